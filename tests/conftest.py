@@ -1,0 +1,158 @@
+"""Shared fixtures: throwaway copies of the project, builds, a local server and Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
+SEED = ROOT / "tests" / "data" / "essay-seed.txt"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@dataclass
+class Project:
+    """A copy of the site's sources in a temporary folder, ready to edit and build."""
+
+    root: Path
+
+    @property
+    def mapping(self) -> Path:
+        return self.root / "docs" / "metaphors.yml"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def build(self) -> subprocess.CompletedProcess[str]:
+        """Run `mkdocs build --strict` on this copy, as a contributor would."""
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+        env.pop("SITE_URL", None)
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(self.site)],
+            cwd=self.root,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    def built(self) -> Path:
+        """Build and fail the test with the log if the build fails."""
+        result = self.build()
+        assert result.returncode == 0, result.stdout + result.stderr
+        return self.site
+
+    def page(self, url: str) -> BeautifulSoup:
+        """Parse a built page by its URL path, e.g. 'glossary/'."""
+        return parse(self.site / url / "index.html" if not url.endswith(".html") else self.site / url)
+
+
+def parse(path: Path) -> BeautifulSoup:
+    """Parse an HTML file."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def copy_project(dest: Path) -> Project:
+    """Copy the site's sources into ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / part)
+    return Project(dest)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A fresh copy of the project for one test to change."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The project as it is, built once for the whole session."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    project.built()
+    return project
+
+
+@pytest.fixture(scope="session")
+def mapping() -> dict:
+    """The real mapping, as plain data."""
+    return yaml.safe_load((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature is the stdlib's
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(built: Project) -> Iterator[str]:
+    """Serve the built site on a free loopback port; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(built.site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def find_chromium() -> str | None:
+    """Return a Chromium to drive: $CHROMIUM, the system's, or Playwright's own download."""
+    candidates = [os.environ.get("CHROMIUM", ""), "/usr/bin/chromium", "/usr/bin/chromium-browser"]
+    candidates += [shutil.which(name) or "" for name in ("chromium", "chromium-browser", "google-chrome")]
+    for candidate in candidates:
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            bundled = playwright.chromium.executable_path
+        return bundled if os.access(bundled, os.X_OK) else None
+    except Exception:  # noqa: BLE001 - any failure here just means "no bundled browser"
+        return None
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """A headless Chromium, or a failure that says how to install one."""
+    executable = find_chromium()
+    if executable is None:
+        pytest.fail(
+            "No Chromium found for the browser tests. Install one: on Debian/Ubuntu "
+            "`apt-get install -y --no-install-recommends chromium`; elsewhere "
+            "`python -m playwright install chromium`, or set CHROMIUM=/path/to/chromium.",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

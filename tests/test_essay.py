@@ -1,0 +1,79 @@
+"""The essay page: every word of the original, stable paragraph anchors, credit and metadata."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import SEED, Project
+
+MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\(([^)]+)\)")
+
+
+def seed_paragraphs() -> list[str]:
+    """Return the seed's body paragraphs as a reader sees them (Markdown removed)."""
+    body = SEED.read_text(encoding="utf-8").split("---\n", 2)[2]
+    paragraphs = [p.strip() for p in body.strip().split("\n\n")]
+    return [MARKDOWN_LINK.sub(r"\1", p).replace("**", "") for p in paragraphs]
+
+
+def seed_sentences() -> list[str]:
+    return [s for p in seed_paragraphs() for s in re.split(r"(?<=[.?!])\s+", p) if s]
+
+
+def essay_paragraphs(built: Project) -> list:
+    return built.page("essay/").select("article.mx-essay > p[id]")
+
+
+def test_every_paragraph_of_the_seed_is_on_the_page_word_for_word(built: Project) -> None:
+    on_page = [p.get_text() for p in essay_paragraphs(built)]
+    assert on_page == seed_paragraphs()
+
+
+def test_every_sentence_of_the_seed_appears_on_the_page(built: Project) -> None:
+    text = " ".join(p.get_text() for p in essay_paragraphs(built))
+    missing = [s for s in seed_sentences() if s not in text]
+    assert len(seed_sentences()) > 60
+    assert missing == []
+
+
+def test_the_essay_keeps_its_link(built: Project) -> None:
+    link = built.page("essay/").select_one('article.mx-essay a[href*="kaporcenter.org"]')
+    assert link is not None
+    assert link.get_text() == "well-documented"
+    assert link["href"] == MARKDOWN_LINK.search(SEED.read_text(encoding="utf-8")).group(2)
+
+
+def test_paragraph_anchors_are_numbered_in_reading_order(built: Project) -> None:
+    ids = [p["id"] for p in essay_paragraphs(built)]
+    assert ids == [f"p-{n:02d}" for n in range(1, len(seed_paragraphs()) + 1)]
+
+
+def test_paragraph_anchors_are_identical_across_two_builds(built: Project, project: Project) -> None:
+    first = [(p["id"], p.get_text()) for p in essay_paragraphs(built)]
+    project.built()
+    second = [(p["id"], p.get_text()) for p in essay_paragraphs(project)]
+    assert first == second
+
+
+def test_the_page_shows_title_author_date_and_a_link_to_the_original(built: Project) -> None:
+    page = built.page("essay/")
+    assert page.select_one("h1").get_text() == "production outages are like sexism"
+    byline = page.select_one(".mx-essay__byline")
+    assert "Sarah Allen" in byline.get_text()
+    time = byline.select_one("time")
+    assert time.get_text() == "16 September 2018"
+    assert time["datetime"] == "2018-09-16T07:12:23-07:00"
+    original = byline.select_one("a")
+    assert original["href"] == "https://www.ultrasaurus.com/2018/09/production-outages-and-sexism/"
+    assert original.get_text() == "ultrasaurus.com"
+
+
+def test_wordpress_fields_that_mean_nothing_here_are_dropped(built: Project) -> None:
+    html = (built.site / "essay" / "index.html").read_text(encoding="utf-8")
+    for leftover in ("6662", "post_format", "status: publish"):
+        assert leftover not in html
+
+
+def test_the_page_has_a_meta_description(built: Project) -> None:
+    description = built.page("essay/").select_one('meta[name="description"]')["content"]
+    assert description.startswith("Sarah Allen’s 2018 essay")
