@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -35,11 +34,6 @@ class Essay:
     src_uri: str
     meta: dict[str, Any]
     paragraphs: tuple[Paragraph, ...]
-
-    @property
-    def published(self) -> datetime:
-        """Return when the essay was first published."""
-        return datetime.fromisoformat(str(self.meta["published"]))
 
     def paragraphs_containing(self, quote: str) -> tuple[Paragraph, ...]:
         """Return every paragraph whose text holds ``quote`` exactly."""

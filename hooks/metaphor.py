@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from essay_source import Essay, EssayError, read_essay
+from essay_source import EssayError, read_essay
 from metaphor_load import InvalidMetaphor, load_metaphor
 from metaphor_model import Metaphor
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,13 @@ class Metaphor:
     phases: tuple[Phase, ...]
     entries: tuple[Entry, ...]
 
+    @cached_property
+    def _by_id(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.entries}
+
     def entry(self, entry_id: str) -> Entry:
         """Return the entry with ``entry_id``."""
-        return next(e for e in self.entries if e.id == entry_id)
+        return self._by_id[entry_id]
 
     def by_phase(self) -> list[tuple[Phase, list[Entry]]]:
         """Group entries under their phase, phases in display order, empty ones left out."""

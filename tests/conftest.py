@@ -17,6 +17,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from browsers import HELP, find_chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
 SEED = ROOT / "tests" / "data" / "essay-seed.txt"
@@ -122,34 +124,12 @@ def server(built: Project) -> Iterator[str]:
     httpd.server_close()
 
 
-def find_chromium() -> str | None:
-    """Return a Chromium to drive: $CHROMIUM, the system's, or Playwright's own download."""
-    candidates = [os.environ.get("CHROMIUM", ""), "/usr/bin/chromium", "/usr/bin/chromium-browser"]
-    candidates += [shutil.which(name) or "" for name in ("chromium", "chromium-browser", "google-chrome")]
-    for candidate in candidates:
-        if candidate and os.access(candidate, os.X_OK):
-            return candidate
-    try:
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as playwright:
-            bundled = playwright.chromium.executable_path
-        return bundled if os.access(bundled, os.X_OK) else None
-    except Exception:  # noqa: BLE001 - any failure here just means "no bundled browser"
-        return None
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """A headless Chromium, or a failure that says how to install one."""
     executable = find_chromium()
     if executable is None:
-        pytest.fail(
-            "No Chromium found for the browser tests. Install one: on Debian/Ubuntu "
-            "`apt-get install -y --no-install-recommends chromium`; elsewhere "
-            "`python -m playwright install chromium`, or set CHROMIUM=/path/to/chromium.",
-            pytrace=False,
-        )
+        pytest.fail(HELP, pytrace=False)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

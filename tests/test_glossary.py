@@ -53,7 +53,7 @@ def test_every_quote_is_shown_verbatim_and_links_to_an_existing_paragraph(built:
     for entry in mapping["entries"]:
         figures = glossary.find(id=entry["id"]).select("figure.mx-quote")
         assert [f.select_one("blockquote").get_text(strip=True) for f in figures] == entry["quotes"]
-        for figure, quote in zip(figures, entry["quotes"]):
+        for figure, quote in zip(figures, entry["quotes"], strict=False):
             target = urlsplit(urljoin(base, figure.select_one("a.mx-quote__link")["href"]))
             page = parse(built.site / target.path.lstrip("/") / "index.html")
             paragraph = page.find(id=target.fragment)

@@ -1,0 +1,24 @@
+"""The Python code stays ruff-clean and ruff-formatted (settings in pyproject.toml)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT
+
+PATHS = ["hooks", "tests", "scripts/benchmark.py"]
+
+
+def ruff(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "ruff", *args, *PATHS], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_ruff_finds_nothing() -> None:
+    result = ruff("check", "--no-cache")
+    assert result.returncode == 0, result.stdout
+
+
+def test_code_is_formatted() -> None:
+    result = ruff("format", "--check", "--no-cache")
+    assert result.returncode == 0, result.stdout
