@@ -1,19 +1,22 @@
-"""Build hook: load and validate the metaphor mapping, then publish the glossary from it.
+"""Build hook: load and validate the metaphor mapping, then publish everything that shows it.
 
-Data flows one way: ``docs/metaphors.yml`` and ``docs/essay.md`` are read and
-checked before MkDocs touches the site folder (``on_pre_build``), so a bad
-mapping fails the build with every problem listed and the previous site left
-as it was. The glossary is a virtual page whose markup lives in
-``overrides/glossary.html``.
+Data flows one way. ``docs/metaphors.yml`` and ``docs/essay.md`` are read and checked
+before MkDocs touches the site folder (``on_pre_build``), so a bad mapping fails the
+build with every problem listed and the previous site left as it was. The glossary
+and the explorer are virtual pages whose markup lives in ``overrides/partials/metaphor/``;
+the essay page gets its quoted passages marked and linked to the explorer.
 """
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from essay_marks import mark_quotes
 from jinja2 import Environment, StrictUndefined
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -22,7 +25,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from essay_source import EssayError, read_essay
+from essay_source import Essay, EssayError, read_essay
 from metaphor_load import InvalidMetaphor, load_metaphor
 from metaphor_model import Metaphor
 
@@ -30,15 +33,48 @@ log = get_plugin_logger("metaphor")
 
 MAPPING = "metaphors.yml"
 ESSAY = "essay.md"
-GLOSSARY = "glossary.md"
-GLOSSARY_SOURCE = """\
----
-title: Glossary
-description: >-
-  The metaphor at the heart of Sarah Allen's essay, side by side: each outage and
-  incident-response concept with its counterpart in the experience of sexism at work.
----
-"""
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A virtual page rendered from the mapping by one template."""
+
+    src_uri: str
+    title: str
+    description: str
+    template: str
+    hide: tuple[str, ...] = ()
+    toc: bool = False
+
+    def source(self) -> str:
+        """Return the page's Markdown source: front matter only; the template does the rest."""
+        front = {"title": self.title, "description": self.description}
+        if self.hide:
+            front["hide"] = list(self.hide)
+        return f"---\n{json.dumps(front, ensure_ascii=False)}\n---\n"
+
+
+GENERATED = {
+    page.src_uri: page
+    for page in (
+        GeneratedPage(
+            "glossary.md",
+            "Glossary",
+            "The metaphor at the heart of Sarah Allen's essay, side by side: each outage and "
+            "incident-response concept with its counterpart in the experience of sexism at work.",
+            "partials/metaphor/glossary.html",
+            toc=True,
+        ),
+        GeneratedPage(
+            "explorer.md",
+            "Explorer",
+            "Explore the metaphor in Sarah Allen's essay one pairing at a time: pick an outage concept "
+            "or its counterpart in sexism at work, and see the essay's words and where the comparison breaks.",
+            "partials/metaphor/explorer.html",
+            hide=("navigation", "toc"),
+        ),
+    )
+}
 
 # What this build loaded. Set afresh by every build in on_pre_build: `mkdocs serve`
 # keeps this module between builds, so nothing here may outlive one build.
@@ -50,8 +86,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _loaded.clear()
     docs = Path(config.docs_dir)
     project = Path(config.config_file_path or ".").resolve().parent
-    mapping_path = docs / MAPPING
-    shown = _relative(mapping_path, project)
+    shown = _relative(docs / MAPPING, project)
     try:
         essay = read_essay(
             docs / ESSAY,
@@ -62,7 +97,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     except (OSError, EssayError) as exc:
         raise PluginError(f"Cannot read the essay: {exc}") from None
     try:
-        metaphor = load_metaphor(mapping_path, essay)
+        metaphor = load_metaphor(docs / MAPPING, essay)
     except InvalidMetaphor as exc:
         for problem in exc.problems:
             log.error(problem.format(shown))
@@ -75,24 +110,41 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the glossary as a virtual page."""
-    files.append(File.generated(config, GLOSSARY, content=GLOSSARY_SOURCE))
+    """Add the generated pages as virtual files."""
+    for page in GENERATED.values():
+        files.append(File.generated(config, page.src_uri, content=page.source()))
     _loaded["files"] = files
     return files
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Render the glossary into its page, with a table of contents and known anchors."""
-    if page.file.src_uri != GLOSSARY:
-        return html
+    """Render generated pages from the mapping, and mark the quoted passages in the essay."""
     metaphor: Metaphor = _loaded["metaphor"]
+    essay: Essay = _loaded["essay"]
     env = Environment(loader=config.theme.get_env().loader, autoescape=True, undefined=StrictUndefined)
-    fragment = env.get_template("partials/metaphor/glossary.html").render(
+    if page.file.src_uri == ESSAY:
+        return mark_quotes(
+            html,
+            metaphor=metaphor,
+            explorer_href=_href("explorer.md", page),
+            macros=env.get_template("partials/metaphor/marks.html").module,
+        )
+    generated = GENERATED.get(page.file.src_uri)
+    if generated is None:
+        return html
+    fragment = env.get_template(generated.template).render(
         metaphor=metaphor,
+        author=essay.meta["author"],
+        essay_title=essay.meta["title"],
+        original_url=essay.meta["original_url"],
         essay_href=_href(ESSAY, page),
-        author=_loaded["essay"].meta["author"],
+        glossary_href=_href("glossary.md", page),
+        explorer_href=_href("explorer.md", page),
+        site_url=config.site_url or "",
+        explorer_data=lambda: _script_json(_explorer_data(metaphor, essay)),
     )
-    page.toc = get_toc(_toc_tokens(metaphor))
+    if generated.toc:
+        page.toc = get_toc(_toc_tokens(metaphor))
     page.present_anchor_ids = (page.present_anchor_ids or set()) | _anchor_ids(metaphor)
     return html + fragment
 
@@ -105,9 +157,29 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    """Rebuild when the mapping changes while `mkdocs serve` runs."""
+    """Rebuild when the mapping changes while `mkdocs serve` runs (also if it moves out of docs/)."""
     server.watch(str(Path(config.docs_dir) / MAPPING))
     return server
+
+
+def _explorer_data(metaphor: Metaphor, essay: Essay) -> dict[str, Any]:
+    """Return what the explorer's script needs: the mapping without line numbers, and the credit."""
+    entries = []
+    for entry in metaphor.entries:
+        data = asdict(entry)
+        del data["line"]
+        entries.append(data)
+    return {
+        "essay": {key: essay.meta[key] for key in ("title", "author", "original_url")} | {"year": 2018},
+        "phases": [asdict(phase) for phase in metaphor.phases],
+        "entries": entries,
+    }
+
+
+def _script_json(data: dict[str, Any]) -> Markup:
+    """Serialise ``data`` for a <script type="application/json"> element: no '<', '>' or '&' left raw."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
 
 
 def _href(src_uri: str, page: Page) -> str:
@@ -116,7 +188,7 @@ def _href(src_uri: str, page: Page) -> str:
 
 
 def _anchor_ids(metaphor: Metaphor) -> set[str]:
-    """Return every anchor the glossary defines."""
+    """Return every anchor a generated page defines."""
     entries = {e.id for e in metaphor.entries} | {f"{e.id}-title" for e in metaphor.entries}
     return entries | {p.id for p, _ in metaphor.by_phase()}
 

@@ -1,0 +1,101 @@
+"""Mark the essay's quoted passages in its rendered HTML and link each to the explorer.
+
+Only wrapping is added: the essay's text is unchanged. A passage quoted by several
+entries, or by overlapping quotes, becomes one mark followed by a link per entry.
+Marks never cross an element boundary, and links are never put inside the essay's own links.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from metaphor_model import Entry, Metaphor
+
+_PARAGRAPH = re.compile(r'(<p id="(p-\d{2})">)(.*?)(</p>)', re.S)
+_TAG = re.compile(r"(<[^>]+>)")
+
+
+@dataclass
+class Span:
+    """A stretch of a paragraph's plain text that one or more entries quote."""
+
+    start: int
+    end: int
+    entries: list[Entry]
+
+
+def quoted_spans(metaphor: Metaphor, paragraph_texts: dict[str, str]) -> dict[str, list[Span]]:
+    """Return, per paragraph anchor, the merged spans its quotes cover, in reading order."""
+    raw: dict[str, list[Span]] = {}
+    for entry in metaphor.entries:
+        for quote in entry.quotes:
+            start = paragraph_texts[quote.anchor].find(quote.text)
+            raw.setdefault(quote.anchor, []).append(Span(start, start + len(quote.text), [entry]))
+    merged: dict[str, list[Span]] = {}
+    for anchor, spans in raw.items():
+        result: list[Span] = []
+        for span in sorted(spans, key=lambda s: (s.start, s.end)):
+            if result and span.start < result[-1].end:
+                last = result[-1]
+                last.end = max(last.end, span.end)
+                last.entries += [e for e in span.entries if e not in last.entries]
+            else:
+                result.append(span)
+        merged[anchor] = result
+    return merged
+
+
+def mark_quotes(page_html: str, *, metaphor: Metaphor, explorer_href: str, macros: Any) -> str:
+    """Return the essay page's HTML with every quoted passage marked and linked."""
+    paragraphs = {m.group(2): _plain(m.group(3)) for m in _PARAGRAPH.finditer(page_html)}
+    spans = quoted_spans(metaphor, paragraphs)
+
+    def mark(match: re.Match[str]) -> str:
+        opening, anchor, inner, closing = match.groups()
+        if anchor not in spans:
+            return match.group(0)
+        return opening + _mark_inner(inner, spans[anchor], explorer_href, macros) + closing
+
+    return _PARAGRAPH.sub(mark, page_html)
+
+
+def _plain(inner: str) -> str:
+    """Return the text of a paragraph's inner HTML."""
+    return "".join(html.unescape(part) for part in _TAG.split(inner) if not part.startswith("<"))
+
+
+def _mark_inner(inner: str, spans: list[Span], explorer_href: str, macros: Any) -> str:
+    """Wrap the text inside one paragraph; put links after each span, outside any <a>."""
+    out: list[str] = []
+    offset = 0
+    link_depth = 0
+    pending: list[str] = []
+    for part in _TAG.split(inner):
+        if part.startswith("<"):
+            out.append(part)
+            if part.startswith("<a ") or part == "<a>":
+                link_depth += 1
+            elif part == "</a>":
+                link_depth -= 1
+                if link_depth == 0:
+                    out += pending
+                    pending.clear()
+            continue
+        text = html.unescape(part)
+        cursor = 0
+        for span in spans:
+            start, end = max(span.start - offset, cursor), min(span.end - offset, len(text))
+            if start >= end:
+                continue
+            out.append(html.escape(text[cursor:start], quote=False))
+            out.append(str(macros.passage(text[start:end])))
+            cursor = end
+            if span.end - offset <= len(text):
+                links = str(macros.links(span.entries, explorer_href))
+                (pending if link_depth else out).append(links)
+        out.append(html.escape(text[cursor:], quote=False))
+        offset += len(text)
+    return "".join(out + pending)
