@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -136,3 +137,62 @@ def browser() -> Iterator[object]:
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+SCREENSHOTS = ROOT / "test-results" / "screenshots"
+
+
+class Visit:
+    """A browser context and page that record console errors and any request leaving loopback.
+
+    Requests to any host but 127.0.0.1 are aborted and listed; tests assert the list stays empty.
+    """
+
+    def __init__(self, browser: object, **options: object) -> None:
+        self.context = browser.new_context(**options)
+        self.page = self.context.new_page()
+        self.console_errors: list[str] = []
+        self.external: list[str] = []
+        self.page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        self.context.route("**/*", self._route)
+
+    def _route(self, route: object) -> None:
+        url = urlsplit(route.request.url)
+        if url.scheme in {"data", "blob", "file"} or url.hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            self.external.append(route.request.url)
+            route.abort()
+
+    def screenshot(self, name: str) -> None:
+        """Save a full-page screenshot for a person to look at."""
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+    def close(self) -> None:
+        """Close the context, then check nothing left loopback and nothing failed in the console."""
+        self.context.close()
+        assert self.external == [], f"requests left 127.0.0.1: {self.external}"
+        assert self.console_errors == [], f"console errors: {self.console_errors}"
+
+
+@pytest.fixture
+def open_browser(browser: object) -> Iterator[object]:
+    """Open browser contexts with options; each is checked for external requests and errors at the end."""
+    visits: list[Visit] = []
+
+    def open_visit(**options: object) -> Visit:
+        visit = Visit(browser, **options)
+        visits.append(visit)
+        return visit
+
+    yield open_visit
+    for visit in visits:
+        visit.close()
+
+
+@pytest.fixture
+def visit(open_browser: object) -> Visit:
+    """A desktop-sized page in the light scheme."""
+    return open_browser(color_scheme="light", viewport={"width": 1280, "height": 800})

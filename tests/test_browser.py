@@ -2,43 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from urllib.parse import urlsplit
-
 import pytest
 
-LOCAL_HOSTS = {"127.0.0.1"}
+from conftest import Visit
 
 
-class Visit:
-    """A browser page that records console errors and every request that would leave loopback."""
-
-    def __init__(self, browser: object, **options: object) -> None:
-        self.context = browser.new_context(**options)
-        self.page = self.context.new_page()
-        self.console_errors: list[str] = []
-        self.external: list[str] = []
-        self.page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
-        self.context.route("**/*", self._route)
-
-    def _route(self, route: object) -> None:
-        url = route.request.url
-        if urlsplit(url).scheme in {"data", "blob"} or urlsplit(url).hostname in LOCAL_HOSTS:
-            route.continue_()
-        else:
-            self.external.append(url)
-            route.abort()
-
-
-@pytest.fixture
-def visit(browser: object) -> Iterator[Visit]:
-    current = Visit(browser, color_scheme="light")
-    yield current
-    current.context.close()
-
-
-@pytest.mark.parametrize("path", ["", "essay/", "glossary/", "about/"])
+@pytest.mark.parametrize("path", ["", "essay/", "glossary/", "explorer/", "about/"])
 def test_pages_load_without_errors_or_external_requests(visit: Visit, server: str, path: str) -> None:
     response = visit.page.goto(server + path)
     assert response.status == 200
@@ -65,7 +34,6 @@ def test_a_glossary_quote_link_lands_on_its_paragraph(visit: Visit, server: str)
     link.click()
     visit.page.wait_for_url(f"**/essay/#{anchor}")
     assert quote in visit.page.locator(f"#{anchor}").text_content()
-    assert visit.external == []
 
 
 def test_the_palette_toggle_switches_between_light_and_dark(visit: Visit, server: str) -> None:
@@ -80,19 +48,15 @@ def test_the_palette_toggle_switches_between_light_and_dark(visit: Visit, server
     assert body.get_attribute("data-md-color-scheme") == "slate"
     visit.page.locator("label[title='Switch to light mode']:visible").click()
     assert body.get_attribute("data-md-color-scheme") == "default"
-    assert visit.console_errors == []
 
 
-def test_the_glossary_stacks_its_two_sides_on_a_phone(browser: object, server: str) -> None:
-    phone = Visit(browser, viewport={"width": 375, "height": 812})
-    try:
-        phone.page.goto(server + "glossary/")
-        outage = phone.page.locator("#routine-outage .mx-entry__side--outage").bounding_box()
-        sexism = phone.page.locator("#routine-outage .mx-entry__side--sexism").bounding_box()
-        assert sexism["y"] >= outage["y"] + outage["height"]
-        assert phone.page.evaluate("document.documentElement.scrollWidth") <= 375
-    finally:
-        phone.context.close()
+def test_the_glossary_stacks_its_two_sides_on_a_phone(open_browser: object, server: str) -> None:
+    phone = open_browser(viewport={"width": 375, "height": 812})
+    phone.page.goto(server + "glossary/")
+    outage = phone.page.locator("#routine-outage .mx-entry__side--outage").bounding_box()
+    sexism = phone.page.locator("#routine-outage .mx-entry__side--sexism").bounding_box()
+    assert sexism["y"] >= outage["y"] + outage["height"]
+    assert phone.page.evaluate("document.documentElement.scrollWidth") <= 375
 
 
 def test_the_glossary_sets_its_sides_side_by_side_on_a_desktop(visit: Visit, server: str) -> None:
@@ -104,18 +68,15 @@ def test_the_glossary_sets_its_sides_side_by_side_on_a_desktop(visit: Visit, ser
     assert sexism["x"] > outage["x"] + outage["width"] - 1
 
 
-def test_printing_the_glossary_uses_no_dark_backgrounds(browser: object, server: str) -> None:
-    dark = Visit(browser, color_scheme="dark")
-    try:
-        dark.page.goto(server + "glossary/")
-        dark.page.emulate_media(media="print")
-        background = dark.page.locator("#routine-outage .mx-entry__side--outage").evaluate(
-            "el => getComputedStyle(el).backgroundColor"
-        )
-        assert background in {"rgba(0, 0, 0, 0)", "transparent"}
-        link_text = dark.page.locator("#routine-outage a.mx-quote__link").first.evaluate(
-            "el => getComputedStyle(el, '::after').content"
-        )
-        assert "essay/#p-" in link_text
-    finally:
-        dark.context.close()
+def test_printing_the_glossary_uses_no_dark_backgrounds(open_browser: object, server: str) -> None:
+    dark = open_browser(color_scheme="dark")
+    dark.page.goto(server + "glossary/")
+    dark.page.emulate_media(media="print")
+    background = dark.page.locator("#routine-outage .mx-entry__side--outage").evaluate(
+        "el => getComputedStyle(el).backgroundColor"
+    )
+    assert background in {"rgba(0, 0, 0, 0)", "transparent"}
+    link_text = dark.page.locator("#routine-outage a.mx-quote__link").first.evaluate(
+        "el => getComputedStyle(el, '::after').content"
+    )
+    assert "essay/#p-" in link_text
