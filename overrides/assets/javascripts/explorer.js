@@ -113,7 +113,9 @@
       this.root.classList.add("mx-explorer--enhanced");
       this.controls.hidden = false;
       this.index.hidden = false;
-      for (const tools of this.root.querySelectorAll("[data-explorer-tools]")) tools.hidden = false;
+      for (const tools of this.root.querySelectorAll("[data-explorer-tools], [data-explorer-detail-title]")) {
+        tools.hidden = false;
+      }
       this.root.addEventListener("click", (event) => this.onClick(event));
       this.index.addEventListener("keydown", (event) => this.onIndexKey(event));
       this.root.addEventListener("keydown", (event) => this.onEscape(event));

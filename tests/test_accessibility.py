@@ -1,0 +1,56 @@
+"""axe-core finds nothing on the main pages, in both colour schemes; screenshots for a person to look at."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import Visit
+
+PAGES = {
+    "home": "",
+    "essay": "essay/",
+    "glossary": "glossary/",
+    "explorer": "explorer/",
+    "explorer-selected": "explorer/#written-rules&dir=sexism",
+    "about": "about/",
+}
+
+
+def violations(visit: Visit) -> list[str]:
+    """Run every axe rule that is on by default and describe each violation."""
+    results = Axe().run(visit.page, options={"resultTypes": ["violations"]})
+    return [
+        f"{v['id']}: {v['help']} -> {[node['target'] for node in v['nodes']][:5]}"
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_violations(open_browser: object, server: str, name: str, scheme: str) -> None:
+    visit = open_browser(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+    visit.page.goto(server + PAGES[name])
+    visit.page.wait_for_load_state("networkidle")
+    expected = "slate" if scheme == "dark" else "default"
+    assert visit.page.locator("body").get_attribute("data-md-color-scheme") == expected
+    assert violations(visit) == []
+
+
+def test_axe_finds_no_violations_with_the_search_dialog_open(visit: Visit, server: str) -> None:
+    visit.page.goto(server + "glossary/")
+    visit.page.locator("label.md-search__icon, .md-search__input").first.click()
+    visit.page.locator(".md-search__input").press_sequentially("runbook")
+    visit.page.locator(".md-search-result__item").first.wait_for()
+    assert violations(visit) == []
+
+
+@pytest.mark.parametrize("width, height", [(375, 812), (1280, 800)])
+@pytest.mark.parametrize("name", ["essay", "glossary", "explorer-selected"])
+def test_screenshots_for_review(open_browser: object, server: str, name: str, width: int, height: int) -> None:
+    for scheme in ("light", "dark"):
+        visit = open_browser(color_scheme=scheme, viewport={"width": width, "height": height})
+        visit.page.goto(server + PAGES[name])
+        visit.page.wait_for_load_state("networkidle")
+        visit.screenshot(f"{name}-{width}x{height}-{scheme}")
+        assert visit.page.evaluate("document.documentElement.scrollWidth") <= width
