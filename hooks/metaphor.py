@@ -10,12 +10,13 @@ the essay page gets its quoted passages marked and linked to the explorer.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from essay_marks import mark_quotes
-from jinja2 import Environment, StrictUndefined
+from jinja2 import BaseLoader, Environment, StrictUndefined
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -45,12 +46,15 @@ class GeneratedPage:
     template: str
     hide: tuple[str, ...] = ()
     toc: bool = False
+    searchable: bool = True
 
     def source(self) -> str:
         """Return the page's Markdown source: front matter only; the template does the rest."""
-        front = {"title": self.title, "description": self.description}
+        front: dict[str, Any] = {"title": self.title, "description": self.description}
         if self.hide:
             front["hide"] = list(self.hide)
+        if not self.searchable:
+            front["search"] = {"exclude": True}
         return f"---\n{json.dumps(front, ensure_ascii=False)}\n---\n"
 
 
@@ -72,6 +76,7 @@ GENERATED = {
             "or its counterpart in sexism at work, and see the essay's words and where the comparison breaks.",
             "partials/metaphor/explorer.html",
             hide=("navigation", "toc"),
+            searchable=False,  # the glossary holds the same text; search should find it once
         ),
     )
 }
@@ -120,8 +125,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Render generated pages from the mapping, and mark the quoted passages in the essay."""
     metaphor: Metaphor = _loaded["metaphor"]
-    essay: Essay = _loaded["essay"]
-    env = Environment(loader=config.theme.get_env().loader, autoescape=True, undefined=StrictUndefined)
+    env = template_env(config.theme.get_env().loader)
     if page.file.src_uri == ESSAY:
         return mark_quotes(
             html,
@@ -132,21 +136,46 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     generated = GENERATED.get(page.file.src_uri)
     if generated is None:
         return html
-    fragment = env.get_template(generated.template).render(
+    fragment = render_generated(
+        generated,
+        env=env,
         metaphor=metaphor,
-        author=essay.meta["author"],
-        essay_title=essay.meta["title"],
-        original_url=essay.meta["original_url"],
-        essay_href=_href(ESSAY, page),
-        glossary_href=_href("glossary.md", page),
-        explorer_href=_href("explorer.md", page),
+        essay=_loaded["essay"],
+        href=lambda src_uri: _href(src_uri, page),
         site_url=config.site_url or "",
-        explorer_data=lambda: _script_json(_explorer_data(metaphor, essay)),
     )
     if generated.toc:
         page.toc = get_toc(_toc_tokens(metaphor))
     page.present_anchor_ids = (page.present_anchor_ids or set()) | _anchor_ids(metaphor)
     return html + fragment
+
+
+def template_env(loader: BaseLoader) -> Environment:
+    """Return an autoescaping environment over the theme's templates, for markup made from the mapping."""
+    return Environment(loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def render_generated(
+    generated: GeneratedPage,
+    *,
+    env: Environment,
+    metaphor: Metaphor,
+    essay: Essay,
+    href: Callable[[str], str],
+    site_url: str,
+) -> str:
+    """Render one generated page's HTML from the mapping."""
+    return env.get_template(generated.template).render(
+        metaphor=metaphor,
+        author=essay.meta["author"],
+        essay_title=essay.meta["title"],
+        original_url=essay.meta["original_url"],
+        essay_href=href(ESSAY),
+        glossary_href=href("glossary.md"),
+        explorer_href=href("explorer.md"),
+        site_url=site_url,
+        explorer_data=lambda: _script_json(_explorer_data(metaphor, essay)),
+    )
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:

@@ -1,18 +1,26 @@
 #!/usr/bin/env python3
-"""Measure build speed side by side in one run and print ratios (not a test).
+"""Measure speed and size side by side in one run and print ratios (not a test).
 
-1. Full site build with the metaphor hook vs. the same pages without it (the glossary
-   left out, the essay on the theme's default template), alternating runs, in one process.
-2. The hook's own work (read the essay, load and validate the mapping, render the
+1. build: full site build with the metaphor hook vs. the same pages without it (the
+   glossary and explorer as static pages holding the HTML the hook renders; the essay
+   unmarked, on the theme's default template), alternating runs, in one process.
+2. hook: the hook's own work (read the essay, load and validate the mapping, render the
    glossary) for synthetic mappings of 100, 1,000 and 10,000 entries, with peak memory.
+3. explorer: a site built with a synthetic mapping of 1,000 entries next to the real one,
+   measured in headless Chromium: time from a keystroke in the search box to the updated
+   list (median of 50), time to the explorer being interactive, the explorer's own
+   JS + CSS bytes and the page's transfer size.
 
-Usage: .venv/bin/python scripts/benchmark.py [--runs N]
+Usage: .venv/bin/python scripts/benchmark.py [build|hook|explorer ...] [--runs N]
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
+import gzip
+import http.server
 import io
 import logging
 import os
@@ -21,6 +29,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 import tracemalloc
 from datetime import date
@@ -32,23 +41,48 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined  # noqa: E402
-
+sys.path.insert(0, str(ROOT / "tests"))
+from browsers import CHROMIUM_ARGS, find_chromium  # noqa: E402
 from essay_source import read_essay  # noqa: E402
 from metaphor_load import load_metaphor  # noqa: E402
 
 
 def copy_project(dest: Path, *, with_hooks: bool) -> Path:
-    """Copy the sources; without hooks, drop the hook, the glossary and the essay template."""
+    """Copy the sources. Without hooks, the generated pages become static files of the same HTML."""
     for part in ("docs", "overrides", "hooks"):
         shutil.copytree(ROOT / part, dest / part)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if not with_hooks:
-        config = config.replace("hooks:\n  - hooks/metaphor.py\n", "").replace("  - Glossary: glossary.md\n", "")
+        config = config.replace("hooks:\n  - hooks/metaphor.py\n", "")
         essay = dest / "docs" / "essay.md"
         essay.write_text(essay.read_text(encoding="utf-8").replace("template: essay.html\n", ""), encoding="utf-8")
+        write_static_pages(dest)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     return dest
+
+
+def write_static_pages(dest: Path) -> None:
+    """Write what the hook generates as ordinary Markdown pages holding the same HTML."""
+    import metaphor as hook
+    from jinja2 import ChoiceLoader, FileSystemLoader
+
+    theme = Path(__import__("material").__file__).parent / "templates"
+    env = hook.template_env(ChoiceLoader([FileSystemLoader(str(ROOT / "overrides")), FileSystemLoader(str(theme))]))
+    essay = read_essay(
+        ROOT / "docs" / "essay.md", src_uri="docs/essay.md", extensions=["attr_list"], extension_configs={}
+    )
+    metaphor = load_metaphor(dest / "docs" / "metaphors.yml", essay)
+    links = {"essay.md": "../essay/", "glossary.md": "../glossary/", "explorer.md": "../explorer/"}
+    for generated in hook.GENERATED.values():
+        html = hook.render_generated(
+            generated,
+            env=env,
+            metaphor=metaphor,
+            essay=essay,
+            href=links.__getitem__,
+            site_url="http://127.0.0.1:8000/",
+        )
+        (dest / "docs" / generated.src_uri).write_text(f"{generated.source()}\n{html}\n", encoding="utf-8")
 
 
 def build_seconds(project: Path) -> float:
@@ -82,13 +116,17 @@ def synthetic_mapping(size: int, real: dict) -> dict:
 
 def hook_work(path: Path) -> int:
     """Do the hook's own work on the mapping at ``path``; return the number of entries."""
-    env = Environment(loader=FileSystemLoader(str(ROOT / "overrides")), autoescape=True, undefined=StrictUndefined)
+    import metaphor as hook
+    from jinja2 import FileSystemLoader
+
+    env = hook.template_env(FileSystemLoader(str(ROOT / "overrides")))
     essay = read_essay(
         ROOT / "docs" / "essay.md", src_uri="docs/essay.md", extensions=["attr_list"], extension_configs={}
     )
     metaphor = load_metaphor(path, essay)
-    html = env.get_template("partials/metaphor/glossary.html").render(
-        metaphor=metaphor, essay_href="../essay/", author="Sarah Allen"
+    links = {"essay.md": "../essay/", "glossary.md": "../glossary/", "explorer.md": "../explorer/"}
+    html = hook.render_generated(
+        hook.GENERATED["glossary.md"], env=env, metaphor=metaphor, essay=essay, href=links.__getitem__, site_url=""
     )
     assert len(html) > 1000
     return len(metaphor.entries)
@@ -108,37 +146,149 @@ def hook_seconds(path: Path, *, repeat: int = 3) -> tuple[float, int]:
     return best, peak
 
 
+KEYS = list("root cause") + ["Backspace"] * 10 + list("alert") + ["Backspace"] * 5 + list("safe and fast")
+KEYS += ["Backspace"] * (50 - len(KEYS) - 2) + ["Escape", "x"]
+# Per keystroke, two figures: the explorer's own work (its input handler, then the style and layout
+# the browser must do for the new list, forced synchronously) and the time to the next painted frame.
+MEASURE_KEYS = """() => {
+    const box = document.querySelector("[data-explorer-search]");
+    window.__work = [];
+    window.__frame = [];
+    let start = 0;
+    box.addEventListener("keydown", () => { start = performance.now(); }, true);
+    const done = () => {
+        document.querySelector("[data-explorer-index]").getBoundingClientRect();
+        document.body.offsetHeight;
+        window.__work.push(performance.now() - start);
+        requestAnimationFrame(() => setTimeout(() => window.__frame.push(performance.now() - start)));
+    };
+    box.addEventListener("input", done);
+    box.addEventListener("keydown", (event) => { if (event.key === "Escape") done(); });
+}"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's signature
+        pass
+
+
+def measure_explorer(site: Path, browser: object) -> dict[str, float]:
+    """Serve ``site`` on loopback and measure the explorer page in ``browser``."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(f"http://127.0.0.1:{httpd.server_port}/explorer/")
+        page.wait_for_function("performance.getEntriesByName('mx-explorer:ready').length > 0")
+        ready = page.evaluate("performance.getEntriesByName('mx-explorer:ready')[0].startTime")
+        transfer = page.evaluate(
+            """() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+                     .reduce((sum, entry) => sum + entry.transferSize, 0)"""
+        )
+        page.evaluate(MEASURE_KEYS)
+        page.locator("[data-explorer-search]").focus()
+        for count, key in enumerate(KEYS, start=1):
+            page.keyboard.press(key)
+            page.wait_for_function(f"window.__frame.length >= {count}")
+        work, frame = page.evaluate("[window.__work, window.__frame]")
+        rows = page.locator("li[data-explorer-row]").count()
+        page.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    return {
+        "ready": ready,
+        "work": statistics.median(work),
+        "worst": max(work),
+        "frame": statistics.median(frame),
+        "transfer": transfer,
+        "rows": rows,
+    }
+
+
+def explorer_benchmark(scratch: Path) -> None:
+    """Print the explorer's figures for the real mapping and a synthetic one of 1,000 entries."""
+    from playwright.sync_api import sync_playwright
+
+    executable = find_chromium()
+    if executable is None:
+        sys.exit("No Chromium found: see tests/browsers.py")
+    real = yaml.safe_load((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))
+    sites = {}
+    for name, mapping in (("real", real), ("1,000 entries", synthetic_mapping(1_000, real))):
+        project = copy_project(scratch / f"explorer-{len(mapping['entries'])}", with_hooks=True)
+        (project / "docs" / "metaphors.yml").write_text(yaml.safe_dump(mapping, allow_unicode=True), encoding="utf-8")
+        build_seconds(project)
+        sites[name] = project / "site"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        results = {name: measure_explorer(site, browser) for name, site in sites.items()}
+        browser.close()
+    print("\n## Explorer in headless Chromium (search: median of", len(KEYS), "keystrokes)")
+    print("| mapping | rows | keystroke -> list laid out (median, worst) | -> next frame | interactive | transfer |")
+    print("|---|---|---|---|---|---|")
+    for name, r in results.items():
+        print(
+            f"| {name} | {r['rows']:,} | {r['work']:.1f} ms, {r['worst']:.1f} ms | {r['frame']:.1f} ms "
+            f"| {r['ready']:.0f} ms | {r['transfer'] / 1024:.0f} KiB |"
+        )
+    big = results["1,000 entries"]
+    print(f"\nKeystroke work at 1,000 entries vs the 16 ms budget: {big['work'] / 16:.2f}")
+    assets = ROOT / "overrides" / "assets"
+    own = [assets / "javascripts" / "explorer.js", assets / "stylesheets" / "explorer.css"]
+    raw = sum(len(p.read_bytes()) for p in own)
+    packed = sum(len(gzip.compress(p.read_bytes(), 9)) for p in own)
+    print(f"\nExplorer's own JS + CSS: {raw:,} B raw, {packed:,} B gzip (budget 10,240 B gzip: {packed / 10240:.2f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("parts", nargs="*", help="build, hook and/or explorer (default: all)")
     parser.add_argument("--runs", type=int, default=7, help="builds of each kind (default 7)")
     args = parser.parse_args()
+    parts = set(args.parts or ["build", "hook", "explorer"])
+    if parts - {"build", "hook", "explorer"}:
+        parser.error(f"unknown part(s): {', '.join(sorted(parts - {'build', 'hook', 'explorer'}))}")
     logging.disable(logging.WARNING)
 
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     print(f"# Benchmark, {date.today().isoformat()}, {machine}")
     with tempfile.TemporaryDirectory() as scratch:
         scratch_path = Path(scratch)
-        with_hooks = copy_project(scratch_path / "with", with_hooks=True)
-        without = copy_project(scratch_path / "without", with_hooks=False)
-        build_seconds(with_hooks), build_seconds(without)  # warm imports and caches for both
-        timings: dict[str, list[float]] = {"with": [], "without": []}
-        for _ in range(args.runs):
-            timings["with"].append(build_seconds(with_hooks))
-            timings["without"].append(build_seconds(without))
-        on, off = statistics.median(timings["with"]), statistics.median(timings["without"])
-        print("\n## Full build, median of", args.runs, "alternating runs")
-        print("| variant | seconds |\n|---|---|")
-        print(f"| with the metaphor hook | {on:.3f} |\n| without (no glossary) | {off:.3f} |")
-        print(f"| ratio with / without | {on / off:.2f} (goal <= 1.10) |")
+        if "build" in parts:
+            build_benchmark(scratch_path, runs=args.runs)
+        if "hook" in parts:
+            hook_benchmark(scratch_path)
+        if "explorer" in parts:
+            explorer_benchmark(scratch_path)
 
-        real = yaml.safe_load((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))
-        print("\n## Hook work alone (read essay, validate mapping, render glossary)")
-        print("| entries | seconds | per 1,000 entries | peak memory |\n|---|---|---|---|")
-        for size in (100, 1_000, 10_000):
-            path = scratch_path / f"mapping-{size}.yml"
-            path.write_text(yaml.safe_dump(synthetic_mapping(size, real), allow_unicode=True), encoding="utf-8")
-            seconds, peak = hook_seconds(path)
-            print(f"| {size:,} | {seconds:.3f} | {seconds / size * 1000:.3f} | {peak / 2**20:.1f} MiB |")
+
+def build_benchmark(scratch: Path, *, runs: int) -> None:
+    """Print full-build times with and without the hook, alternating runs."""
+    with_hooks = copy_project(scratch / "with", with_hooks=True)
+    without = copy_project(scratch / "without", with_hooks=False)
+    build_seconds(with_hooks), build_seconds(without)  # warm imports and caches for both
+    timings: dict[str, list[float]] = {"with": [], "without": []}
+    for _ in range(runs):
+        timings["with"].append(build_seconds(with_hooks))
+        timings["without"].append(build_seconds(without))
+    on, off = statistics.median(timings["with"]), statistics.median(timings["without"])
+    print("\n## Full build, median of", runs, "alternating runs")
+    print("| variant | seconds |\n|---|---|")
+    print(f"| with the metaphor hook | {on:.3f} |\n| without (same pages, static) | {off:.3f} |")
+    print(f"| ratio with / without | {on / off:.2f} (goal <= 1.10) |")
+
+
+def hook_benchmark(scratch: Path) -> None:
+    """Print the hook's own time and peak memory for synthetic mappings."""
+    real = yaml.safe_load((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))
+    print("\n## Hook work alone (read essay, validate mapping, render glossary)")
+    print("| entries | seconds | per 1,000 entries | peak memory |\n|---|---|---|---|")
+    for size in (100, 1_000, 10_000):
+        path = scratch / f"mapping-{size}.yml"
+        path.write_text(yaml.safe_dump(synthetic_mapping(size, real), allow_unicode=True), encoding="utf-8")
+        seconds, peak = hook_seconds(path)
+        print(f"| {size:,} | {seconds:.3f} | {seconds / size * 1000:.3f} | {peak / 2**20:.1f} MiB |")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,15 @@ import os
 import shutil
 import sys
 
+# Quiet, offline-friendly flags: without the background-networking ones Chromium dials out at start.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 HELP = (
     "No Chromium found for the browser tests. Install one: on Debian or Ubuntu, as root, "
     "`apt-get install -y --no-install-recommends chromium`; elsewhere "

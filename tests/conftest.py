@@ -18,19 +18,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from browsers import HELP, find_chromium
+from browsers import CHROMIUM_ARGS, HELP, find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
 SEED = ROOT / "tests" / "data" / "essay-seed.txt"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @dataclass

@@ -284,6 +284,8 @@ def test_keyboard_only_walkthrough(explorer: Visit, mapping: dict) -> None:
     assert page.evaluate(f"{focused}.dataset.entry") == order[2]["id"]
     page.keyboard.press("ArrowRight")
     assert page.evaluate(f"{focused}.dataset.side") == "sexism"
+    tab_stops = page.locator('button[data-entry][tabindex="0"]')
+    assert tab_stops.evaluate_all("bs => bs.map(b => b.dataset.entry)") == [order[2]["id"]] * 2
     page.keyboard.press("Enter")
     assert page.locator("article[data-entry-id]:visible").get_attribute("data-entry-id") == order[2]["id"]
     assert status(explorer).startswith(f"Selected: {order[2]['outage']['term']}")

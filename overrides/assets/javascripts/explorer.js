@@ -113,6 +113,7 @@
       this.root.classList.add("mx-explorer--enhanced");
       this.controls.hidden = false;
       this.index.hidden = false;
+      for (const button of this.index.querySelectorAll("button[data-entry]")) button.tabIndex = -1;
       for (const tools of this.root.querySelectorAll("[data-explorer-tools], [data-explorer-detail-title]")) {
         tools.hidden = false;
       }
@@ -123,6 +124,7 @@
       window.addEventListener("popstate", () => this.restore());
       window.addEventListener("hashchange", () => this.restore());
       this.restore();
+      performance.mark("mx-explorer:ready");
     }
 
     /** Read the state from the URL and show it, without adding a history step. */
@@ -206,11 +208,15 @@
 
     /** Keep one Tab stop per column: the selected concept if shown, else the first shown. */
     updateTabStops() {
-      const shown = this.rows.filter((row) => !row.hidden);
-      const selected = shown.find((row) => row.dataset.entry === this.state.id) || shown[0];
-      for (const button of this.index.querySelectorAll("button[data-entry]")) {
-        button.tabIndex = button.parentElement === selected ? 0 : -1;
-      }
+      const selected = this.rowById.get(this.state.id);
+      this.setTabStop(selected && !selected.hidden ? selected : this.rows.find((row) => !row.hidden));
+    }
+
+    setTabStop(row) {
+      if (row === this.tabStop) return;
+      for (const button of this.tabStop?.children || []) button.tabIndex = -1;
+      for (const button of row?.children || []) button.tabIndex = 0;
+      this.tabStop = row;
     }
 
     updateCitation(id) {
@@ -289,10 +295,8 @@
         default: return;
       }
       event.preventDefault();
-      const next = targetRow.children[targetIndex];
-      for (const other of this.index.querySelectorAll("button[data-entry]")) other.tabIndex = -1;
-      for (const sibling of targetRow.children) sibling.tabIndex = 0;
-      next.focus();
+      this.setTabStop(targetRow);
+      targetRow.children[targetIndex].focus();
     }
 
     onEscape(event) {
