@@ -17,7 +17,7 @@ from typing import Any
 
 from essay_marks import mark_quotes
 from jinja2 import BaseLoader, Environment, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -34,6 +34,7 @@ log = get_plugin_logger("metaphor")
 
 MAPPING = "metaphors.yml"
 ESSAY = "essay.md"
+EXPLORER_DATA = "assets/javascripts/explorer-data.js"
 
 
 @dataclass(frozen=True)
@@ -115,9 +116,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages as virtual files."""
+    """Add the generated pages, and the explorer's data as a script (read with <script src>, not fetch)."""
     for page in GENERATED.values():
         files.append(File.generated(config, page.src_uri, content=page.source()))
+    data = _script_json(_explorer_data(_loaded["metaphor"], _loaded["essay"]))
+    script = f'window.mxExplorerData = {data};\ndocument.dispatchEvent(new Event("mx:explorer-data"));\n'
+    files.append(File.generated(config, EXPLORER_DATA, content=script))
     _loaded["files"] = files
     return files
 
@@ -174,7 +178,7 @@ def render_generated(
         glossary_href=href("glossary.md"),
         explorer_href=href("explorer.md"),
         site_url=site_url,
-        explorer_data=lambda: _script_json(_explorer_data(metaphor, essay)),
+        explorer_data_href=href(EXPLORER_DATA),
     )
 
 
@@ -205,10 +209,10 @@ def _explorer_data(metaphor: Metaphor, essay: Essay) -> dict[str, Any]:
     }
 
 
-def _script_json(data: dict[str, Any]) -> Markup:
-    """Serialise ``data`` for a <script type="application/json"> element: no '<', '>' or '&' left raw."""
+def _script_json(data: dict[str, Any]) -> str:
+    """Serialise ``data`` as JSON (a JavaScript literal) with no '<', '>' or '&' left raw, safe even inline."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def _href(src_uri: str, page: Page) -> str:

@@ -73,6 +73,11 @@ def write_static_pages(dest: Path) -> None:
     )
     metaphor = load_metaphor(dest / "docs" / "metaphors.yml", essay)
     links = {"essay.md": "../essay/", "glossary.md": "../glossary/", "explorer.md": "../explorer/"}
+    links[hook.EXPLORER_DATA] = f"../{hook.EXPLORER_DATA}"
+    data = dest / "docs" / hook.EXPLORER_DATA
+    data.parent.mkdir(parents=True, exist_ok=True)
+    data.write_text(f"window.mxExplorerData = {hook._script_json(hook._explorer_data(metaphor, essay))};\n")
+    # (no "mx:explorer-data" event needed: this variant has no instant navigation)
     for generated in hook.GENERATED.values():
         html = hook.render_generated(
             generated,
@@ -125,6 +130,7 @@ def hook_work(path: Path) -> int:
     )
     metaphor = load_metaphor(path, essay)
     links = {"essay.md": "../essay/", "glossary.md": "../glossary/", "explorer.md": "../explorer/"}
+    links[hook.EXPLORER_DATA] = f"../{hook.EXPLORER_DATA}"
     html = hook.render_generated(
         hook.GENERATED["glossary.md"], env=env, metaphor=metaphor, essay=essay, href=links.__getitem__, site_url=""
     )

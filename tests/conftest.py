@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -39,10 +40,12 @@ class Project:
     def site(self) -> Path:
         return self.root / "site"
 
-    def build(self) -> subprocess.CompletedProcess[str]:
+    def build(self, *, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
         """Run `mkdocs build --strict` on this copy, as a contributor would."""
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
         env.pop("SITE_URL", None)
+        if site_url:
+            env["SITE_URL"] = site_url
         return subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(self.site)],
             cwd=self.root,
@@ -52,9 +55,9 @@ class Project:
             timeout=120,
         )
 
-    def built(self) -> Path:
+    def built(self, *, site_url: str | None = None) -> Path:
         """Build and fail the test with the log if the build fails."""
-        result = self.build()
+        result = self.build(site_url=site_url)
         assert result.returncode == 0, result.stdout + result.stderr
         return self.site
 
@@ -105,16 +108,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(built: Project) -> Iterator[str]:
-    """Serve the built site on a free loopback port; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(built.site))
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on a free loopback port; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(built: Project) -> Iterator[str]:
+    """The built site, served on loopback for the whole session."""
+    with serve(built.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

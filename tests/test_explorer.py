@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import Visit
+from conftest import Project, Visit, serve
 
 FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
 
@@ -380,3 +380,26 @@ def test_an_essay_mark_opens_its_entry_in_the_explorer(visit: Visit, server: str
     visit.page.wait_for_url(re.compile(r"/explorer/#"))
     visit.page.locator("[data-explorer-controls]").wait_for(state="visible")
     assert visit.page.locator("article[data-entry-id]:visible").get_attribute("data-entry-id") == entry_id
+
+
+def test_the_explorer_starts_after_instant_navigation(project: Project, open_browser: object) -> None:
+    config = project.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  features:\n", "  features:\n    - navigation.instant\n"),
+        encoding="utf-8",
+    )
+    project.site.mkdir()
+    visit = open_browser(viewport={"width": 1280, "height": 800})
+    with serve(project.site) as url:
+        project.built(site_url=url)  # instant navigation only takes links under site_url
+        visit.page.goto(url + "essay/")
+        visit.page.evaluate("window.__samePage = true")
+        visit.page.locator(".md-nav__link", has_text="Explorer").first.click()
+        visit.page.wait_for_url(url + "explorer/")
+        visit.page.locator("[data-explorer-controls]").wait_for(state="visible")
+        assert visit.page.evaluate("window.__samePage") is True  # no full page load happened
+        visit.page.locator("button[data-entry]").first.click()
+        assert visit.page.locator("article[data-entry-id]:visible").count() == 1
+        visit.page.locator("article[data-entry-id]:visible a.mx-quote__link").first.click()
+        visit.page.get_by_role("button", name="Mark passages quoted in the explorer").wait_for()
+        assert visit.page.evaluate("window.__samePage") is True
