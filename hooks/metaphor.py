@@ -34,7 +34,7 @@ log = get_plugin_logger("metaphor")
 
 MAPPING = "metaphors.yml"
 ESSAY = "essay.md"
-EXPLORER_DATA = "assets/javascripts/explorer-data.js"
+DATA_SCRIPT = "assets/javascripts/metaphor-data.js"
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class GeneratedPage:
     hide: tuple[str, ...] = ()
     toc: bool = False
     searchable: bool = True
+    page_template: str = ""  # a theme template for the whole page, instead of main.html
 
     def source(self) -> str:
         """Return the page's Markdown source: front matter only; the template does the rest."""
@@ -56,6 +57,8 @@ class GeneratedPage:
             front["hide"] = list(self.hide)
         if not self.searchable:
             front["search"] = {"exclude": True}
+        if self.page_template:
+            front["template"] = self.page_template
         return f"---\n{json.dumps(front, ensure_ascii=False)}\n---\n"
 
 
@@ -79,7 +82,47 @@ GENERATED = {
             hide=("navigation", "toc"),
             searchable=False,  # the glossary holds the same text; search should find it once
         ),
+        GeneratedPage(
+            "plan.md",
+            "Plan a session",
+            "Choose which pairings of the metaphor in Sarah Allen's essay a workshop covers; the deck, "
+            "handout, cards and agenda follow the choice.",
+            "partials/metaphor/plan.html",
+            hide=("toc",),
+        ),
+        GeneratedPage(
+            "deck.md",
+            "Slide deck",
+            'Slides for a workshop on the metaphor in Sarah Allen\'s essay "production outages are like sexism": '
+            "one pairing per slide, with facilitator notes and a presenter view.",
+            "partials/metaphor/deck.html",
+            searchable=False,
+            page_template="deck.html",
+        ),
+        GeneratedPage(
+            "handout.md",
+            "Handout",
+            "A two-page printable handout: the metaphor in Sarah Allen's essay, side by side.",
+            "partials/metaphor/handout.html",
+            hide=("navigation", "toc"),
+            searchable=False,
+        ),
+        GeneratedPage(
+            "cards.md",
+            "Discussion cards",
+            "Printable discussion cards, one pairing from Sarah Allen's essay per card, with cut marks.",
+            "partials/metaphor/cards.html",
+            hide=("navigation", "toc"),
+            searchable=False,
+        ),
     )
+}
+
+# Placeholders a Markdown page may contain, each replaced by a rendered partial.
+COMPONENTS = {
+    '<div class="mx-agendas" data-agendas></div>': "partials/metaphor/agendas.html",
+    '<div class="mx-agenda-custom" data-module="mx-agenda"></div>': "partials/metaphor/agenda-custom.html",
+    '<div class="mx-tools" data-module="mx-tools"></div>': "partials/metaphor/tools.html",
 }
 
 # What this build loaded. Set afresh by every build in on_pre_build: `mkdocs serve`
@@ -116,12 +159,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages, and the explorer's data as a script (read with <script src>, not fetch)."""
+    """Add the generated pages, and the mapping as a script (read with <script src>, not fetch)."""
     for page in GENERATED.values():
         files.append(File.generated(config, page.src_uri, content=page.source()))
-    data = _script_json(_explorer_data(_loaded["metaphor"], _loaded["essay"]))
-    script = f'window.mxExplorerData = {data};\ndocument.dispatchEvent(new Event("mx:explorer-data"));\n'
-    files.append(File.generated(config, EXPLORER_DATA, content=script))
+    files.append(File.generated(config, DATA_SCRIPT, content=data_script(_loaded["metaphor"], _loaded["essay"])))
     _loaded["files"] = files
     return files
 
@@ -138,16 +179,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             macros=env.get_template("partials/metaphor/marks.html").module,
         )
     generated = GENERATED.get(page.file.src_uri)
+    context = {
+        "env": env,
+        "metaphor": metaphor,
+        "essay": _loaded["essay"],
+        "href": lambda src_uri: _href(src_uri, page),
+        "site_url": config.site_url or "",
+    }
+    for marker, template in COMPONENTS.items():
+        if marker in html:
+            html = html.replace(marker, render_template(template, **context))
     if generated is None:
         return html
-    fragment = render_generated(
-        generated,
-        env=env,
-        metaphor=metaphor,
-        essay=_loaded["essay"],
-        href=lambda src_uri: _href(src_uri, page),
-        site_url=config.site_url or "",
-    )
+    fragment = render_template(generated.template, **context)
     if generated.toc:
         page.toc = get_toc(_toc_tokens(metaphor))
     page.present_anchor_ids = (page.present_anchor_ids or set()) | _anchor_ids(metaphor)
@@ -159,8 +203,8 @@ def template_env(loader: BaseLoader) -> Environment:
     return Environment(loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
-def render_generated(
-    generated: GeneratedPage,
+def render_template(
+    template: str,
     *,
     env: Environment,
     metaphor: Metaphor,
@@ -168,18 +212,22 @@ def render_generated(
     href: Callable[[str], str],
     site_url: str,
 ) -> str:
-    """Render one generated page's HTML from the mapping."""
-    return env.get_template(generated.template).render(
+    """Render one of the templates that show the mapping, with everything they may use."""
+    return env.get_template(template).render(
         metaphor=metaphor,
         author=essay.meta["author"],
         essay_title=essay.meta["title"],
         original_url=essay.meta["original_url"],
         essay_href=href(ESSAY),
-        glossary_href=href("glossary.md"),
-        explorer_href=href("explorer.md"),
+        href=href,
         site_url=site_url,
-        explorer_data_href=href(EXPLORER_DATA),
     )
+
+
+def data_script(metaphor: Metaphor, essay: Essay) -> str:
+    """Return the mapping as a script that sets window.mxMetaphorData (for the explorer and the kit)."""
+    data = _script_json(_explorer_data(metaphor, essay))
+    return f'window.mxMetaphorData = {data};\ndocument.dispatchEvent(new Event("mx:metaphor-data"));\n'
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -205,6 +253,7 @@ def _explorer_data(metaphor: Metaphor, essay: Essay) -> dict[str, Any]:
     return {
         "essay": {key: essay.meta[key] for key in ("title", "author", "original_url")} | {"year": 2018},
         "phases": [asdict(phase) for phase in metaphor.phases],
+        "workshop": asdict(metaphor.workshop),
         "entries": entries,
     }
 

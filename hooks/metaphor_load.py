@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from essay_source import Essay
-from metaphor_model import Entry, Metaphor, Phase, Quote, Side
+from metaphor_model import Block, Entry, Metaphor, Phase, Preset, Quote, Side, Workshop
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # libyaml's parser when PyYAML has it (its wheels do): the same nodes and marks, ~50x faster.
@@ -30,11 +31,16 @@ _SCALAR_KINDS = {
     "tag:yaml.org,2002:timestamp": "a date",
 }
 
-TOP_FIELDS = ("version", "phases", "entries")
-PHASE_FIELDS = ("id", "title", "summary")
-ENTRY_FIELDS = ("id", "phase", "outage", "sexism", "quotes", "breaks_down", "prompts")
+TOP_FIELDS = ("version", "phases", "workshop", "entries")
+PHASE_FIELDS = ("id", "title", "summary", "minutes", "notes")
+ENTRY_FIELDS = ("id", "phase", "outage", "sexism", "quotes", "breaks_down", "prompts", "minutes", "notes")
 ENTRY_OPTIONAL = ("related",)
 SIDE_FIELDS = ("term", "meaning")
+WORKSHOP_FIELDS = ("opening", "passages", "closing", "presets")
+BLOCK_FIELDS = ("minutes", "notes")
+PRESET_FIELDS = ("id", "title", "minutes", "entries")
+MINUTES = (1, 60)  # one block of a session
+SESSION_MINUTES = (1, 600)  # a whole session
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,8 @@ class _Checker:
     def __init__(self, essay: Essay) -> None:
         self.essay = essay
         self.problems: list[Problem] = []
+        self.known_ids: list[str] = []  # every entry id seen, valid entry or not
+        self.phase_ids: list[str] = []  # every phase id seen, valid phase or not
 
     def report(self, node: Node, message: str, *, entry: str | None = None, field: str | None = None) -> None:
         """Record a problem at ``node``'s line."""
@@ -182,10 +190,22 @@ class _Checker:
             return None
         return value
 
+    def minutes(self, node: Node, *, entry: str | None, field: str, allowed: tuple[int, int] = MINUTES) -> int | None:
+        """Return a whole number of minutes in the allowed range, or report why the node is not one."""
+        low, high = allowed
+        if not (isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:int"):
+            self.report(node, f"expected a whole number of minutes; found {_kind(node)}", entry=entry, field=field)
+            return None
+        value = int(node.value)
+        if not low <= value <= high:
+            self.report(node, f"{value} is out of range: use {low} to {high} minutes", entry=entry, field=field)
+            return None
+        return value
+
     def document(self, root: Node | None) -> Metaphor | None:
         """Check the whole file and return the model (meaningful only if no problems)."""
         if root is None:
-            self.problems.append(Problem(1, "the file is empty; expected version, phases and entries"))
+            self.problems.append(Problem(1, "the file is empty; expected version, phases, workshop and entries"))
             return None
         top = self.fields(root, required=TOP_FIELDS)
         if top is None:
@@ -197,29 +217,33 @@ class _Checker:
             ):
                 self.report(version, "this site reads version 1 of the format", field="version")
         phases = self.phases(top["phases"]) if "phases" in top else []
-        entries = self.entries(top["entries"], [p.id for p in phases]) if "entries" in top else []
-        return Metaphor(phases=tuple(phases), entries=tuple(entries))
+        entries = self.entries(top["entries"], self.phase_ids) if "entries" in top else []
+        metaphor = Metaphor(phases=tuple(phases), entries=tuple(entries))
+        workshop = self.workshop(top["workshop"], metaphor) if "workshop" in top else None
+        return Metaphor(phases=metaphor.phases, entries=metaphor.entries, workshop=workshop)
 
     def phases(self, node: Node) -> list[Phase]:
         """Check the phase list."""
         result: list[Phase] = []
         seen: dict[str, int] = {}
-        for index, (item, _) in enumerate(self.items(node, field="phases")):
-            found = self.fields(item, required=PHASE_FIELDS, field=f"phases[{index}]")
+        for item, index in self.items(node, field="phases"):
+            where = f"phases[{index}]"
+            found = self.fields(item, required=PHASE_FIELDS, field=where)
             if found is None or any(name not in found for name in PHASE_FIELDS):
                 continue
-            phase_id = self.slug(found["id"], entry=None, field=f"phases[{index}].id")
-            title = self.text(found["title"], entry=None, field=f"phases[{index}].title")
-            summary = self.text(found["summary"], entry=None, field=f"phases[{index}].summary")
+            phase_id = self.slug(found["id"], entry=None, field=f"{where}.id")
+            if phase_id and phase_id not in self.phase_ids:
+                self.phase_ids.append(phase_id)
+            title = self.text(found["title"], entry=None, field=f"{where}.title")
+            summary = self.text(found["summary"], entry=None, field=f"{where}.summary")
+            minutes = self.minutes(found["minutes"], entry=None, field=f"{where}.minutes")
+            notes = self.text(found["notes"], entry=None, field=f"{where}.notes")
             if phase_id in seen:
-                self.report(
-                    found["id"],
-                    f"duplicate phase id '{phase_id}' (first on line {seen[phase_id]})",
-                    field=f"phases[{index}].id",
-                )
-            elif phase_id and title and summary:
+                message = f"duplicate phase id '{phase_id}' (first on line {seen[phase_id]})"
+                self.report(found["id"], message, field=f"{where}.id")
+            elif phase_id and title and summary and minutes and notes:
                 seen[phase_id] = found["id"].start_mark.line + 1
-                result.append(Phase(phase_id, title, summary))
+                result.append(Phase(phase_id, title, summary, minutes, notes))
         return result
 
     def items(self, node: Node, *, field: str) -> list[tuple[Node, int]]:
@@ -258,8 +282,9 @@ class _Checker:
                 references.append((entry_id, found["related"]))
             if entry is not None:
                 result.append(entry)
+        self.known_ids = list(first_line)
         for entry_id, related in references:
-            self.references(entry_id, related, known=list(first_line))
+            self.references(entry_id, related, known=self.known_ids)
         return result
 
     @staticmethod
@@ -286,20 +311,16 @@ class _Checker:
         outage = self.side(found, "outage", label=label)
         sexism = self.side(found, "sexism", label=label)
         quotes = self.quotes(found["quotes"], label=label) if "quotes" in found else None
-        breaks_down = (
-            self.text(found["breaks_down"], entry=label, field="breaks_down") if "breaks_down" in found else None
-        )
-        prompts = (
-            [text for _, text in self.texts(found["prompts"], entry=label, field="prompts")]
-            if "prompts" in found
-            else []
-        )
-        related = (
-            [text for _, text in self.texts(found["related"], entry=label, field="related")]
-            if "related" in found
-            else []
-        )
-        parts = (entry_id, phase, outage, sexism, quotes, breaks_down)
+
+        def check(name: str, checker: Callable[..., object]) -> object:
+            return checker(found[name], entry=label, field=name) if name in found else None
+
+        breaks_down = check("breaks_down", self.text)
+        minutes = check("minutes", self.minutes)
+        notes = check("notes", self.text)
+        prompts = [text for _, text in check("prompts", self.texts) or []]
+        related = [text for _, text in check("related", self.texts) or []]
+        parts = (entry_id, phase, outage, sexism, quotes, breaks_down, minutes, notes)
         if any(part is None for part in parts) or not prompts or None in prompts or None in related:
             return None
         return Entry(
@@ -311,6 +332,8 @@ class _Checker:
             breaks_down=breaks_down,
             prompts=tuple(prompts),
             related=tuple(related),
+            minutes=minutes,
+            notes=notes,
             line=line,
         )
 
@@ -325,14 +348,14 @@ class _Checker:
         meaning = self.text(sides["meaning"], entry=label, field=f"{name}.meaning")
         return Side(term, meaning) if term and meaning else None
 
-    def quotes(self, node: Node, *, label: str) -> list[Quote] | None:
+    def quotes(self, node: Node, *, label: str | None, prefix: str = "") -> list[Quote] | None:
         """Check that each quote is verbatim in exactly one paragraph of the essay."""
         result: list[Quote] = []
-        items = self.texts(node, entry=label, field="quotes")
+        items = self.texts(node, entry=label, field=f"{prefix}quotes")
         for index, (item, text) in enumerate(items):
             if text is None:
                 continue
-            field = f"quotes[{index}]"
+            field = f"{prefix}quotes[{index}]"
             paragraphs = self.essay.paragraphs_containing(text)
             if len(paragraphs) == 1:
                 result.append(Quote(text, paragraphs[0].anchor))
@@ -370,3 +393,61 @@ class _Checker:
             elif target in seen:
                 self.report(item, f"'{target}' is listed twice", entry=label, field=field)
             seen.add(target)
+
+    def block(self, node: Node, *, field: str, extra: tuple[str, ...] = ()) -> tuple[Block | None, dict[str, Node]]:
+        """Check a fixed workshop block (minutes and notes, plus ``extra`` fields)."""
+        found = self.fields(node, required=BLOCK_FIELDS + extra, field=field) or {}
+        minutes = self.minutes(found["minutes"], entry=None, field=f"{field}.minutes") if "minutes" in found else None
+        notes = self.text(found["notes"], entry=None, field=f"{field}.notes") if "notes" in found else None
+        return (Block(minutes, notes) if minutes and notes else None), found
+
+    def workshop(self, node: Node, metaphor: Metaphor) -> Workshop | None:
+        """Check the workshop section: fixed blocks, key passages, and presets whose agendas add up."""
+        found = self.fields(node, required=WORKSHOP_FIELDS, field="workshop")
+        if found is None or any(name not in found for name in WORKSHOP_FIELDS):
+            return None
+        opening, _ = self.block(found["opening"], field="workshop.opening")
+        passages, passage_fields = self.block(found["passages"], field="workshop.passages", extra=("quotes",))
+        quotes = None
+        if "quotes" in passage_fields:
+            quotes = self.quotes(passage_fields["quotes"], label=None, prefix="workshop.passages.")
+        closing, _ = self.block(found["closing"], field="workshop.closing")
+        preset_items = self.items(found["presets"], field="workshop.presets")
+        presets = [self.preset(item, index, metaphor) for item, index in preset_items]
+        if not (opening and passages and closing and quotes) or None in presets:
+            return None
+        workshop = Workshop(opening, passages, tuple(quotes), closing, tuple(presets))
+        complete = Metaphor(phases=metaphor.phases, entries=metaphor.entries, workshop=workshop)
+        if self.problems:
+            return workshop  # totals are only meaningful once every entry and phase is valid
+        for preset, (item, index) in zip(presets, preset_items, strict=True):
+            total = sum(block.minutes for block in complete.agenda(preset.entries))
+            if total != preset.minutes:
+                self.report(
+                    item,
+                    f"the agenda for its entries adds up to {total} minutes, not {preset.minutes}: "
+                    "change its entries or the minutes of its blocks",
+                    field=f"workshop.presets[{index}]",
+                )
+        return workshop
+
+    def preset(self, node: Node, index: int, metaphor: Metaphor) -> Preset | None:
+        """Check one preset session."""
+        where = f"workshop.presets[{index}]"
+        found = self.fields(node, required=PRESET_FIELDS, field=where)
+        if found is None or any(name not in found for name in PRESET_FIELDS):
+            return None
+        preset_id = self.slug(found["id"], entry=None, field=f"{where}.id")
+        title = self.text(found["title"], entry=None, field=f"{where}.title")
+        minutes = self.minutes(found["minutes"], entry=None, field=f"{where}.minutes", allowed=SESSION_MINUTES)
+        known = self.known_ids
+        entries = []
+        for item_node, entry_id in self.texts(found["entries"], entry=None, field=f"{where}.entries"):
+            if entry_id is not None and entry_id not in known:
+                hint = _did_you_mean(entry_id, known)
+                self.report(item_node, f"no entry has the id '{entry_id}'{hint}", field=f"{where}.entries")
+                entry_id = None
+            entries.append(entry_id)
+        if None in entries or not entries or not (preset_id and title and minutes):
+            return None
+        return Preset(preset_id, title, minutes, tuple(entries))

@@ -43,8 +43,15 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 sys.path.insert(0, str(ROOT / "tests"))
 from browsers import CHROMIUM_ARGS, find_chromium  # noqa: E402
-from essay_source import read_essay  # noqa: E402
+from essay_source import Essay, read_essay  # noqa: E402
 from metaphor_load import load_metaphor  # noqa: E402
+
+
+def the_essay() -> Essay:
+    """Read the essay as the hook does (with the Markdown extension its anchors need)."""
+    return read_essay(
+        ROOT / "docs" / "essay.md", src_uri="docs/essay.md", extensions=["attr_list"], extension_configs={}
+    )
 
 
 def copy_project(dest: Path, *, with_hooks: bool) -> Path:
@@ -62,32 +69,38 @@ def copy_project(dest: Path, *, with_hooks: bool) -> Path:
 
 
 def write_static_pages(dest: Path) -> None:
-    """Write what the hook generates as ordinary Markdown pages holding the same HTML."""
+    """Write what the hook generates as ordinary Markdown pages and files holding the same content."""
     import metaphor as hook
     from jinja2 import ChoiceLoader, FileSystemLoader
 
     theme = Path(__import__("material").__file__).parent / "templates"
     env = hook.template_env(ChoiceLoader([FileSystemLoader(str(ROOT / "overrides")), FileSystemLoader(str(theme))]))
-    essay = read_essay(
-        ROOT / "docs" / "essay.md", src_uri="docs/essay.md", extensions=["attr_list"], extension_configs={}
-    )
+    essay = the_essay()
     metaphor = load_metaphor(dest / "docs" / "metaphors.yml", essay)
-    links = {"essay.md": "../essay/", "glossary.md": "../glossary/", "explorer.md": "../explorer/"}
-    links[hook.EXPLORER_DATA] = f"../{hook.EXPLORER_DATA}"
-    data = dest / "docs" / hook.EXPLORER_DATA
+    data = dest / "docs" / hook.DATA_SCRIPT
     data.parent.mkdir(parents=True, exist_ok=True)
-    data.write_text(f"window.mxExplorerData = {hook._script_json(hook._explorer_data(metaphor, essay))};\n")
-    # (no "mx:explorer-data" event needed: this variant has no instant navigation)
+    data.write_text(hook.data_script(metaphor, essay), encoding="utf-8")
     for generated in hook.GENERATED.values():
-        html = hook.render_generated(
-            generated,
-            env=env,
-            metaphor=metaphor,
-            essay=essay,
-            href=links.__getitem__,
-            site_url="http://127.0.0.1:8000/",
+        html = hook.render_template(
+            generated.template, env=env, metaphor=metaphor, essay=essay, href=page_link, site_url=SITE_URL
         )
         (dest / "docs" / generated.src_uri).write_text(f"{generated.source()}\n{html}\n", encoding="utf-8")
+    guide = dest / "docs" / "guide.md"
+    text = guide.read_text(encoding="utf-8")
+    for marker, template in hook.COMPONENTS.items():
+        html = hook.render_template(
+            template, env=env, metaphor=metaphor, essay=essay, href=page_link, site_url=SITE_URL
+        )
+        text = text.replace(marker, html)
+    guide.write_text(text, encoding="utf-8")
+
+
+SITE_URL = "http://127.0.0.1:8000/"
+
+
+def page_link(src_uri: str) -> str:
+    """Link from a generated page (one folder deep) to another page or file."""
+    return "../" + (src_uri.removesuffix(".md") + "/" if src_uri.endswith(".md") else src_uri)
 
 
 def build_seconds(project: Path) -> float:
@@ -125,14 +138,10 @@ def hook_work(path: Path) -> int:
     from jinja2 import FileSystemLoader
 
     env = hook.template_env(FileSystemLoader(str(ROOT / "overrides")))
-    essay = read_essay(
-        ROOT / "docs" / "essay.md", src_uri="docs/essay.md", extensions=["attr_list"], extension_configs={}
-    )
+    essay = the_essay()
     metaphor = load_metaphor(path, essay)
-    links = {"essay.md": "../essay/", "glossary.md": "../glossary/", "explorer.md": "../explorer/"}
-    links[hook.EXPLORER_DATA] = f"../{hook.EXPLORER_DATA}"
-    html = hook.render_generated(
-        hook.GENERATED["glossary.md"], env=env, metaphor=metaphor, essay=essay, href=links.__getitem__, site_url=""
+    html = hook.render_template(
+        "partials/metaphor/glossary.html", env=env, metaphor=metaphor, essay=essay, href=page_link, site_url=""
     )
     assert len(html) > 1000
     return len(metaphor.entries)

@@ -42,6 +42,7 @@ def test_axe_finds_no_violations_with_the_search_dialog_open(visit: Visit, serve
     visit.page.locator("label.md-search__icon, .md-search__input").first.click()
     visit.page.locator(".md-search__input").press_sequentially("runbook")
     visit.page.locator(".md-search-result__item").first.wait_for()
+    visit.page.wait_for_timeout(500)  # let the theme's 0.25 s colour transitions finish
     assert violations(visit) == []
 
 

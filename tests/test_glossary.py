@@ -115,8 +115,8 @@ def test_a_script_in_any_text_field_is_shown_as_text_everywhere(project: Project
             assert "__pwned" not in script.get_text(), html_file
         assert not page.select('img[src="x"]'), html_file
         assert not page.select("[onerror]"), html_file
-    data = (project.site / "assets" / "javascripts" / "explorer-data.js").read_text(encoding="utf-8")
-    prefix = "window.mxExplorerData = "
+    data = (project.site / "assets" / "javascripts" / "metaphor-data.js").read_text(encoding="utf-8")
+    prefix = "window.mxMetaphorData = "
     assert data.startswith(prefix) and "<" not in data
     literal = data.removeprefix(prefix).split(";\n", 1)[0]
     assert json.loads(literal)["entries"][0]["breaks_down"].endswith(payload)

@@ -12,9 +12,13 @@ phases:
   - id: prepare
     title: Prepare
     summary: Before anything goes wrong.
+    minutes: 5
+    notes: Ask pairs first, then the room.
   - id: respond
     title: Respond
     summary: While it is going wrong.
+    minutes: 4
+    notes: Whole room.
 entries:
   - id: routine-outage
     phase: prepare
@@ -30,6 +34,8 @@ entries:
     prompts:
       - What changes when a problem is routine?
     related: [fast-and-safe]
+    minutes: 3
+    notes: Start with the outage side.
   - id: fast-and-safe
     phase: respond
     outage:
@@ -43,7 +49,37 @@ entries:
     breaks_down: A server does not remember how it was treated.
     prompts:
       - What counts as safe when there is no time to check?
+    minutes: 4
+    notes: Ask for examples from systems, not people.
+workshop:
+  opening:
+    minutes: 5
+    notes: Welcome; content note; opt-out.
+  passages:
+    minutes: 5
+    notes: Read them aloud.
+    quotes:
+      - "Sexism is like a production outage."
+  closing:
+    minutes: 5
+    notes: Thank everyone and credit the author.
+  presets:
+    - id: short
+      title: Short session
+      minutes: 23
+      entries: [routine-outage]
+    - id: both
+      title: Both entries
+      minutes: 31
+      entries: [routine-outage, fast-and-safe]
 """
+
+
+def at(text: str, snippet: str, nth: int = 1) -> int:
+    """Return the 1-based line of the ``nth`` line of ``text`` that starts with ``snippet``."""
+    lines = [number for number, line in enumerate(text.splitlines(), 1) if line.startswith(snippet)]
+    return lines[nth - 1]
+
 
 FILE = "docs/metaphors.yml"
 
@@ -77,113 +113,171 @@ def test_the_small_mapping_is_valid(project: Project) -> None:
     ]
 
 
+# Line starts with a double quote, named because f-strings cannot hold them on Python 3.11.
+
+
+# Line starts holding a double quote, named: f-strings cannot contain them on Python 3.11.
+ACCEPT = '      - "We learn to accept'
+IT_HAPPENS = '      - "It happens'
+ITS = '      - "It'
+OUTAGE_MISQUOTED = '      - "Sexism is like an'
+EMPTY_TERM = '      term: ""'
+WE_LEARN = '      - "We learn'
+
+# Each case: the broken mapping, and the messages expected for it (lines found with `at`).
 CASES = {
     "yaml syntax error": (
-        change("    phase: respond\n", "    phase: [respond\n"),
-        [f"{FILE}:26: YAML syntax error: while parsing a flow sequence, did not find expected ',' or ']'"],
+        t := change("    phase: respond\n", "    phase: [respond\n"),
+        [
+            f"{FILE}:{at(t, '    phase: [respond') + 1}: YAML syntax error: while parsing a flow sequence, did not find expected ',' or ']'"
+        ],
     ),
     "missing field": (
-        change("    breaks_down: An outage has no intent.\n", ""),
-        [f"{FILE}:10: entry 'routine-outage': breaks_down: missing required field"],
+        t := change("    breaks_down: An outage has no intent.\n", ""),
+        [f"{FILE}:{at(t, '  - id: routine-outage')}: entry 'routine-outage': breaks_down: missing required field"],
     ),
     "missing nested field": (
-        change("      meaning: Try what is quick and cannot make things worse.\n", ""),
-        [f"{FILE}:27: entry 'fast-and-safe': outage.meaning: missing required field"],
+        t := change("      meaning: Try what is quick and cannot make things worse.\n", ""),
+        [f"{FILE}:{at(t, '      term: Fast and safe')}: entry 'fast-and-safe': outage.meaning: missing required field"],
     ),
     "text where a list is expected": (
-        change('    quotes:\n      - "We learn to expect it."', '    quotes: "We learn to expect it."'),
-        [f"{FILE}:18: entry 'routine-outage': quotes: expected a list ('- ' before each item); found text"],
+        t := change('    quotes:\n      - "We learn to expect it."', '    quotes: "We learn to expect it."'),
+        [
+            f"{FILE}:{at(t, '    quotes: ')}: entry 'routine-outage': quotes: expected a list ('- ' before each item); found text"
+        ],
     ),
     "number where text is expected": (
-        change("      term: The routine outage", "      term: 404"),
+        t := change("      term: The routine outage", "      term: 404"),
         [
-            f"{FILE}:13: entry 'routine-outage': outage.term: expected text; found a number (put it in quotes to use it as text)"
+            f"{FILE}:{at(t, '      term: 404')}: entry 'routine-outage': outage.term: expected text; found a number (put it in quotes to use it as text)"
         ],
     ),
     "mapping where text is expected": (
-        change("    breaks_down: An outage has no intent.", "    breaks_down:\n      text: An outage has no intent."),
-        [f"{FILE}:21: entry 'routine-outage': breaks_down: expected text; found a mapping"],
+        t := change(
+            "    breaks_down: An outage has no intent.", "    breaks_down:\n      text: An outage has no intent."
+        ),
+        [
+            f"{FILE}:{at(t, '      text: An outage')}: entry 'routine-outage': breaks_down: expected text; found a mapping"
+        ],
+    ),
+    "text where minutes are expected": (
+        t := change("    minutes: 3\n", "    minutes: three\n"),
+        [
+            f"{FILE}:{at(t, '    minutes: three')}: entry 'routine-outage': minutes: expected a whole number of minutes; found text"
+        ],
+    ),
+    "minutes out of range": (
+        t := change("    minutes: 4\n    notes: Whole", "    minutes: 0\n    notes: Whole"),
+        [f"{FILE}:{at(t, '    minutes: 0')}: phases[1].minutes: 0 is out of range: use 1 to 60 minutes"],
     ),
     "unknown field": (
-        change("    related: [fast-and-safe]\n", "    related: [fast-and-safe]\n    colour: red\n"),
+        t := change("    related: [fast-and-safe]\n", "    related: [fast-and-safe]\n    colour: red\n"),
         [
             (
-                f"{FILE}:24: entry 'routine-outage': colour: unknown field "
-                "(expected one of: id, phase, outage, sexism, quotes, breaks_down, prompts, related)"
+                f"{FILE}:{at(t, '    colour')}: entry 'routine-outage': colour: unknown field "
+                "(expected one of: id, phase, outage, sexism, quotes, breaks_down, prompts, minutes, notes, related)"
             )
         ],
     ),
     "misspelt field": (
-        change("    prompts:\n      - What changes", "    prompt:\n      - What changes"),
+        t := change("    prompts:\n      - What changes", "    prompt:\n      - What changes"),
         [
-            f"{FILE}:10: entry 'routine-outage': prompts: missing required field",
-            f"{FILE}:21: entry 'routine-outage': prompt: unknown field; did you mean 'prompts'?",
+            f"{FILE}:{at(t, '  - id: routine-outage')}: entry 'routine-outage': prompts: missing required field",
+            f"{FILE}:{at(t, '    prompt:')}: entry 'routine-outage': prompt: unknown field; did you mean 'prompts'?",
         ],
     ),
     "duplicate id": (
-        change("  - id: fast-and-safe", "  - id: routine-outage").replace("related: [fast-and-safe]", "related: []"),
+        t := change("  - id: fast-and-safe", "  - id: routine-outage").replace("[fast-and-safe]", "[]"),
         [
-            f"{FILE}:23: entry 'routine-outage': related: must not be an empty list",
-            f"{FILE}:24: entry 'routine-outage': id: duplicate id (first used on line 10)",
+            f"{FILE}:{at(t, '    related: []')}: entry 'routine-outage': related: must not be an empty list",
+            f"{FILE}:{at(t, '  - id: routine-outage', 2)}: entry 'routine-outage': id: duplicate id (first used on line {at(t, '  - id: routine-outage')})",
+            f"{FILE}:{at(t, '      entries: [routine-outage, fast-and-safe]')}: workshop.presets[1].entries: no entry has the id 'fast-and-safe'",
         ],
     ),
     "id that is not a slug": (
-        change("  - id: fast-and-safe", "  - id: Fast and safe").replace("[fast-and-safe]", "[Fast and safe]"),
+        t := change("  - id: fast-and-safe", "  - id: Fast and safe").replace("[fast-and-safe]", "[Fast and safe]"),
         [
             (
-                f"{FILE}:24: entry 'Fast and safe': id: 'Fast and safe' is not a slug: "
+                f"{FILE}:{at(t, '  - id: Fast')}: entry 'Fast and safe': id: 'Fast and safe' is not a slug: "
                 "use lowercase letters, digits and single hyphens (e.g. 'routine-outage')"
-            )
+            ),
+            (
+                f"{FILE}:{at(t, '      entries: [routine-outage, fast-and-safe]')}: workshop.presets[1].entries: "
+                "no entry has the id 'fast-and-safe'; did you mean 'Fast and safe'?"
+            ),
         ],
     ),
     "unknown phase": (
-        change("    phase: respond", "    phase: recover"),
-        [f"{FILE}:25: entry 'fast-and-safe': phase: unknown phase 'recover' (expected one of: prepare, respond)"],
+        t := change("    phase: respond", "    phase: recover"),
+        [
+            f"{FILE}:{at(t, '    phase: recover')}: entry 'fast-and-safe': phase: unknown phase 'recover' (expected one of: prepare, respond)"
+        ],
     ),
     "quote not in the essay": (
-        change('"We learn to expect it."', '"We learn to accept it."'),
+        t := change('"We learn to expect it."', '"We learn to accept it."'),
         [
-            f"{FILE}:19: entry 'routine-outage': quotes[0]: not found verbatim in the essay (closest: \"We learn to expect it.\")"
+            f"{FILE}:{at(t, ACCEPT)}: entry 'routine-outage': quotes[0]: not found verbatim in the essay (closest: \"We learn to expect it.\")"
         ],
     ),
     "quote with straight apostrophes": (
-        change('"We try anything that is both fast and safe."', '"It\'s inevitable."'),
+        t := change('"We try anything that is both fast and safe."', '"It\'s inevitable."'),
         [
             (
-                f"{FILE}:33: entry 'fast-and-safe': quotes[0]: not verbatim in the essay: it differs only in "
+                f"{FILE}:{at(t, ITS)}: entry 'fast-and-safe': quotes[0]: not verbatim in the essay: it differs only in "
                 'typography; copy the essay\'s characters ’ “ ” — (closest: "It’s inevitable.")'
             )
         ],
     ),
     "quote found in two paragraphs": (
-        change('"We try anything that is both fast and safe."', '"It happens."'),
+        t := change('"We try anything that is both fast and safe."', '"It happens."'),
         [
             (
-                f"{FILE}:33: entry 'fast-and-safe': quotes[0]: appears in more than one paragraph (p-05, p-06); "
+                f"{FILE}:{at(t, IT_HAPPENS)}: entry 'fast-and-safe': quotes[0]: appears in more than one paragraph (p-05, p-06); "
                 "quote more words so it points at one"
             )
         ],
     ),
-    "reference to a missing entry": (
-        change("related: [fast-and-safe]", "related: [fast-and-save]"),
+    "key passage not in the essay": (
+        t := change('"Sexism is like a production outage."', '"Sexism is like an outage."'),
         [
-            f"{FILE}:23: entry 'routine-outage': related[0]: no entry has the id 'fast-and-save'; did you mean 'fast-and-safe'?"
+            f'{FILE}:{at(t, OUTAGE_MISQUOTED)}: workshop.passages.quotes[0]: not found verbatim in the essay (closest: "Sexism is like a production outage.")'
+        ],
+    ),
+    "reference to a missing entry": (
+        t := change("related: [fast-and-safe]", "related: [fast-and-save]"),
+        [
+            f"{FILE}:{at(t, '    related:')}: entry 'routine-outage': related[0]: no entry has the id 'fast-and-save'; did you mean 'fast-and-safe'?"
         ],
     ),
     "reference to itself": (
-        change("related: [fast-and-safe]", "related: [routine-outage]"),
-        [f"{FILE}:23: entry 'routine-outage': related[0]: an entry cannot be related to itself"],
+        t := change("related: [fast-and-safe]", "related: [routine-outage]"),
+        [f"{FILE}:{at(t, '    related:')}: entry 'routine-outage': related[0]: an entry cannot be related to itself"],
+    ),
+    "preset that does not add up": (
+        t := change("      minutes: 23\n", "      minutes: 45\n"),
+        [
+            (
+                f"{FILE}:{at(t, '    - id: short')}: workshop.presets[0]: the agenda for its entries adds up to 23 minutes, "
+                "not 45: change its entries or the minutes of its blocks"
+            )
+        ],
+    ),
+    "preset with an unknown entry": (
+        t := change("entries: [routine-outage]", "entries: [routine]"),
+        [
+            f"{FILE}:{at(t, '      entries: [routine]')}: workshop.presets[0].entries: no entry has the id 'routine'; did you mean 'routine-outage'?"
+        ],
     ),
     "empty strings": (
-        change("      term: Expected sexism", '      term: ""').replace(
+        t := change("      term: Expected sexism", '      term: ""').replace(
             "      - What counts as safe when there is no time to check?", "      -"
         ),
         [
-            f"{FILE}:16: entry 'routine-outage': sexism.term: must not be empty",
-            f"{FILE}:36: entry 'fast-and-safe': prompts[0]: must not be empty",
+            f"{FILE}:{at(t, EMPTY_TERM)}: entry 'routine-outage': sexism.term: must not be empty",
+            f"{FILE}:{t.splitlines().index('      -') + 1}: entry 'fast-and-safe': prompts[0]: must not be empty",
         ],
     ),
-    "empty file": ("", [f"{FILE}:1: the file is empty; expected version, phases and entries"]),
+    "empty file": ("", [f"{FILE}:1: the file is empty; expected version, phases, workshop and entries"]),
 }
 
 
@@ -200,10 +294,10 @@ def test_every_problem_is_reported_in_one_run(project: Project) -> None:
         .replace("      term: Fast and safe", '      term: ""')
     )
     assert errors(project, text) == [
-        f"{FILE}:11: entry 'routine-outage': phase: unknown phase 'prep' (expected one of: prepare, respond)",
-        f"{FILE}:19: entry 'routine-outage': quotes[0]: not found verbatim in the essay (closest: \"We learn to expect it.\")",
-        f"{FILE}:23: entry 'routine-outage': related[0]: no entry has the id 'nowhere'",
-        f"{FILE}:27: entry 'fast-and-safe': outage.term: must not be empty",
+        f"{FILE}:{at(text, '    phase: prep')}: entry 'routine-outage': phase: unknown phase 'prep' (expected one of: prepare, respond)",
+        f"{FILE}:{at(text, WE_LEARN)}: entry 'routine-outage': quotes[0]: not found verbatim in the essay (closest: \"We learn to expect it.\")",
+        f"{FILE}:{at(text, '    related:')}: entry 'routine-outage': related[0]: no entry has the id 'nowhere'",
+        f"{FILE}:{at(text, EMPTY_TERM)}: entry 'fast-and-safe': outage.term: must not be empty",
     ]
 
 

@@ -79,8 +79,8 @@
   class Explorer {
     constructor(root) {
       this.root = root;
-      this.data = window.mxExplorerData;
-      if (!this.data) throw new Error("mx-explorer: no data (window.mxExplorerData; explorer-data.js did not load)");
+      this.data = window.mxMetaphorData;
+      if (!this.data) throw new Error("mx-explorer: no data (window.mxMetaphorData; metaphor-data.js did not load)");
       this.entries = new Map(this.data.entries.map((e) => [e.id, e]));
       this.haystacks = new Map(
         this.data.entries.map((e) => [
@@ -334,9 +334,9 @@
 
   function startExplorer(root) {
     if (root.dataset.started) return;
-    if (!window.mxExplorerData) {
-      // After instant navigation the page's data script may still be loading: start when it has run.
-      document.addEventListener("mx:explorer-data", () => startExplorer(root), { once: true });
+    if (!window.mxMetaphorData) {
+      // The data script may still be loading: start when it has run.
+      document.addEventListener("mx:metaphor-data", () => startExplorer(root), { once: true });
       return;
     }
     root.dataset.started = "true";
