@@ -91,13 +91,18 @@ def test_the_glossary_credits_the_author_and_links_the_original(built: Project) 
     assert footer.select_one('a[href="https://www.ultrasaurus.com/2018/09/production-outages-and-sexism/"]')
 
 
+IDS_AND_QUOTES = {"id", "phase", "quotes", "related", "version"}
+
+
+def is_id_list(value: object) -> bool:
+    """Tell a list of entry ids (a preset's entries) from a list of entries or prompts."""
+    return isinstance(value, list) and all(isinstance(v, str) and " " not in v for v in value)
+
+
 def inject(value: object, payload: str) -> object:
     """Append ``payload`` to every string in a YAML structure, except ids, phases and quotes."""
     if isinstance(value, dict):
-        return {
-            k: v if k in {"id", "phase", "quotes", "related", "version"} else inject(v, payload)
-            for k, v in value.items()
-        }
+        return {k: v if k in IDS_AND_QUOTES or is_id_list(v) else inject(v, payload) for k, v in value.items()}
     if isinstance(value, list):
         return [inject(v, payload) for v in value]
     if isinstance(value, str):

@@ -45,9 +45,12 @@ def test_every_page_has_a_meta_description_of_its_own(built: Project) -> None:
 
 def test_every_page_credits_the_author_and_links_the_original(built: Project) -> None:
     for path in pages(built):
-        footer = parse(path).select_one("footer .md-copyright")
-        assert "Sarah Allen" in footer.get_text(), path
-        assert footer.select_one(f'a[href="{ORIGINAL}"]') is not None, path
+        page = parse(path)
+        footer = page.select_one("footer .md-copyright")
+        credit = footer if footer is not None else page.select_one(".mx-slide--title .mx-slide__credit")
+        assert credit is not None, path
+        assert "Sarah Allen" in credit.get_text(), path
+        assert credit.select_one(f'a[href="{ORIGINAL}"]') is not None, path
 
 
 def test_no_page_or_stylesheet_loads_anything_from_another_host(built: Project) -> None:
