@@ -147,7 +147,20 @@
       for (const item of this.overview.querySelectorAll("[data-goto]")) {
         item.toggleAttribute("aria-current", Number(item.dataset.goto) === this.index);
       }
+      this.fit(this.slides[this.index]);
       if (this.presenter) this.renderPresenter();
+    }
+
+    /** Shrink a slide's type just enough that a long pairing still fits the screen. */
+    fit(slide) {
+      slide.style.fontSize = "";
+      if (getComputedStyle(slide).position !== "fixed") return; // the phone's scroll view: no fitting
+      const body = slide.querySelector(".mx-slide__body");
+      const room = slide.clientHeight * 0.88;
+      if (body.offsetHeight > room) {
+        const size = parseFloat(getComputedStyle(slide).fontSize);
+        slide.style.fontSize = `${Math.floor(size * (room / body.offsetHeight) * 10) / 10}px`;
+      }
     }
 
     renderPresenter() {
@@ -265,7 +278,8 @@
 
     onKey(event) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (this.help.open || event.target.closest("input, textarea, select")) return;
+      const target = event.target instanceof Element ? event.target : document.body;
+      if (this.help.open || target.closest("input, textarea, select")) return;
       const key = event.key;
       if (!this.overview.hidden) {
         if (key === "Escape" || key === "o" || key === "O") {
@@ -274,7 +288,7 @@
         }
         return;
       }
-      const onButton = event.target.closest("button");
+      const onButton = target.closest("button");
       if (key === " " && !onButton) {
         event.preventDefault();
         if (event.shiftKey) this.prev();

@@ -1,0 +1,276 @@
+"""The workshop deck in headless Chromium: clicker keys, overview, blank, help, URL, presenter view,
+projector sizes, the phone's vertical scroll and printing."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import Visit
+
+
+def slide_count(mapping: dict, entries: list[str] | None = None) -> int:
+    """Title, passages, one per chosen entry, one discussion per phase with a chosen entry, close."""
+    chosen = [e for e in mapping["entries"] if entries is None or e["id"] in entries]
+    return 3 + len(chosen) + len({e["phase"] for e in chosen})
+
+
+def current(visit: Visit) -> dict:
+    return visit.page.evaluate(
+        """() => {
+            const slide = document.querySelector('[data-slide].is-current');
+            return {
+                title: slide.dataset.title, entry: slide.dataset.entry || null, hash: location.hash,
+                later: [...slide.querySelectorAll('[data-step]')].filter(el => el.classList.contains('is-later')).length,
+            };
+        }"""
+    )
+
+
+@pytest.fixture
+def deck(visit: Visit, server: str) -> Visit:
+    visit.page.goto(server + "deck/")
+    visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    return visit
+
+
+def first_pair(mapping: dict) -> dict:
+    order = [p["id"] for p in mapping["phases"]]
+    return sorted(mapping["entries"], key=lambda e: order.index(e["phase"]))[0]
+
+
+def test_without_javascript_the_deck_is_a_page_of_slides(open_browser: object, server: str, mapping: dict) -> None:
+    plain = open_browser(java_script_enabled=False, viewport={"width": 1280, "height": 720})
+    plain.page.goto(server + "deck/")
+    slides = plain.page.locator("[data-slide]")
+    assert slides.count() == slide_count(mapping)
+    assert all(slides.nth(i).is_visible() for i in range(slides.count()))
+    assert plain.page.locator("[data-deck-bar]").is_hidden()
+
+
+def test_the_clicker_keys_reveal_the_pair_step_by_step_then_move_on(deck: Visit, mapping: dict) -> None:
+    page = deck.page
+    assert current(deck)["hash"] == "#1"
+    assert page.locator("[data-deck-progress]").is_visible()
+    page.keyboard.press("PageDown")  # title -> passages (first passage shown)
+    page.keyboard.press("End")
+    assert current(deck)["title"] == "Close"
+    page.keyboard.press("Home")
+    assert current(deck)["hash"] == "#1"
+    for key in ["ArrowRight"] + ["Space"] * 5:  # through the key passages, one per press
+        page.keyboard.press(key)
+    pair = first_pair(mapping)
+    assert current(deck) == {
+        "title": f"{pair['outage']['term']} ↔ {pair['sexism']['term']}",
+        "entry": pair["id"],
+        "hash": "#3",
+        "later": 3,
+    }
+    assert page.locator("[data-slide].is-current .mx-slide__side--outage").is_visible()
+    assert (
+        page.locator("[data-slide].is-current .mx-slide__side--sexism").evaluate(
+            "el => getComputedStyle(el).visibility"
+        )
+        == "hidden"
+    )
+    page.keyboard.press("PageDown")
+    assert current(deck)["hash"] == "#3.1" and current(deck)["later"] == 1
+    assert (
+        page.locator("[data-slide].is-current .mx-slide__side--sexism").evaluate(
+            "el => getComputedStyle(el).visibility"
+        )
+        == "visible"
+    )
+    page.keyboard.press("ArrowRight")
+    assert current(deck)["hash"] == "#3.2" and current(deck)["later"] == 0
+    assert page.locator("[data-slide].is-current .mx-slide__breaks").is_visible()
+    page.keyboard.press("ArrowRight")
+    assert current(deck)["hash"] == "#4"
+    page.keyboard.press("Shift+Space")
+    assert current(deck)["hash"] == "#3.2"
+    page.keyboard.press("PageUp")
+    page.keyboard.press("ArrowLeft")
+    assert current(deck)["hash"] == "#3"
+    width = page.locator("[data-deck-progress-bar]").evaluate("el => parseFloat(el.style.width)")
+    assert width == pytest.approx(3 / slide_count(mapping) * 100, abs=0.01)
+    assert page.locator("[data-deck-status]").text_content().startswith(f"Slide 3 of {slide_count(mapping)}:")
+
+
+def test_a_reload_keeps_the_place(deck: Visit) -> None:
+    deck.page.keyboard.press("End")
+    deck.page.keyboard.press("ArrowLeft")
+    place = current(deck)
+    deck.page.reload()
+    deck.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    assert current(deck) == place
+
+
+def test_overview_blank_fullscreen_and_help(deck: Visit, mapping: dict) -> None:
+    page = deck.page
+    page.keyboard.press("o")
+    overview = page.locator("[data-deck-overview]")
+    assert overview.is_visible()
+    assert overview.locator("button").count() == slide_count(mapping)
+    overview.locator("button").nth(4).click()
+    assert overview.is_hidden() and current(deck)["hash"] == "#5"
+    page.keyboard.press("o")
+    page.keyboard.press("Escape")
+    assert overview.is_hidden()
+    page.keyboard.press("b")
+    assert page.locator("[data-deck-blank]").is_visible()
+    page.keyboard.press("b")
+    assert page.locator("[data-deck-blank]").is_hidden()
+    page.keyboard.press(".")
+    assert page.locator("[data-deck-blank]").is_visible()
+    page.keyboard.press(".")
+    page.keyboard.press("f")
+    page.wait_for_function("document.fullscreenElement !== null")
+    page.keyboard.press("f")
+    page.wait_for_function("document.fullscreenElement === null")
+    page.keyboard.press("?")
+    help_dialog = page.locator("[data-deck-help]")
+    assert help_dialog.is_visible() and "Blank the screen" in help_dialog.text_content()
+    page.keyboard.press("Escape")
+    assert help_dialog.is_hidden()
+
+
+@pytest.mark.parametrize("width, height", [(1280, 720), (1920, 1080)])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_slide_fits_a_projector_screen(
+    open_browser: object, server: str, width: int, height: int, scheme: str
+) -> None:
+    visit = open_browser(viewport={"width": width, "height": height}, color_scheme=scheme)
+    visit.page.goto(server + "deck/")
+    visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    overflowing = visit.page.evaluate(
+        """async () => {
+            const found = [];
+            for (let i = 0; i < 200; i++) {
+                const slide = document.querySelector('[data-slide].is-current');
+                const body = slide.querySelector('.mx-slide__body');
+                const box = body.getBoundingClientRect();
+                if (box.top < 0 || box.bottom > innerHeight || box.right > innerWidth || box.left < 0) {
+                    found.push(location.hash);
+                }
+                const before = location.hash;
+                document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+                if (location.hash === before) break;
+            }
+            return found;
+        }"""
+    )
+    assert overflowing == []
+    size = visit.page.locator(
+        "[data-slide].is-current .mx-slide__meaning, [data-slide].is-current .mx-slide__lead"
+    ).first
+    assert float(size.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")) >= 24
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_deck_text_has_a_contrast_of_at_least_7_to_1(open_browser: object, server: str, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    visit = open_browser(viewport={"width": 1280, "height": 720}, color_scheme=scheme)
+    visit.page.goto(server + "deck/#3.2")
+    visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    results = Axe().run(visit.page, options={"runOnly": ["color-contrast-enhanced", "color-contrast"]})
+    assert [v["id"] for v in results.response["violations"]] == []
+    assert results.response["passes"], "axe checked some text"
+
+
+def test_on_a_phone_the_deck_reads_as_a_vertical_scroll(open_browser: object, server: str, mapping: dict) -> None:
+    phone = open_browser(viewport={"width": 375, "height": 812})
+    phone.page.goto(server + "deck/")
+    phone.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    slides = phone.page.locator("[data-slide]")
+    tops = slides.evaluate_all("ss => ss.map(s => s.getBoundingClientRect().top)")
+    assert len(tops) == slide_count(mapping) and tops == sorted(tops) and len(set(tops)) == len(tops)
+    assert phone.page.locator("[data-slide] .mx-slide__breaks").first.is_visible()
+    assert phone.page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_the_url_selection_picks_the_slides(visit: Visit, server: str, mapping: dict) -> None:
+    chosen = [mapping["entries"][0]["id"], mapping["entries"][-1]["id"]]
+    visit.page.goto(server + f"deck/?m={','.join(chosen)}#3")
+    visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    shown = visit.page.locator("[data-slide]:not([hidden])").evaluate_all(
+        "ss => ss.map(s => s.dataset.entry || s.dataset.title)"
+    )
+    assert len(shown) == slide_count(mapping, chosen)
+    assert [s for s in shown if s in {e["id"] for e in mapping["entries"]}] == chosen
+    prompts = visit.page.locator("[data-slide]:not([hidden]) [data-prompt-entry]:not([hidden])")
+    assert sorted(prompts.evaluate_all("ps => ps.map(p => p.dataset.promptEntry)")) == sorted(chosen)
+    visit.page.goto(server + "deck/?preset=short")
+    visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    short = next(p for p in mapping["workshop"]["presets"] if p["id"] == "short")
+    assert visit.page.locator("[data-slide]:not([hidden])").count() == slide_count(mapping, short["entries"])
+
+
+def test_the_presenter_view_follows_and_leads_the_audience_view(visit: Visit, server: str, mapping: dict) -> None:
+    audience = visit.page
+    short = next(p for p in mapping["workshop"]["presets"] if p["id"] == "short")
+    audience.goto(server + "deck/?preset=short#3")
+    audience.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    with visit.context.expect_page() as opened:
+        audience.keyboard.press("s")
+    presenter = opened.value
+    presenter.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    assert "view=presenter" in presenter.url
+    panel = presenter.locator("[data-deck-presenter]")
+    assert panel.is_visible()
+    entry = next(e for e in mapping["entries"] if e["id"] == short["entries"][0])
+    presenter.wait_for_function("() => location.hash === '#3'")
+    assert presenter.locator("[data-presenter-notes]").text_content().startswith(entry["notes"])
+    assert presenter.locator("[data-presenter-next] .mx-slide__term").count() == 2
+    assert presenter.locator("[data-presenter-planned]").text_content() == f"{short['minutes']} min planned"
+    audience.keyboard.press("ArrowRight")
+    presenter.wait_for_function("() => location.hash === '#3.1'")
+    presenter.keyboard.press("End")
+    audience.wait_for_function("() => document.querySelector('[data-slide].is-current').dataset.title === 'Close'")
+    presenter.keyboard.press("Home")
+    audience.wait_for_function("() => location.hash === '#1'")
+    presenter.keyboard.press("b")
+    audience.locator("[data-deck-blank]").wait_for(state="visible")
+    presenter.keyboard.press("b")
+    audience.locator("[data-deck-blank]").wait_for(state="hidden")
+    presenter.close()
+
+
+def test_the_pacing_indicator_compares_elapsed_time_with_the_plan(visit: Visit, server: str, mapping: dict) -> None:
+    page = visit.page
+    page.clock.install()  # fake timers: wait_for_function would never poll, so read the page directly
+    page.goto(server + "deck/?preset=short&view=presenter#1")
+    assert page.locator("[data-module=mx-deck]").get_attribute("data-started") == "true"
+    pace = page.locator("[data-presenter-pace]")
+    assert pace.text_content() == "On time"
+    opening = mapping["workshop"]["opening"]["minutes"]
+    page.clock.run_for((opening + 4) * 60_000)
+    assert page.locator("[data-presenter-elapsed]").text_content() == f"{opening + 4}:00"
+    assert pace.text_content() == "Behind by 4 min"
+    page.keyboard.press("End")
+    assert pace.text_content().startswith("Ahead by")
+    page.get_by_role("button", name="Restart timer").click()
+    assert page.locator("[data-presenter-elapsed]").text_content() == "0:00"
+
+
+def pdf_pages(visit: Visit, **options: object) -> list[str]:
+    data = visit.page.pdf(**options)
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def test_printing_gives_one_slide_per_page_and_notes_when_asked(visit: Visit, server: str, mapping: dict) -> None:
+    visit.page.goto(server + "deck/?preset=short")
+    visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    short = next(p for p in mapping["workshop"]["presets"] if p["id"] == "short")
+    pages = pdf_pages(visit, format="A4", landscape=True)
+    assert len(pages) == slide_count(mapping, short["entries"])
+    assert not any("Facilitator notes" in text for text in pages)
+    visit.page.get_by_role("button", name="Notes in print").click()
+    with_notes = pdf_pages(visit, format="A4", landscape=True)
+    assert len(with_notes) == len(pages)
+    assert all("Facilitator notes" in text for text in with_notes)
+    first = next(e for e in mapping["entries"] if e["id"] == short["entries"][0])
+    assert re.sub(r"\s+", " ", first["outage"]["term"]) in with_notes[2]
