@@ -1,0 +1,198 @@
+"""The facilitator kit: planning page, agendas, card picker, stopwatch, handout and cards."""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import sys
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT, Project, Visit
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from essay_source import read_essay
+from metaphor_load import load_metaphor
+
+
+@pytest.fixture(scope="session")
+def model():
+    """The real mapping, validated by the hook's own code (to compute agendas independently of the page)."""
+    essay = read_essay(
+        ROOT / "docs" / "essay.md", src_uri="docs/essay.md", extensions=["attr_list"], extension_configs={}
+    )
+    return load_metaphor(ROOT / "docs" / "metaphors.yml", essay)
+
+
+def display_order(mapping: dict) -> list[str]:
+    order = [p["id"] for p in mapping["phases"]]
+    return [e["id"] for e in sorted(mapping["entries"], key=lambda e: order.index(e["phase"]))]
+
+
+# ---------------------------------------------------------------- the guide's agendas
+
+
+def test_the_ready_agendas_add_up_to_45_and_90_minutes(built: Project, model: object) -> None:
+    guide = built.page("guide/")
+    for preset in model.workshop.presets:
+        section = guide.select_one(f'[data-agenda="{preset.id}"]')
+        rows = section.select("tbody tr")
+        expected = model.agenda(preset.entries)
+        assert [r.select("td")[1].get_text() for r in rows] == [item.title for item in expected]
+        assert [int(r.select("td")[2].get_text()) for r in rows] == [item.minutes for item in expected]
+        assert int(section.select_one("[data-agenda-total]").get_text()) == preset.minutes
+        starts = [r.select_one("td").get_text() for r in rows]
+        assert starts[0] == "0:00" and starts[1] == f"0:{expected[0].minutes:02d}"
+    assert [p.minutes for p in model.workshop.presets] == [45, 90]
+
+
+def test_the_guide_computes_the_agenda_for_the_urls_selection(
+    visit: Visit, server: str, model: object, mapping: dict
+) -> None:
+    chosen = display_order(mapping)[::4]
+    visit.page.goto(server + f"guide/?m={','.join(chosen)}")
+    custom = visit.page.locator("[data-module=mx-agenda]")
+    custom.wait_for(state="visible")
+    expected = model.agenda(tuple(chosen))
+    rows = custom.locator("tbody tr")
+    assert rows.evaluate_all("rs => rs.map(r => r.children[1].textContent)") == [i.title for i in expected]
+    assert custom.locator("[data-agenda-total]").text_content() == str(sum(i.minutes for i in expected))
+    assert custom.locator("[data-agenda-plan]").get_attribute("href").endswith(f"?m={','.join(chosen)}")
+
+
+def test_without_javascript_the_guide_keeps_its_ready_agendas(open_browser: object, server: str) -> None:
+    plain = open_browser(java_script_enabled=False)
+    plain.page.goto(server + "guide/")
+    assert plain.page.locator("[data-agenda=short] table").is_visible()
+    assert plain.page.locator("[data-module=mx-agenda]").is_hidden()
+    assert plain.page.locator("[data-module=mx-tools]").is_hidden()
+
+
+# ---------------------------------------------------------------- the planning page
+
+
+def test_the_plan_page_presets_total_and_links_carry_the_selection(
+    visit: Visit, server: str, model: object, mapping: dict
+) -> None:
+    page = visit.page
+    page.goto(server + "plan/")
+    total = page.locator("[data-plan-total]")
+    total.wait_for(state="visible")
+    everything = sum(i.minutes for i in model.agenda())
+    assert (
+        total.text_content()
+        == f"{len(mapping['entries'])} of {len(mapping['entries'])} pairings chosen: the session takes {everything} minutes."
+    )
+    page.get_by_role("button", name="45-minute session").click()
+    assert page.get_by_role("button", name="45-minute session").get_attribute("aria-pressed") == "true"
+    short = next(p for p in model.workshop.presets if p.id == "short")
+    assert total.text_content().endswith("the session takes 45 minutes.")
+    assert page.evaluate("location.search") == "?m=" + ",".join(i for i in display_order(mapping) if i in short.entries)
+    extra = next(i for i in display_order(mapping) if i not in short.entries)
+    page.locator(f"#plan-{extra}").check()
+    with_extra = tuple(sorted((*short.entries, extra)))
+    assert total.text_content().endswith(
+        f"the session takes {sum(i.minutes for i in model.agenda(with_extra))} minutes."
+    )
+    assert page.get_by_role("button", name="45-minute session").get_attribute("aria-pressed") == "false"
+    page.get_by_role("button", name="Open the deck").click()
+    page.wait_for_url(re.compile(r"/deck/\?m="))
+    page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    shown = page.locator("[data-slide][data-entry]:not([hidden])").evaluate_all("ss => ss.map(s => s.dataset.entry)")
+    assert sorted(shown) == sorted(with_extra)
+
+
+def test_without_javascript_the_plan_form_still_opens_the_chosen_handout(
+    open_browser: object, server: str, mapping: dict
+) -> None:
+    plain = open_browser(java_script_enabled=False)
+    plain.page.goto(server + "plan/")
+    keep = display_order(mapping)[:2]
+    for box in plain.page.locator('input[type=checkbox][name="m"]').all():
+        if box.get_attribute("value") not in keep:
+            box.uncheck()
+    plain.page.get_by_role("button", name="Handout").click()
+    plain.page.wait_for_url(re.compile(r"/handout/\?m="))
+    assert all(f"m={i}" in plain.page.url for i in keep)
+
+
+# ---------------------------------------------------------------- tools
+
+
+def test_the_card_picker_does_not_repeat_until_all_are_drawn(visit: Visit, server: str, mapping: dict) -> None:
+    visit.page.goto(server + "guide/")
+    tools = visit.page.locator("[data-module=mx-tools]")
+    tools.wait_for(state="visible")
+    draw = tools.get_by_role("button", name="Draw a card")
+    drawn = []
+    for _ in mapping["entries"]:
+        draw.click()
+        drawn.append(tools.locator("[data-picker-entry]").get_attribute("data-picker-entry"))
+    assert sorted(drawn) == sorted(e["id"] for e in mapping["entries"])
+    assert tools.locator("[data-picker-count]").text_content() == f"{len(drawn)} of {len(drawn)} drawn"
+    entry = next(e for e in mapping["entries"] if e["id"] == drawn[-1])
+    assert tools.locator("[data-picker-card] li").all_text_contents() == entry["prompts"]
+    draw.click()
+    assert tools.locator("[data-picker-count]").text_content() == f"1 of {len(drawn)} drawn"
+
+
+def test_the_stopwatch_counts_pauses_and_resets(visit: Visit, server: str) -> None:
+    page = visit.page
+    page.clock.install()
+    page.goto(server + "guide/")
+    tools = page.locator("[data-module=mx-tools]")
+    toggle = tools.locator("[data-stopwatch-toggle]")
+    time = tools.locator("[data-stopwatch-time]")
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "true" and toggle.text_content() == "Pause"
+    page.clock.run_for(75_000)
+    assert time.text_content() == "1:15"
+    toggle.click()
+    page.clock.run_for(60_000)
+    assert time.text_content() == "1:15"
+    tools.locator("[data-stopwatch-reset]").click()
+    assert time.text_content() == "0:00"
+
+
+# ---------------------------------------------------------------- printables
+
+
+PAPER_MARGINS = {side: "10mm" for side in ("top", "bottom", "left", "right")}  # about Chromium's default
+
+
+def pdf_texts(visit: Visit, **options: object) -> list[str]:
+    return [p.extract_text() for p in PdfReader(io.BytesIO(visit.page.pdf(**options))).pages]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_handout_fits_two_pages(visit: Visit, server: str, mapping: dict, paper: str) -> None:
+    visit.page.goto(server + "handout/")
+    texts = pdf_texts(visit, format=paper, margin=PAPER_MARGINS)
+    assert len(texts) <= 2
+    assert "Sarah Allen" in texts[0]
+    assert "Companion material CC BY-SA 4.0" in re.sub(r"\s+", " ", texts[-1])  # the last line made it
+
+
+def test_the_handout_and_cards_follow_the_urls_selection(visit: Visit, server: str, mapping: dict) -> None:
+    chosen = display_order(mapping)[:3]
+    for page_name, selector in (("handout", "tr[data-entry-id]"), ("cards", "article[data-entry-id]")):
+        visit.page.goto(server + f"{page_name}/?m={','.join(chosen)}")
+        visit.page.wait_for_function("document.querySelector('[data-module=mx-selection]').dataset.started")
+        shown = visit.page.locator(f"{selector}:visible").evaluate_all("xs => xs.map(x => x.dataset.entryId)")
+        assert shown == chosen
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_cards_print_six_to_a_page_and_none_is_split(visit: Visit, server: str, mapping: dict, paper: str) -> None:
+    visit.page.goto(server + "cards/")
+    texts = [re.sub(r"\s+", " ", t) for t in pdf_texts(visit, format=paper, margin=PAPER_MARGINS)]
+    count = len(mapping["entries"])
+    assert len(texts) == math.ceil(count / 6)
+    for number in range(1, count + 1):
+        top = [i for i, t in enumerate(texts) if re.search(rf"No\. {number}\b", t, re.IGNORECASE)]
+        foot = [i for i, t in enumerate(texts) if re.search(rf"Card {number} ·", t)]
+        assert len(top) == 1 and top == foot, f"card {number} is split across pages {top} and {foot}"
+    per_page = [len(re.findall(r"Card \d+ ·", t)) for t in texts]
+    assert per_page[:-1] == [6] * (len(texts) - 1) and sum(per_page) == count
