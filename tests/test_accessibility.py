@@ -14,6 +14,12 @@ PAGES = {
     "explorer": "explorer/",
     "explorer-selected": "explorer/#written-rules&dir=sexism",
     "about": "about/",
+    "guide": "guide/?preset=short",
+    "plan": "plan/",
+    "handout": "handout/",
+    "cards": "cards/",
+    "deck": "deck/#3.1",
+    "presenter": "deck/?view=presenter#3",
 }
 
 
@@ -32,8 +38,9 @@ def test_axe_finds_no_violations(open_browser: object, server: str, name: str, s
     visit = open_browser(color_scheme=scheme, viewport={"width": 1280, "height": 800})
     visit.page.goto(server + PAGES[name])
     visit.page.wait_for_load_state("networkidle")
-    expected = "slate" if scheme == "dark" else "default"
-    assert visit.page.locator("body").get_attribute("data-md-color-scheme") == expected
+    if not name.startswith(("deck", "presenter")):  # the deck follows the system scheme without Material
+        expected = "slate" if scheme == "dark" else "default"
+        assert visit.page.locator("body").get_attribute("data-md-color-scheme") == expected
     assert violations(visit) == []
 
 

@@ -1,0 +1,123 @@
+"""The offline copy (scripts/offline): opened from file:// with every non-file request blocked.
+
+Each visit records any request that is not a file:// one (and aborts it); the fixture asserts the
+count is 0 and that no console error happened.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, Visit, parse
+
+
+@pytest.fixture(scope="session")
+def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Run the documented command into a scratch folder; return the built site folder."""
+    site = tmp_path_factory.mktemp("offline") / "site"
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "offline"), str(site)], cwd=ROOT, capture_output=True, text=True, timeout=900
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture
+def local(open_browser: object) -> Visit:
+    return open_browser(viewport={"width": 1280, "height": 800})
+
+
+def url(site: Path, page: str) -> str:
+    path, _, rest = page.partition("?")
+    anchor = ""
+    if "#" in path:
+        path, anchor = path.split("#", 1)
+        anchor = "#" + anchor
+    query = f"?{rest}" if rest else ""
+    if "#" in query:
+        query, anchor = query.split("#", 1)
+        anchor = "#" + anchor
+    return (site / path).as_uri() + query + anchor
+
+
+def test_the_command_makes_a_folder_and_a_zip_that_name_no_other_host(offline: Path) -> None:
+    archive = offline.with_name("site.zip")
+    names = zipfile.ZipFile(archive).namelist()
+    for page in ("index.html", "essay.html", "explorer.html", "deck.html", "handout.html", "cards.html", "plan.html"):
+        assert f"site/{page}" in names
+    assert "site/search/search_index.js" in names
+    assert "site/assets/javascripts/vendor/iframe-worker/shim.js" in names
+    for page in offline.glob("*.html"):
+        html = parse(page)
+        for element in html.select("script[src], link[rel~=stylesheet][href], img[src]"):
+            target = element.get("src") or element.get("href")
+            assert not re.match(r"(?:https?:)?//", target), (page.name, target)
+
+
+def test_navigation_and_search_work_from_file(local: Visit, offline: Path) -> None:
+    page = local.page
+    page.goto(url(offline, "index.html"))
+    page.locator(".md-nav__link", has_text="Essay").first.click()
+    page.wait_for_url(re.compile(r"/essay\.html$"))
+    assert page.locator("#p-07").is_visible()
+    page.locator(".md-search__input").first.click()
+    page.locator(".md-search__input").press_sequentially("runbook")
+    result = page.locator(".md-search-result__item").first
+    result.wait_for()
+    target = result.locator("a").first.get_attribute("href")
+    assert re.search(r"\.html(\?h=[^#]*)?(#|$)", target), target  # offline links name files, not folders
+    result.locator("a").first.click()
+    page.wait_for_function("target => location.href === target", arg=target)
+    assert "runbook" in page.locator("article").first.text_content().lower()
+    assert local.external == []
+
+
+def test_the_explorer_works_from_file(local: Visit, offline: Path, mapping: dict) -> None:
+    page = local.page
+    page.goto(url(offline, "explorer.html#fast-and-safe&dir=sexism"))
+    page.locator("[data-explorer-controls]").wait_for(state="visible")
+    assert page.locator("article[data-entry-id]:visible").get_attribute("data-entry-id") == "fast-and-safe"
+    other = mapping["entries"][0]["id"]
+    page.locator(f'button[data-entry="{other}"]').first.click()
+    assert page.evaluate("location.hash") == f"#{other}&dir=sexism"
+    page.go_back()
+    page.wait_for_function("() => location.hash === '#fast-and-safe&dir=sexism'")
+
+
+def test_the_deck_and_presenter_view_stay_in_step_from_file(local: Visit, offline: Path) -> None:
+    audience = local.page
+    audience.goto(url(offline, "deck.html?preset=short#3"))
+    audience.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    with local.context.expect_page() as opened:
+        audience.keyboard.press("s")
+    presenter = opened.value
+    presenter.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    assert presenter.url.startswith("file://") and "view=presenter" in presenter.url
+    assert presenter.locator("[data-presenter-notes]").text_content()
+    audience.keyboard.press("ArrowRight")
+    presenter.wait_for_function("() => location.hash === '#3.1'")
+    presenter.keyboard.press("End")
+    audience.wait_for_function("() => document.querySelector('[data-slide].is-current').dataset.title === 'Close'")
+    presenter.close()
+
+
+def test_the_plan_and_printables_work_from_file(local: Visit, offline: Path, mapping: dict) -> None:
+    page = local.page
+    page.goto(url(offline, "plan.html"))
+    page.get_by_role("button", name="45-minute session").click()
+    page.get_by_role("button", name="Handout").click()
+    page.wait_for_url(re.compile(r"/handout\.html\?m="))
+    short = next(p for p in mapping["workshop"]["presets"] if p["id"] == "short")
+    page.wait_for_function("document.querySelector('[data-module=mx-selection]').dataset.started")
+    shown = page.locator("tr[data-entry-id]:visible").evaluate_all("rs => rs.map(r => r.dataset.entryId)")
+    assert sorted(shown) == sorted(short["entries"])
+    page.goto(url(offline, "cards.html"))
+    assert page.pdf(format="A4")[:4] == b"%PDF"
+    page.goto(url(offline, "guide.html?preset=long"))
+    page.locator("[data-module=mx-agenda]").wait_for(state="visible")
+    assert page.locator("[data-module=mx-agenda] [data-agenda-total]").text_content() == "90"
