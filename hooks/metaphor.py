@@ -15,7 +15,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from essay_marks import mark_quotes
 from jinja2 import BaseLoader, Environment, StrictUndefined
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,6 +25,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from essay_marks import mark_quotes
 from essay_source import Essay, EssayError, read_essay
 from metaphor_load import InvalidMetaphor, load_metaphor
 from metaphor_model import Metaphor

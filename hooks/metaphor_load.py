@@ -7,18 +7,19 @@ before anything fails, so a contributor sees all of them at once.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import jsonschema
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from essay_source import Essay
 from metaphor_model import Block, Entry, Metaphor, Phase, Preset, Quote, Side, Workshop
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # libyaml's parser when PyYAML has it (its wheels do): the same nodes and marks, ~50x faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -31,16 +32,34 @@ _SCALAR_KINDS = {
     "tag:yaml.org,2002:timestamp": "a date",
 }
 
-TOP_FIELDS = ("version", "phases", "workshop", "entries")
-PHASE_FIELDS = ("id", "title", "summary", "minutes", "notes")
-ENTRY_FIELDS = ("id", "phase", "outage", "sexism", "quotes", "breaks_down", "prompts", "minutes", "notes")
-ENTRY_OPTIONAL = ("related",)
-SIDE_FIELDS = ("term", "meaning")
-WORKSHOP_FIELDS = ("opening", "passages", "closing", "presets")
-BLOCK_FIELDS = ("minutes", "notes")
-PRESET_FIELDS = ("id", "title", "minutes", "entries")
-MINUTES = (1, 60)  # one block of a session
-SESSION_MINUTES = (1, 600)  # a whole session
+# The JSON Schema is the contract for the file's shape (editors read it through the file's
+# yaml-language-server modeline); the field lists and limits below are read from it, so the two
+# cannot drift. This module adds what a schema cannot say, with lines and friendly messages.
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "docs" / "metaphors.schema.json"
+SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+_DEFS = SCHEMA["$defs"]
+
+
+def _required(definition: dict) -> tuple[str, ...]:
+    return tuple(definition["required"])
+
+
+def _optional(definition: dict) -> tuple[str, ...]:
+    return tuple(name for name in definition["properties"] if name not in definition["required"])
+
+
+TOP_FIELDS = _required(SCHEMA)
+PHASE_FIELDS = _required(_DEFS["phase"])
+ENTRY_FIELDS = _required(_DEFS["entry"])
+ENTRY_OPTIONAL = _optional(_DEFS["entry"])
+SIDE_FIELDS = _required(_DEFS["side"])
+WORKSHOP_FIELDS = _required(_DEFS["workshop"])
+BLOCK_FIELDS = _required(_DEFS["block"])
+PRESET_FIELDS = _required(_DEFS["workshop"]["properties"]["presets"]["items"])
+MINUTES = (_DEFS["minutes"]["minimum"], _DEFS["minutes"]["maximum"])  # one block of a session
+_SESSION = _DEFS["workshop"]["properties"]["presets"]["items"]["properties"]["minutes"]
+SESSION_MINUTES = (_SESSION["minimum"], _SESSION["maximum"])  # a whole session
+SLUG = re.compile(_DEFS["slug"]["pattern"])
 
 
 @dataclass(frozen=True)
@@ -51,10 +70,11 @@ class Problem:
     message: str
     entry: str | None = None
     field: str | None = None
+    column: int = 1
 
-    def format(self, path: str) -> str:
-        """Render as ``path:line: entry 'id': field: message``."""
-        parts = [f"{path}:{self.line}"]
+    def format(self, path: str, *, column: bool = False) -> str:
+        """Render as ``path:line: entry 'id': field: message`` (``path:line:col: ...`` with ``column``)."""
+        parts = [f"{path}:{self.line}:{self.column}" if column else f"{path}:{self.line}"]
         if self.entry is not None:
             parts.append(f"entry {self.entry}")
         if self.field is not None:
@@ -74,18 +94,45 @@ class InvalidMetaphor(Exception):
 def load_metaphor(path: Path, essay: Essay) -> Metaphor:
     """Read ``path`` and return the validated mapping, or raise InvalidMetaphor."""
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        text = path.read_text(encoding="utf-8")
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         detail = f"{exc.context}, {exc.problem}" if exc.context else exc.problem
-        raise InvalidMetaphor([Problem(mark.line + 1 if mark else 1, f"YAML syntax error: {detail}")]) from None
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise InvalidMetaphor([Problem(line, f"YAML syntax error: {detail}", column=column)]) from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise InvalidMetaphor([Problem(1, f"cannot read the file: {exc}")]) from None
     checker = _Checker(essay)
     metaphor = checker.document(root)
-    if checker.problems or metaphor is None:
-        raise InvalidMetaphor(sorted(checker.problems, key=lambda p: p.line))
+    problems = checker.problems or _schema_problems(text, root)
+    if problems or metaphor is None:
+        raise InvalidMetaphor(sorted(problems, key=lambda p: (p.line, p.column)))
     return metaphor
+
+
+def _schema_problems(text: str, root: Node) -> list[Problem]:
+    """Check the file against the JSON Schema too: anything the checks above let through is placed here."""
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    problems = []
+    for error in validator.iter_errors(yaml.load(text, Loader=_LOADER)):
+        node = root
+        for step in error.absolute_path:
+            node = _child(node, step) or node
+        field = ".".join(f"[{s}]" if isinstance(s, int) else s for s in error.absolute_path).replace(".[", "[")
+        mark = node.start_mark
+        message = f"does not match the schema: {error.message}"
+        problems.append(Problem(mark.line + 1, message, None, field or None, mark.column + 1))
+    return problems
+
+
+def _child(node: Node, step: str | int) -> Node | None:
+    """Return the child of a mapping (by key) or a list (by index), if there is one."""
+    if isinstance(node, MappingNode):
+        return next((value for key, value in node.value if getattr(key, "value", None) == step), None)
+    if isinstance(node, SequenceNode) and isinstance(step, int) and step < len(node.value):
+        return node.value[step]
+    return None
 
 
 def _kind(node: Node) -> str:
@@ -116,8 +163,9 @@ class _Checker:
         self.phase_ids: list[str] = []  # every phase id seen, valid phase or not
 
     def report(self, node: Node, message: str, *, entry: str | None = None, field: str | None = None) -> None:
-        """Record a problem at ``node``'s line."""
-        self.problems.append(Problem(node.start_mark.line + 1, message, entry, field))
+        """Record a problem at ``node``'s line and column."""
+        mark = node.start_mark
+        self.problems.append(Problem(mark.line + 1, message, entry, field, mark.column + 1))
 
     def fields(
         self,

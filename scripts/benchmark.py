@@ -70,8 +70,9 @@ def copy_project(dest: Path, *, with_hooks: bool) -> Path:
 
 def write_static_pages(dest: Path) -> None:
     """Write what the hook generates as ordinary Markdown pages and files holding the same content."""
-    import metaphor as hook
     from jinja2 import ChoiceLoader, FileSystemLoader
+
+    import metaphor as hook
 
     theme = Path(__import__("material").__file__).parent / "templates"
     env = hook.template_env(ChoiceLoader([FileSystemLoader(str(ROOT / "overrides")), FileSystemLoader(str(theme))]))
@@ -134,8 +135,9 @@ def synthetic_mapping(size: int, real: dict) -> dict:
 
 def hook_work(path: Path) -> int:
     """Do the hook's own work on the mapping at ``path``; return the number of entries."""
-    import metaphor as hook
     from jinja2 import FileSystemLoader
+
+    import metaphor as hook
 
     env = hook.template_env(FileSystemLoader(str(ROOT / "overrides")))
     essay = the_essay()

@@ -7,7 +7,7 @@ import sys
 
 from conftest import ROOT
 
-PATHS = ["hooks", "tests", "scripts/benchmark.py"]
+PATHS = ["hooks", "tests", "scripts/benchmark.py", "scripts/check_mapping.py"]
 
 
 def ruff(*args: str) -> subprocess.CompletedProcess[str]:

@@ -1,0 +1,141 @@
+"""Contributor tooling: the JSON Schema, the checker command, and what they promise."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import ROOT, Project
+from test_validation import CASES, SMALL
+
+SCHEMA = json.loads((ROOT / "docs" / "metaphors.schema.json").read_text(encoding="utf-8"))
+STRUCTURAL = [
+    "missing field",
+    "missing nested field",
+    "text where a list is expected",
+    "number where text is expected",
+    "mapping where text is expected",
+    "text where minutes are expected",
+    "minutes out of range",
+    "unknown field",
+    "misspelt field",
+    "id that is not a slug",
+    "empty strings",
+    "empty file",
+]
+SEMANTIC = [
+    "unknown phase",
+    "quote not in the essay",
+    "quote with straight apostrophes",
+    "quote found in two paragraphs",
+    "key passage not in the essay",
+    "reference to a missing entry",
+    "reference to itself",
+    "preset that does not add up",
+    "preset with an unknown entry",
+]
+
+
+def schema_errors(text: str) -> list[str]:
+    return [e.message for e in jsonschema.Draft202012Validator(SCHEMA).iter_errors(yaml.safe_load(text))]
+
+
+def test_the_schema_is_valid_and_the_real_mapping_matches_it() -> None:
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    assert schema_errors((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8")) == []
+    assert schema_errors(SMALL) == []
+
+
+def test_the_mapping_names_its_schema_for_editors() -> None:
+    first = (ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=metaphors.schema.json"
+
+
+def test_every_field_in_the_schema_is_described() -> None:
+    missing = []
+
+    def walk(node: object, where: str) -> None:
+        if isinstance(node, dict):
+            for name, prop in node.get("properties", {}).items():
+                target = SCHEMA["$defs"][prop["$ref"].split("/")[-1]] if "$ref" in prop else prop
+                if "description" not in prop and "description" not in target:
+                    missing.append(f"{where}.{name}")
+                walk(target, f"{where}.{name}")
+            if isinstance(node.get("items"), dict):
+                item = node["items"]
+                walk(SCHEMA["$defs"][item["$ref"].split("/")[-1]] if "$ref" in item else item, f"{where}[]")
+
+    walk(SCHEMA, "")
+    assert missing == []
+
+
+@pytest.mark.parametrize("name", STRUCTURAL)
+def test_the_schema_rejects_what_the_build_rejects_for_its_shape(name: str) -> None:
+    text, _ = CASES[name]
+    assert text == "" or schema_errors(text), name
+
+
+@pytest.mark.parametrize("name", SEMANTIC)
+def test_the_build_also_checks_what_a_schema_cannot(name: str) -> None:
+    text, _ = CASES[name]
+    assert schema_errors(text) == []
+
+
+def run_checker(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "check_mapping.py"),
+            "--config",
+            str(project.root / "mkdocs.yml"),
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_the_checker_passes_the_real_mapping(project: Project) -> None:
+    result = run_checker(project)
+    assert result.returncode == 0
+    assert result.stdout.strip() == "docs/metaphors.yml: 27 entries in 4 phases, no problems."
+
+
+def test_the_checker_prints_every_problem_with_line_and_column(project: Project) -> None:
+    text, _ = CASES["quote not in the essay"]
+    text = text.replace("related: [fast-and-safe]", "related: [nowhere]")
+    project.mapping.write_text(text, encoding="utf-8")
+    result = run_checker(project)
+    assert result.returncode == 1
+    quote_line = text.splitlines().index('      - "We learn to accept it."') + 1
+    related_line = text.splitlines().index("    related: [nowhere]") + 1
+    assert result.stdout.splitlines() == [
+        (
+            f"docs/metaphors.yml:{quote_line}:9: entry 'routine-outage': quotes[0]: not found verbatim in the essay "
+            '(closest: "We learn to expect it.")'
+        ),
+        f"docs/metaphors.yml:{related_line}:15: entry 'routine-outage': related[0]: no entry has the id 'nowhere'",
+    ]
+    assert result.stderr.strip() == "docs/metaphors.yml: 2 problems."
+    assert "Traceback" not in result.stderr
+
+
+def test_the_checker_prints_github_annotations(project: Project) -> None:
+    text, _ = CASES["reference to a missing entry"]
+    project.mapping.write_text(text, encoding="utf-8")
+    result = run_checker(project, "--github")
+    line = text.splitlines().index("    related: [fast-and-save]") + 1
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        (
+            f"::error file=docs/metaphors.yml,line={line},col=15,title=entry 'routine-outage'%3A related[0]::"
+            f"docs/metaphors.yml:{line}:15: entry 'routine-outage': related[0]: no entry has the id 'fast-and-save'; "
+            "did you mean 'fast-and-safe'?"
+        )
+    ]
