@@ -27,6 +27,7 @@ from mkdocs.structure.toc import get_toc
 
 from essay_marks import mark_quotes
 from essay_source import Essay, EssayError, read_essay
+from history import History, entry_history
 from metaphor_load import InvalidMetaphor, load_metaphor
 from metaphor_model import Metaphor
 
@@ -48,6 +49,7 @@ class GeneratedPage:
     hide: tuple[str, ...] = ()
     toc: bool = False
     searchable: bool = True
+    edit_mapping: bool = False  # its "edit this page" link opens docs/metaphors.yml
     page_template: str = ""  # a theme template for the whole page, instead of main.html
 
     def source(self) -> str:
@@ -72,6 +74,7 @@ GENERATED = {
             "incident-response concept with its counterpart in the experience of sexism at work.",
             "partials/metaphor/glossary.html",
             toc=True,
+            edit_mapping=True,
         ),
         GeneratedPage(
             "explorer.md",
@@ -81,6 +84,7 @@ GENERATED = {
             "partials/metaphor/explorer.html",
             hide=("navigation", "toc"),
             searchable=False,  # the glossary holds the same text; search should find it once
+            edit_mapping=True,
         ),
         GeneratedPage(
             "plan.md",
@@ -93,7 +97,7 @@ GENERATED = {
         GeneratedPage(
             "deck.md",
             "Slide deck",
-            'Slides for a workshop on the metaphor in Sarah Allen\'s essay "production outages are like sexism": '
+            "Slides for a workshop on the metaphor in Sarah Allen's essay “production outages are like sexism”: "
             "one pairing per slide, with facilitator notes and a presenter view.",
             "partials/metaphor/deck.html",
             searchable=False,
@@ -154,14 +158,16 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(
             f"{shown}: {count} problem{'s' if count != 1 else ''} found (listed above); the site was not built."
         ) from None
-    _loaded.update(essay=essay, metaphor=metaphor)
+    _loaded.update(essay=essay, metaphor=metaphor, history=entry_history(docs / MAPPING, metaphor))
     log.info(f"{shown}: {len(metaphor.entries)} entries in {len(metaphor.phases)} phases")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages, and the mapping as a script (read with <script src>, not fetch)."""
     for page in GENERATED.values():
-        files.append(File.generated(config, page.src_uri, content=page.source()))
+        generated = File.generated(config, page.src_uri, content=page.source())
+        generated.edit_uri = MAPPING if page.edit_mapping else None  # "Edit this page" opens the YAML
+        files.append(generated)
     files.append(File.generated(config, DATA_SCRIPT, content=data_script(_loaded["metaphor"], _loaded["essay"])))
     _loaded["files"] = files
     return files
@@ -185,6 +191,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         "essay": _loaded["essay"],
         "href": lambda src_uri: _href(src_uri, page),
         "site_url": config.site_url or "",
+        "history": _loaded["history"],
     }
     for marker, template in COMPONENTS.items():
         if marker in html:
@@ -211,6 +218,7 @@ def render_template(
     essay: Essay,
     href: Callable[[str], str],
     site_url: str,
+    history: dict[str, History] | None = None,
 ) -> str:
     """Render one of the templates that show the mapping, with everything they may use."""
     return env.get_template(template).render(
@@ -221,6 +229,7 @@ def render_template(
         essay_href=href(ESSAY),
         href=href,
         site_url=site_url,
+        history=history or {},
     )
 
 

@@ -10,8 +10,10 @@
    measured in headless Chromium: time from a keystroke in the search box to the updated
    list (median of 50), time to the explorer being interactive, the explorer's own
    JS + CSS bytes and the page's transfer size.
+4. serve: time from saving an edit to docs/metaphors.yml to the rebuilt glossary being served by
+   `mkdocs serve` (median of 5 edits; the server's file watcher included).
 
-Usage: .venv/bin/python scripts/benchmark.py [build|hook|explorer ...] [--runs N]
+Usage: .venv/bin/python scripts/benchmark.py [build|hook|explorer|serve ...] [--runs N]
 """
 
 from __future__ import annotations
@@ -130,7 +132,13 @@ def synthetic_mapping(size: int, real: dict) -> dict:
         entry["related"] = [r for r in entry["related"] if r in ids]
         if not entry["related"]:
             del entry["related"]
-    return {"version": 1, "phases": real["phases"], "entries": entries}
+    position = {entry["id"]: index for index, entry in enumerate(real["entries"])}
+    presets = [
+        {**preset, "entries": [f"{entry_id}-{position[entry_id]}" for entry_id in preset["entries"]]}
+        for preset in real["workshop"]["presets"]
+    ]
+    workshop = {**real["workshop"], "presets": presets}
+    return {"version": 1, "phases": real["phases"], "workshop": workshop, "entries": entries}
 
 
 def hook_work(path: Path) -> int:
@@ -258,14 +266,66 @@ def explorer_benchmark(scratch: Path) -> None:
     print(f"\nExplorer's own JS + CSS: {raw:,} B raw, {packed:,} B gzip (budget 10,240 B gzip: {packed / 10240:.2f})")
 
 
+def serve_benchmark(scratch: Path, *, edits: int = 5) -> None:
+    """Print how long `mkdocs serve` takes to serve the glossary rebuilt after a YAML edit."""
+    import socket
+    import subprocess
+    import urllib.request
+
+    project = copy_project(scratch / "serve", with_hooks=True)
+    mapping = project / "docs" / "metaphors.yml"
+    original = mapping.read_text(encoding="utf-8")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/glossary/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def page() -> str:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                page()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    sys.exit("mkdocs serve did not start")
+                time.sleep(0.1)
+        times = []
+        for number in range(edits):
+            marker = f"The runbook, edit {number}"
+            start = time.perf_counter()
+            mapping.write_text(original.replace('term: "The runbook"', f'term: "{marker}"'), encoding="utf-8")
+            while marker not in page():
+                time.sleep(0.02)
+            times.append(time.perf_counter() - start)
+            time.sleep(0.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    print("\n## Live reload: YAML edit -> rebuilt glossary served by `mkdocs serve`")
+    print(f"| median of {edits} | worst | goal |\n|---|---|---|")
+    print(f"| {statistics.median(times):.2f} s | {max(times):.2f} s | <= 1.5 s |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("parts", nargs="*", help="build, hook and/or explorer (default: all)")
+    parser.add_argument("parts", nargs="*", help="build, hook, explorer and/or serve (default: all)")
     parser.add_argument("--runs", type=int, default=7, help="builds of each kind (default 7)")
     args = parser.parse_args()
-    parts = set(args.parts or ["build", "hook", "explorer"])
-    if parts - {"build", "hook", "explorer"}:
-        parser.error(f"unknown part(s): {', '.join(sorted(parts - {'build', 'hook', 'explorer'}))}")
+    known = {"build", "hook", "explorer", "serve"}
+    parts = set(args.parts or known)
+    if parts - known:
+        parser.error(f"unknown part(s): {', '.join(sorted(parts - known))}")
     logging.disable(logging.WARNING)
 
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
@@ -278,6 +338,8 @@ def main() -> None:
             hook_benchmark(scratch_path)
         if "explorer" in parts:
             explorer_benchmark(scratch_path)
+        if "serve" in parts:
+            serve_benchmark(scratch_path)
 
 
 def build_benchmark(scratch: Path, *, runs: int) -> None:

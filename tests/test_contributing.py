@@ -101,10 +101,11 @@ def run_checker(project: Project, *args: str) -> subprocess.CompletedProcess[str
     )
 
 
-def test_the_checker_passes_the_real_mapping(project: Project) -> None:
+def test_the_checker_passes_the_real_mapping(project: Project, mapping: dict) -> None:
     result = run_checker(project)
     assert result.returncode == 0
-    assert result.stdout.strip() == "docs/metaphors.yml: 27 entries in 4 phases, no problems."
+    counts = f"{len(mapping['entries'])} entries in {len(mapping['phases'])} phases"
+    assert result.stdout.strip() == f"docs/metaphors.yml: {counts}, no problems."
 
 
 def test_the_checker_prints_every_problem_with_line_and_column(project: Project) -> None:

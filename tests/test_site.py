@@ -81,7 +81,7 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-def test_mkdocs_serve_rebuilds_the_glossary_when_the_mapping_changes(project: Project) -> None:
+def test_mkdocs_serve_rebuilds_glossary_explorer_and_deck_when_the_mapping_changes(project: Project) -> None:
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
@@ -91,24 +91,24 @@ def test_mkdocs_serve_rebuilds_the_glossary_when_the_mapping_changes(project: Pr
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    url = f"http://127.0.0.1:{port}/glossary/"
+    pages = [f"http://127.0.0.1:{port}/{page}/" for page in ("glossary", "explorer", "deck")]
     try:
         deadline = time.monotonic() + 30
         while True:
             try:
-                before = fetch(url)
+                before = [fetch(url) for url in pages]
                 break
             except OSError:
                 assert time.monotonic() < deadline, "mkdocs serve did not start"
                 time.sleep(0.2)
-        assert "The runbook, edited live" not in before
+        assert not any("The runbook, edited live" in page for page in before)
         text = project.mapping.read_text(encoding="utf-8")
         project.mapping.write_text(
             text.replace('term: "The runbook"', 'term: "The runbook, edited live"'), encoding="utf-8"
         )
         deadline = time.monotonic() + 20
-        while "The runbook, edited live" not in fetch(url):
-            assert time.monotonic() < deadline, "the glossary was not rebuilt after the mapping changed"
+        while not all("The runbook, edited live" in fetch(url) for url in pages):
+            assert time.monotonic() < deadline, "the pages were not rebuilt after the mapping changed"
             time.sleep(0.2)
     finally:
         server.terminate()
