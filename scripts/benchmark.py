@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import functools
 import gzip
 import http.server
@@ -87,7 +88,8 @@ def write_static_pages(dest: Path) -> None:
         html = hook.render_template(
             generated.template, env=env, metaphor=metaphor, essay=essay, href=page_link, site_url=SITE_URL
         )
-        (dest / "docs" / generated.src_uri).write_text(f"{generated.source()}\n{html}\n", encoding="utf-8")
+        plain = dataclasses.replace(generated, page_template="")  # deck.html needs the hook's context
+        (dest / "docs" / generated.src_uri).write_text(f"{plain.source()}\n{html}\n", encoding="utf-8")
     guide = dest / "docs" / "guide.md"
     text = guide.read_text(encoding="utf-8")
     for marker, template in hook.COMPONENTS.items():
