@@ -79,39 +79,21 @@ def test_workflows_pin_every_action_to_a_release() -> None:
 
 
 def git(project: Path, *args: str, date: str) -> None:
+    """Run git in ``project`` as a test author, with the author and commit dates set to ``date``."""
     env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
+    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    subprocess.run(["git", *identity, *args], cwd=project, env=env, check=True, capture_output=True)
 
 
 def test_each_entry_shows_when_it_was_added_and_last_changed(project: Project, mapping: dict) -> None:
     root = project.root
     git(root, "init", "-q", "-b", "main", date="2024-01-02T10:00:00Z")
-    git(root, "-c", "user.name=Test", "-c", "user.email=t@example.org", "add", ".", date="2024-01-02T10:00:00Z")
-    git(
-        root,
-        "-c",
-        "user.name=Test",
-        "-c",
-        "user.email=t@example.org",
-        "commit",
-        "-qm",
-        "first",
-        date="2024-01-02T10:00:00Z",
-    )
+    git(root, "add", ".", date="2024-01-02T10:00:00Z")
+    git(root, "commit", "-qm", "first", date="2024-01-02T10:00:00Z")
     first = mapping["entries"][0]
     text = project.mapping.read_text(encoding="utf-8")
     project.mapping.write_text(text.replace(first["breaks_down"], first["breaks_down"] + " Edited."), encoding="utf-8")
-    git(
-        root,
-        "-c",
-        "user.name=Test",
-        "-c",
-        "user.email=t@example.org",
-        "commit",
-        "-qam",
-        "edit",
-        date="2025-03-04T10:00:00Z",
-    )
+    git(root, "commit", "-qam", "edit", date="2025-03-04T10:00:00Z")
     project.built()
     glossary = project.page("glossary/")
     changed = glossary.find(id=first["id"]).select_one(".mx-entry__history")
