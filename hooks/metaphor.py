@@ -170,13 +170,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(generated)
     files.append(File.generated(config, DATA_SCRIPT, content=data_script(_loaded["metaphor"], _loaded["essay"])))
     _loaded["files"] = files
+    _loaded["env"] = template_env(config.theme.get_env().loader)  # once per build, for every page
     return files
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Render generated pages from the mapping, and mark the quoted passages in the essay."""
     metaphor: Metaphor = _loaded["metaphor"]
-    env = template_env(config.theme.get_env().loader)
+    env: Environment = _loaded["env"]
     if page.file.src_uri == ESSAY:
         return mark_quotes(
             html,
