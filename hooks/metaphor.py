@@ -197,13 +197,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     for marker, template in COMPONENTS.items():
         if marker in html:
             html = html.replace(marker, render_template(template, **context))
-    if generated is None:
-        return html
-    fragment = render_template(generated.template, **context)
-    if generated.toc:
-        page.toc = get_toc(_toc_tokens(metaphor))
-    page.present_anchor_ids = (page.present_anchor_ids or set()) | _anchor_ids(metaphor)
-    return html + fragment
+    if generated is not None:
+        html += render_template(generated.template, **context)
+        if generated.toc:
+            page.toc = get_toc(_toc_tokens(metaphor))
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | _anchor_ids(metaphor)
+    if 'data-module="mx-' in html:  # a component that reads the mapping: load its data on this page only
+        html += render_template("partials/metaphor/data-script.html", **context)
+    return html
 
 
 def template_env(loader: BaseLoader) -> Environment:
