@@ -19,7 +19,6 @@ from jinja2 import BaseLoader, Environment, StrictUndefined
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -237,7 +236,7 @@ def render_template(
 
 def data_script(metaphor: Metaphor, essay: Essay) -> str:
     """Return the mapping as a script that sets window.mxMetaphorData (for the explorer and the kit)."""
-    data = _script_json(_explorer_data(metaphor, essay))
+    data = _script_json(_metaphor_data(metaphor, essay))
     return f'window.mxMetaphorData = {data};\ndocument.dispatchEvent(new Event("mx:metaphor-data"));\n'
 
 
@@ -248,21 +247,16 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
-def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    """Rebuild when the mapping changes while `mkdocs serve` runs (also if it moves out of docs/)."""
-    server.watch(str(Path(config.docs_dir) / MAPPING))
-    return server
-
-
-def _explorer_data(metaphor: Metaphor, essay: Essay) -> dict[str, Any]:
-    """Return what the explorer's script needs: the mapping without line numbers, and the credit."""
+def _metaphor_data(metaphor: Metaphor, essay: Essay) -> dict[str, Any]:
+    """Return what the pages' scripts need: the mapping without line numbers, and the essay's credit."""
     entries = []
     for entry in metaphor.entries:
         data = asdict(entry)
         del data["line"]
         entries.append(data)
     return {
-        "essay": {key: essay.meta[key] for key in ("title", "author", "original_url")} | {"year": 2018},
+        "essay": {key: essay.meta[key] for key in ("title", "author", "original_url")}
+        | {"year": essay.meta["published"].year},
         "phases": [asdict(phase) for phase in metaphor.phases],
         "workshop": asdict(metaphor.workshop),
         "entries": entries,

@@ -345,7 +345,7 @@ class _Checker:
             if found is None:
                 continue
             entry = self.entry(found, label=label, phase_ids=phase_ids, line=item.start_mark.line + 1)
-            entry_id = entry.id if entry else None
+            entry_id = None
             if "id" in found and isinstance(found["id"], ScalarNode):
                 entry_id = str(found["id"].value)
                 if entry_id in first_line:
