@@ -27,13 +27,20 @@ class Span:
     entries: list[Entry]
 
 
-def quoted_spans(metaphor: Metaphor, paragraph_texts: dict[str, str]) -> dict[str, list[Span]]:
-    """Return, per paragraph anchor, the merged spans its quotes cover, in reading order."""
+def quoted_spans(
+    metaphor: Metaphor, paragraph_texts: dict[str, str], *, passages: bool = False
+) -> dict[str, list[Span]]:
+    """Return, per paragraph anchor, the merged spans its quotes cover, in reading order.
+
+    With ``passages``, the workshop's key passages count too (as spans no entry quotes).
+    """
     raw: dict[str, list[Span]] = {}
-    for entry in metaphor.entries:
-        for quote in entry.quotes:
-            start = paragraph_texts[quote.anchor].find(quote.text)
-            raw.setdefault(quote.anchor, []).append(Span(start, start + len(quote.text), [entry]))
+    quotes = [(quote, [entry]) for entry in metaphor.entries for quote in entry.quotes]
+    if passages:
+        quotes += [(quote, []) for quote in metaphor.workshop.quotes]
+    for quote, entries in quotes:
+        start = paragraph_texts[quote.anchor].find(quote.text)
+        raw.setdefault(quote.anchor, []).append(Span(start, start + len(quote.text), list(entries)))
     merged: dict[str, list[Span]] = {}
     for anchor, spans in raw.items():
         result: list[Span] = []
@@ -60,6 +67,33 @@ def mark_quotes(page_html: str, *, metaphor: Metaphor, explorer_href: str, macro
         return opening + _mark_inner(inner, spans[anchor], explorer_href, macros) + closing
 
     return _PARAGRAPH.sub(mark, page_html)
+
+
+def excerpt_quotes(
+    page_html: str, *, metaphor: Metaphor, explorer_href: str, macros: Any, excerpts: Any, original_url: str
+) -> str:
+    """Return the essay page's HTML with each paragraph cut down to the passages the site quotes.
+
+    For a deployment without the author's permission to publish the full text (ESSAY_TEXT=excerpts):
+    each paragraph keeps its place and its anchor, shows only its quoted passages, marked and linked
+    as in the full text, and links to the original post.
+    """
+    paragraphs = {m.group(2): _plain(m.group(3)) for m in _PARAGRAPH.finditer(page_html)}
+    spans = quoted_spans(metaphor, paragraphs, passages=True)
+
+    def cut(match: re.Match[str]) -> str:
+        opening, anchor, _, closing = match.groups()
+        number = int(anchor[2:])
+        parts = []
+        for span in spans.get(anchor, []):
+            text = paragraphs[anchor][span.start : span.end]
+            parts.append(
+                str(macros.passage(text)) + (str(macros.links(span.entries, explorer_href)) if span.entries else "")
+            )
+        body = str(excerpts.excerpt(parts, number=number, original_url=original_url))
+        return opening + body + closing
+
+    return _PARAGRAPH.sub(cut, page_html)
 
 
 def _plain(inner: str) -> str:

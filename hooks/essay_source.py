@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,12 @@ from mkdocs.utils.meta import get_data
 ANCHOR = re.compile(r"p-\d{2}")
 _VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
-# Characters a contributor's keyboard types in place of the essay's typography.
-_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-", "×": "x"})
+_BOLD = frozenset({"strong", "b"})
+# Characters a contributor's keyboard types in place of the essay's typography: one for one, so a
+# match in folded text is at the same offsets in the essay's own text. The explorer's search folds
+# with the same table (it is written into the data script; see hooks/metaphor.py).
+TYPOGRAPHY = {"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-", "×": "x"}
+_TYPOGRAPHY = str.maketrans(TYPOGRAPHY)
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,18 @@ class Paragraph:
 
     anchor: str
     text: str
+    heading: bool = False  # the paragraph is one bold line, like "I work in the tech industry."
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, str]]:
+        """Return the paragraph's sentences with their start offsets."""
+        found, start = [], 0
+        for match in _SENTENCE_END.finditer(self.text):
+            found.append((start, self.text[start : match.start()]))
+            start = match.end()
+        if start < len(self.text):
+            found.append((start, self.text[start:]))
+        return found
 
 
 @dataclass(frozen=True)
@@ -39,17 +56,42 @@ class Essay:
         """Return every paragraph whose text holds ``quote`` exactly."""
         return tuple(p for p in self.paragraphs if quote in p.text)
 
-    def matches_but_for_typography(self, quote: str) -> bool:
-        """Tell whether ``quote`` would match if ’ “ ” — were typed as ' " -."""
-        folded = quote.translate(_TYPOGRAPHY)
-        return any(folded in p.text.translate(_TYPOGRAPHY) for p in self.paragraphs)
+    def paragraph(self, anchor: str) -> Paragraph:
+        """Return the paragraph with ``anchor``."""
+        return next(p for p in self.paragraphs if p.anchor == anchor)
 
-    def closest_sentence(self, text: str) -> str:
-        """Return the essay's sentence most like ``text``."""
-        sentences = [s for p in self.paragraphs for s in _SENTENCE_END.split(p.text) if s]
+    def with_typography(self, quote: str) -> str | None:
+        """Return the essay's own text for ``quote`` typed with ' " - x, or None if it is not that."""
+        folded = quote.translate(_TYPOGRAPHY)
+        for paragraph in self.paragraphs:
+            start = paragraph.text.translate(_TYPOGRAPHY).find(folded)
+            if start >= 0:
+                return paragraph.text[start : start + len(quote)]
+        return None
+
+    def sentences_between(self, anchor: str, start: int, end: int) -> list[tuple[str, int]]:
+        """Return (anchor, offset) of each sentence of paragraph ``anchor`` that overlaps ``start:end``."""
+        return [
+            (anchor, offset)
+            for offset, sentence in self.paragraph(anchor).sentences
+            if offset < end and start < offset + len(sentence)
+        ]
+
+    def sentence_at(self, anchor: str, offset: int) -> str:
+        """Return the sentence of paragraph ``anchor`` that starts at ``offset``."""
+        return dict(self.paragraph(anchor).sentences)[offset]
+
+    def closest_passage(self, text: str) -> str:
+        """Return the run of whole sentences, as many as ``text`` has, most like ``text``."""
+        wanted = max(1, len(_SENTENCE_END.split(text.strip())))
         folded = text.translate(_TYPOGRAPHY).casefold()
+        candidates = []
+        for paragraph in self.paragraphs:
+            sentences = [sentence for _, sentence in paragraph.sentences]
+            for size in {wanted, 1}:
+                candidates += [" ".join(sentences[i : i + size]) for i in range(len(sentences) - size + 1)]
         return max(
-            sentences,
+            candidates,
             key=lambda s: difflib.SequenceMatcher(
                 None, folded, s.translate(_TYPOGRAPHY).casefold(), autojunk=False
             ).ratio(),
@@ -65,15 +107,20 @@ class _ParagraphCollector(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str | None, str]] = []
+        self.found: list[tuple[str | None, str, bool]] = []
         self._depth = 0
+        self._bold = 0
         self._anchor: str | None = None
         self._text: list[str] | None = None
+        self._plain = False  # text outside <strong> seen in the current paragraph
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "p" and self._depth == 0:
             self._anchor = dict(attrs).get("id")
             self._text = []
+            self._plain = False
+        if tag in _BOLD:
+            self._bold += 1
         if tag not in _VOID:
             self._depth += 1
 
@@ -81,13 +128,16 @@ class _ParagraphCollector(HTMLParser):
         if tag in _VOID:
             return
         self._depth -= 1
+        if tag in _BOLD:
+            self._bold -= 1
         if tag == "p" and self._depth == 0 and self._text is not None:
-            self.found.append((self._anchor, "".join(self._text)))
+            self.found.append((self._anchor, "".join(self._text), not self._plain))
             self._text = None
 
     def handle_data(self, data: str) -> None:
         if self._text is not None:
             self._text.append(data)
+            self._plain = self._plain or (not self._bold and bool(data.strip()))
 
 
 def read_essay(
@@ -103,14 +153,14 @@ def read_essay(
     collector = _ParagraphCollector()
     collector.feed(html)
     paragraphs = []
-    for number, (anchor, text) in enumerate(collector.found, start=1):
+    for number, (anchor, text, bold) in enumerate(collector.found, start=1):
         expected = f"p-{number:02d}"
         if anchor != expected:
             raise EssayError(
                 f"{src_uri}: paragraph {number} ({text[:40]!r}...) must end with the line "
                 f"'{{: #{expected} }}', found {anchor or 'no anchor'}"
             )
-        paragraphs.append(Paragraph(anchor, text))
+        paragraphs.append(Paragraph(anchor, text, heading=bold and len(_SENTENCE_END.split(text)) == 1))
     if not paragraphs:
         raise EssayError(f"{src_uri}: no paragraphs found")
     return Essay(src_uri=src_uri, meta=meta, paragraphs=tuple(paragraphs))

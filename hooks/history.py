@@ -22,12 +22,11 @@ class History:
     changed: date
 
 
-def entry_history(mapping: Path, metaphor: Metaphor) -> dict[str, History]:
-    """Return each entry's history, by id; an empty dict when git cannot tell."""
+def entry_history(mapping: Path, metaphor: Metaphor, starts: list[int]) -> dict[str, History]:
+    """Return each entry's history, by id, given the line each entry starts on; {} when git cannot tell."""
     times = _line_times(mapping)
     if not times:
         return {}
-    starts = [entry.line for entry in metaphor.entries]
     ends = [*(line - 1 for line in starts[1:]), max(times)]
     history = {}
     for entry, start, end in zip(metaphor.entries, starts, ends, strict=True):

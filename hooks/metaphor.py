@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any
 
 from jinja2 import BaseLoader, Environment, StrictUndefined
@@ -24,16 +23,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from essay_marks import mark_quotes
-from essay_source import Essay, EssayError, read_essay
-from history import History, entry_history
-from metaphor_load import InvalidMetaphor, load_metaphor
-from metaphor_model import Metaphor
+from essay_marks import excerpt_quotes, mark_quotes
+from essay_source import Essay
+from history import History
+from metaphor_model import AGENDA_TITLES, Metaphor
+from site_data import ESSAY, MAPPING, SiteError, load_site
+from task_lists import label_task_lists
 
 log = get_plugin_logger("metaphor")
 
-MAPPING = "metaphors.yml"
-ESSAY = "essay.md"
 DATA_SCRIPT = "assets/javascripts/metaphor-data.js"
 
 
@@ -133,32 +131,58 @@ COMPONENTS = {
 _loaded: dict[str, Any] = {}
 
 
+# How much of the essay the site publishes: the full text (the default), or only the passages it
+# quotes, for a deployment without the author's permission (ESSAY_TEXT=excerpts, see mkdocs.yml).
+ESSAY_TEXTS = ("full", "excerpts")
+
+
+def essay_text(config: MkDocsConfig) -> str:
+    """Return the essay mode of this build, or raise PluginError for a value it does not know."""
+    mode = str(config.extra.get("essay_text") or "full")
+    if mode not in ESSAY_TEXTS:
+        raise PluginError(
+            f"ESSAY_TEXT (extra.essay_text in mkdocs.yml) is '{mode}': use 'full' (the whole essay) "
+            "or 'excerpts' (only the passages the site quotes, each linked to the original)"
+        )
+    return mode
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Check the build's settings before anything is read."""
+    essay_text(config)
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Describe the essay page truthfully when it shows excerpts only."""
+    if page.file.src_uri == ESSAY and essay_text(config) == "excerpts":
+        essay = _loaded["essay"]
+        page.meta["description"] = (
+            f"The passages of {essay.meta['author']}'s essay “{essay.meta['title']}” ({essay.meta['published'].year}) "
+            "that this site quotes, each in its paragraph's place, with links to the original."
+        )
+    return markdown
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     """Load and validate the essay and the mapping, before the site folder is touched."""
     _loaded.clear()
-    docs = Path(config.docs_dir)
-    project = Path(config.config_file_path or ".").resolve().parent
-    shown = _relative(docs / MAPPING, project)
     try:
-        essay = read_essay(
-            docs / ESSAY,
-            src_uri=_relative(docs / ESSAY, project),
-            extensions=config.markdown_extensions,
-            extension_configs=config.mdx_configs,
-        )
-    except (OSError, EssayError) as exc:
-        raise PluginError(f"Cannot read the essay: {exc}") from None
-    try:
-        metaphor = load_metaphor(docs / MAPPING, essay)
-    except InvalidMetaphor as exc:
+        site = load_site(config)
+    except SiteError as exc:
         for problem in exc.problems:
-            log.error(problem.format(shown))
-        count = len(exc.problems)
+            (log.warning if problem.warning else log.error)(problem.format(exc.path))
+        raise PluginError(str(exc)) from None
+    for problem in site.warnings:
+        log.warning(problem.format(site.mapping_path))
+    if site.warnings and config.strict:
+        count = len(site.warnings)
         raise PluginError(
-            f"{shown}: {count} problem{'s' if count != 1 else ''} found (listed above); the site was not built."
-        ) from None
-    _loaded.update(essay=essay, metaphor=metaphor, history=entry_history(docs / MAPPING, metaphor))
-    log.info(f"{shown}: {len(metaphor.entries)} entries in {len(metaphor.phases)} phases")
+            f"{site.mapping_path}: {count} warning{'s' if count != 1 else ''} (listed above) in strict mode; "
+            "the site was not built."
+        )
+    _loaded.update(essay=site.essay, metaphor=site.metaphor, history=site.history)
+    log.info(f"{site.mapping_path}: {len(site.metaphor.entries)} entries in {len(site.metaphor.phases)} phases")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -178,12 +202,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     metaphor: Metaphor = _loaded["metaphor"]
     env: Environment = _loaded["env"]
     if page.file.src_uri == ESSAY:
-        return mark_quotes(
-            html,
-            metaphor=metaphor,
-            explorer_href=_href("explorer.md", page),
-            macros=env.get_template("partials/metaphor/marks.html").module,
-        )
+        marks = env.get_template("partials/metaphor/marks.html").module
+        if essay_text(config) == "excerpts":
+            return excerpt_quotes(
+                html,
+                metaphor=metaphor,
+                explorer_href=_href("explorer.md", page),
+                macros=marks,
+                excerpts=env.get_template("partials/metaphor/excerpts.html").module,
+                original_url=_loaded["essay"].meta["original_url"],
+            )
+        return mark_quotes(html, metaphor=metaphor, explorer_href=_href("explorer.md", page), macros=marks)
+    html = label_task_lists(html)
     generated = GENERATED.get(page.file.src_uri)
     context = {
         "env": env,
@@ -249,14 +279,12 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 def _metaphor_data(metaphor: Metaphor, essay: Essay) -> dict[str, Any]:
     """Return what the pages' scripts need: the mapping without line numbers, and the essay's credit."""
-    entries = []
-    for entry in metaphor.entries:
-        data = asdict(entry)
-        del data["line"]
-        entries.append(data)
+    entries = [asdict(entry) for entry in metaphor.entries]
     return {
         "essay": {key: essay.meta[key] for key in ("title", "author", "original_url")}
         | {"year": essay.meta["published"].year},
+        "agenda_titles": AGENDA_TITLES,
+        "roles": [asdict(role) for role in metaphor.roles],
         "phases": [asdict(phase) for phase in metaphor.phases],
         "workshop": asdict(metaphor.workshop),
         "entries": entries,
@@ -294,11 +322,3 @@ def _toc_tokens(metaphor: Metaphor) -> list[dict[str, Any]]:
         }
         for phase, entries in metaphor.by_phase()
     ]
-
-
-def _relative(path: Path, root: Path) -> str:
-    """Show ``path`` relative to the project, as contributors see it."""
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

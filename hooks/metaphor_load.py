@@ -1,532 +1,419 @@
-"""Load the metaphor mapping with line numbers and validate it into a Metaphor.
+"""Load docs/metaphors.yml into a Metaphor: parse once, check the shape, check the meaning, build.
 
-Every problem is collected, with the line, the entry and the field it concerns,
-before anything fails, so a contributor sees all of them at once.
+Data flows one way:
+
+1. ``load_yaml`` composes the file once; PyYAML's constructor gives the data and a walk over the
+   same nodes gives a source map (path -> line, column).
+2. The JSON Schema (docs/metaphors.schema.json) is the one structural check; its errors are
+   placed and reworded by ``schema_check``.
+3. What a schema cannot say is checked here: quotes verbatim in the essay, unique ids, references
+   that exist, presets that add up, and (as warnings) sentences quoted too often or paragraphs
+   quoted by no entry. These checks read the data defensively, so that every problem is reported
+   in one run even where part of the file is broken.
+4. Only a file with no errors is built, once, into the frozen model of ``metaphor_model``.
 """
 
 from __future__ import annotations
 
 import difflib
-import json
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import jsonschema
-import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from typing import Any
 
 from essay_source import Essay
-from metaphor_model import Block, Entry, Metaphor, Phase, Preset, Quote, Side, Workshop
+from metaphor_model import Block, Entry, Metaphor, Pause, Phase, Preset, Quote, Role, Side, Workshop, agenda
+from schema_check import Schema
+from yaml_source import DataPath, Document, InvalidData, Problem, SourceMap, dotted, load_yaml
 
-# libyaml's parser when PyYAML has it (its wheels do): the same nodes and marks, ~50x faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_STR_TAG = "tag:yaml.org,2002:str"
-_NULL_TAG = "tag:yaml.org,2002:null"
-_SCALAR_KINDS = {
-    "tag:yaml.org,2002:int": "a number",
-    "tag:yaml.org,2002:float": "a number",
-    "tag:yaml.org,2002:bool": "true/false",
-    "tag:yaml.org,2002:null": "nothing",
-    "tag:yaml.org,2002:timestamp": "a date",
-}
-
-# The JSON Schema is the contract for the file's shape (editors read it through the file's
-# yaml-language-server modeline); the field lists and limits below are read from it, so the two
-# cannot drift. This module adds what a schema cannot say, with lines and friendly messages.
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "docs" / "metaphors.schema.json"
-SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-_DEFS = SCHEMA["$defs"]
+SCHEMA = Schema.read(SCHEMA_PATH)
+MAX_QUOTING_ENTRIES = 2  # entries that may quote one sentence of the essay
+# A discussion that never names its subject drifts into talk about process: every entry needs a
+# prompt that says sexism (or women, gender, race) plainly.
+NAMES_THE_TOPIC = re.compile(r"\b(sexis[mt]\w*|wom[ae]n\w*|gender\w*|misogyn\w*|rac(?:e|es|ism|ist|ial)\b)", re.I)
+SUGGESTIONS = 200  # "did you mean" look-ups per run, so that a file broken everywhere is checked in linear time
 
-
-def _required(definition: dict) -> tuple[str, ...]:
-    return tuple(definition["required"])
-
-
-def _optional(definition: dict) -> tuple[str, ...]:
-    return tuple(name for name in definition["properties"] if name not in definition["required"])
-
-
-TOP_FIELDS = _required(SCHEMA)
-PHASE_FIELDS = _required(_DEFS["phase"])
-ENTRY_FIELDS = _required(_DEFS["entry"])
-ENTRY_OPTIONAL = _optional(_DEFS["entry"])
-SIDE_FIELDS = _required(_DEFS["side"])
-WORKSHOP_FIELDS = _required(_DEFS["workshop"])
-BLOCK_FIELDS = _required(_DEFS["block"])
-PRESET_FIELDS = _required(_DEFS["workshop"]["properties"]["presets"]["items"])
-MINUTES = (_DEFS["minutes"]["minimum"], _DEFS["minutes"]["maximum"])  # one block of a session
-_SESSION = _DEFS["workshop"]["properties"]["presets"]["items"]["properties"]["minutes"]
-SESSION_MINUTES = (_SESSION["minimum"], _SESSION["maximum"])  # a whole session
-SLUG = re.compile(_DEFS["slug"]["pattern"])
-
-
-def _inline(node: object) -> object:
-    """Return the schema with every local $ref replaced by its definition (validates ~2x faster)."""
-    if isinstance(node, dict):
-        if "$ref" in node:
-            target = _inline(_DEFS[node["$ref"].rsplit("/", 1)[-1]])
-            return {**target, **{key: _inline(value) for key, value in node.items() if key != "$ref"}}
-        return {key: _inline(value) for key, value in node.items() if key != "$defs"}
-    if isinstance(node, list):
-        return [_inline(value) for value in node]
-    return node
-
-
-_VALIDATOR = jsonschema.Draft202012Validator(_inline(SCHEMA))
+__all__ = ["SCHEMA", "SCHEMA_PATH", "InvalidData", "Loaded", "Problem", "load_metaphor"]
 
 
 @dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the mapping, placed as precisely as the file allows."""
+class Loaded:
+    """A valid mapping, what it warns about, and where each of its values sits in the file."""
 
-    line: int
-    message: str
-    entry: str | None = None
-    field: str | None = None
-    column: int = 1
-
-    def format(self, path: str, *, column: bool = False) -> str:
-        """Render as ``path:line: entry 'id': field: message`` (``path:line:col: ...`` with ``column``)."""
-        parts = [f"{path}:{self.line}:{self.column}" if column else f"{path}:{self.line}"]
-        if self.entry is not None:
-            parts.append(f"entry {self.entry}")
-        if self.field is not None:
-            parts.append(self.field)
-        parts.append(self.message)
-        return ": ".join(parts)
+    metaphor: Metaphor
+    warnings: tuple[Problem, ...]
+    source: SourceMap
 
 
-class InvalidMetaphor(Exception):
-    """The mapping has problems; ``problems`` lists them in file order."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s)")
-        self.problems = problems
-
-
-def load_metaphor(path: Path, essay: Essay) -> Metaphor:
-    """Read ``path`` and return the validated mapping, or raise InvalidMetaphor."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text, Loader=_LOADER)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        detail = f"{exc.context}, {exc.problem}" if exc.context else exc.problem
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise InvalidMetaphor([Problem(line, f"YAML syntax error: {detail}", column=column)]) from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise InvalidMetaphor([Problem(1, f"cannot read the file: {exc}")]) from None
-    checker = _Checker(essay)
-    metaphor = checker.document(root)
-    problems = checker.problems or _schema_problems(root)
-    if problems or metaphor is None:
-        raise InvalidMetaphor(sorted(problems, key=lambda p: (p.line, p.column)))
-    return metaphor
+def load_metaphor(path: Path, essay: Essay) -> Loaded:
+    """Read ``path`` and return the validated mapping, or raise InvalidData with every problem."""
+    document = load_yaml(path)
+    if document.data is None:
+        raise InvalidData([Problem(1, "the file is empty; expected version, roles, phases, workshop and entries")])
+    problems = SCHEMA.problems(document, label=entry_label(document.data))
+    problems += _Checks(document, essay).run()
+    if any(not problem.warning for problem in problems):
+        raise InvalidData(problems)
+    metaphor = build(document.data, essay)
+    warnings = tuple(sorted(problems, key=lambda p: (p.line, p.column)))
+    return Loaded(metaphor, warnings, document.source)
 
 
-def _schema_problems(root: Node) -> list[Problem]:
-    """Check the file against the JSON Schema too: anything the checks above let through is placed here."""
-    problems = []
-    for error in _VALIDATOR.iter_errors(_data(root)):
-        node = root
-        for step in error.absolute_path:
-            node = _child(node, step) or node
-        field = ".".join(f"[{s}]" if isinstance(s, int) else s for s in error.absolute_path).replace(".[", "[")
-        mark = node.start_mark
-        message = f"does not match the schema: {error.message}"
-        problems.append(Problem(mark.line + 1, message, None, field or None, mark.column + 1))
-    return problems
+def entry_label(data: Any) -> Any:
+    """Return a labeler that names problems inside ``entries[i]`` by the entry's id."""
+
+    def label(path: DataPath) -> tuple[str | None, DataPath]:
+        if len(path) >= 2 and path[0] == "entries" and isinstance(path[1], int):
+            return f"entry {_entry_name(data, path[1])}", path[2:]
+        return None, path
+
+    return label
 
 
-_SCALARS = {
-    "tag:yaml.org,2002:int": lambda value: int(value, 0),
-    "tag:yaml.org,2002:float": float,
-    "tag:yaml.org,2002:bool": lambda value: value.lower() in {"true", "yes", "on"},
-    "tag:yaml.org,2002:null": lambda value: None,
-}
+def _entry_name(data: Any, index: int) -> str:
+    entry = _at(data, ("entries", index))
+    entry_id = entry.get("id") if isinstance(entry, dict) else None
+    return f"'{entry_id}'" if isinstance(entry_id, str) and entry_id.strip() else f"#{index + 1}"
 
 
-def _data(node: Node) -> object:
-    """Turn the composed node tree into plain data (once parsed, no second parse of the text)."""
-    if isinstance(node, MappingNode):
-        return {str(key.value): _data(value) for key, value in node.value}
-    if isinstance(node, SequenceNode):
-        return [_data(value) for value in node.value]
-    return _SCALARS.get(node.tag, str)(node.value)
+def _at(data: Any, path: DataPath) -> Any:
+    """Return the value at ``path``, or None where the data does not have that shape."""
+    for step in path:
+        if isinstance(step, int) and isinstance(data, list) and 0 <= step < len(data):
+            data = data[step]
+        elif isinstance(step, str) and isinstance(data, dict):
+            data = data.get(step)
+        else:
+            return None
+    return data
 
 
-def _child(node: Node, step: str | int) -> Node | None:
-    """Return the child of a mapping (by key) or a list (by index), if there is one."""
-    if isinstance(node, MappingNode):
-        return next((value for key, value in node.value if getattr(key, "value", None) == step), None)
-    if isinstance(node, SequenceNode) and isinstance(step, int) and step < len(node.value):
-        return node.value[step]
-    return None
+def _items(data: Any, path: DataPath) -> Iterator[tuple[DataPath, Any]]:
+    """Yield (path, item) for each item of the list at ``path`` (nothing if it is not a list)."""
+    value = _at(data, path)
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            yield (*path, index), item
 
 
-def _kind(node: Node) -> str:
-    """Describe what a node holds, for messages."""
-    if isinstance(node, MappingNode):
-        return "a mapping"
-    if isinstance(node, SequenceNode):
-        return "a list"
-    return "text" if node.tag == _STR_TAG else _SCALAR_KINDS.get(node.tag, "a value")
+def _texts(data: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
+    """Yield (path, text) for each non-empty text item of the list at ``path``."""
+    for item_path, item in _items(data, path):
+        if isinstance(item, str) and item.strip():
+            yield item_path, item
 
 
-def _join(prefix: str | None, name: str) -> str:
-    return f"{prefix}.{name}" if prefix else name
+class _Checks:
+    """The checks a schema cannot express, each reading the data defensively."""
 
-
-def _did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
-class _Checker:
-    """Walk the YAML node tree, build the model and record every problem on the way."""
-
-    def __init__(self, essay: Essay) -> None:
+    def __init__(self, document: Document, essay: Essay) -> None:
+        self.data = document.data
+        self.source = document.source
+        self.repeated = bool(document.repeated)
         self.essay = essay
         self.problems: list[Problem] = []
-        self.known_ids: list[str] = []  # every entry id seen, valid entry or not
-        self.phase_ids: list[str] = []  # every phase id seen, valid phase or not
+        self.label = entry_label(self.data)
+        self.suggestions_left = SUGGESTIONS
+        self.closest: dict[str, str] = {}
+        self.names: dict[int, Suggester] = {}
 
-    def report(self, node: Node, message: str, *, entry: str | None = None, field: str | None = None) -> None:
-        """Record a problem at ``node``'s line and column."""
-        mark = node.start_mark
-        self.problems.append(Problem(mark.line + 1, message, entry, field, mark.column + 1))
+    def run(self) -> list[Problem]:
+        """Run every check; return the problems found."""
+        if not isinstance(self.data, dict):
+            return []
+        phase_ids = self.unique_ids(("phases",), "phase")
+        entry_ids = self.unique_ids(("entries",), "entry")
+        self.unique_ids(("workshop", "presets"), "preset")
+        self.phases_exist(phase_ids)
+        self.references(entry_ids)
+        self.preset_entries(entry_ids)
+        quoted = self.quotes()
+        self.sentence_use(quoted)
+        self.paragraph_use(quoted)
+        self.prompts_name_the_topic()
+        self.preset_totals(entry_ids)
+        return self.problems
 
-    def fields(
-        self,
-        node: Node,
-        *,
-        required: tuple[str, ...],
-        optional: tuple[str, ...] = (),
-        entry: str | None = None,
-        field: str | None = None,
-    ) -> dict[str, Node] | None:
-        """Return a mapping's values by key; report a wrong type and unknown, missing or repeated keys."""
-        if not isinstance(node, MappingNode):
-            names = ", ".join(required)
-            self.report(node, f"expected a mapping with {names}; found {_kind(node)}", entry=entry, field=field)
-            return None
-        known = required + optional
-        found: dict[str, Node] = {}
-        key_lines: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key = str(key_node.value) if isinstance(key_node, ScalarNode) else "?"
-            if key in found:
-                self.report(
-                    key_node, f"repeated field (first on line {key_lines[key]})", entry=entry, field=_join(field, key)
-                )
-            elif key not in known:
-                hint = _did_you_mean(key, known) or f" (expected one of: {', '.join(known)})"
-                self.report(key_node, f"unknown field{hint}", entry=entry, field=_join(field, key))
+    def report(self, path: DataPath, message: str, *, warning: bool = False) -> None:
+        """Record a problem at the value found at ``path``."""
+        subject, shown = self.label(path)
+        mark = self.source.at(path)
+        self.problems.append(Problem(mark.line, message, subject, dotted(shown) or None, mark.column, warning))
+
+    def did_you_mean(self, word: str, choices: list[str]) -> str:
+        """Suggest the closest choice, for the first SUGGESTIONS look-ups of a run."""
+        if self.suggestions_left <= 0:
+            return ""
+        self.suggestions_left -= 1
+        if id(choices) not in self.names:
+            self.names[id(choices)] = Suggester(choices)
+        suggester = self.names[id(choices)]
+        close = suggester.closest(word)
+        return f"; did you mean '{close}'?" if close else ""
+
+    def unique_ids(self, path: DataPath, noun: str) -> list[str]:
+        """Report repeated ids in the list at ``path``; return the ids in order, each once."""
+        first: dict[str, int] = {}
+        for item_path, item in _items(self.data, path):
+            value = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(value, str):
+                continue
+            if value in first:
+                self.report((*item_path, "id"), f"duplicate {noun} id (first used on line {first[value]})")
             else:
-                found[key] = value_node
-                key_lines[key] = key_node.start_mark.line + 1
-        for key in required:
-            if key not in found:
-                self.report(node, "missing required field", entry=entry, field=_join(field, key))
-        return found
+                first[value] = self.source.at((*item_path, "id")).line
+        return list(first)
 
-    def text(self, node: Node, *, entry: str | None, field: str) -> str | None:
-        """Return non-empty text, or report why the node is not that."""
-        if isinstance(node, ScalarNode) and node.tag == _NULL_TAG:
-            self.report(node, "must not be empty", entry=entry, field=field)
-            return None
-        if not isinstance(node, ScalarNode) or node.tag != _STR_TAG:
-            hint = " (put it in quotes to use it as text)" if isinstance(node, ScalarNode) and node.value else ""
-            self.report(node, f"expected text; found {_kind(node)}{hint}", entry=entry, field=field)
-            return None
-        value = node.value.strip()
-        if not value:
-            self.report(node, "must not be empty", entry=entry, field=field)
-            return None
-        return value
+    def phases_exist(self, phase_ids: list[str]) -> None:
+        """Check that each entry names a phase that exists."""
+        for item_path, item in _items(self.data, ("entries",)):
+            phase = item.get("phase") if isinstance(item, dict) else None
+            if isinstance(phase, str) and phase not in phase_ids:
+                message = f"unknown phase '{phase}' (expected one of: {', '.join(phase_ids)})"
+                self.report((*item_path, "phase"), message)
 
-    def texts(self, node: Node, *, entry: str | None, field: str) -> list[tuple[Node, str | None]]:
-        """Return a non-empty list's items as text, each with its node."""
-        if not isinstance(node, SequenceNode):
-            self.report(node, f"expected a list ('- ' before each item); found {_kind(node)}", entry=entry, field=field)
-            return []
-        if not node.value:
-            self.report(node, "must not be an empty list", entry=entry, field=field)
-        return [(item, self.text(item, entry=entry, field=f"{field}[{i}]")) for i, item in enumerate(node.value)]
+    def references(self, entry_ids: list[str]) -> None:
+        """Check that every related id names another existing entry."""
+        known = set(entry_ids)
+        for item_path, item in _items(self.data, ("entries",)):
+            own = item.get("id") if isinstance(item, dict) else None
+            for ref_path, target in _texts(self.data, (*item_path, "related")):
+                if target == own:
+                    self.report(ref_path, "an entry cannot be related to itself")
+                elif target not in known:
+                    self.report(ref_path, f"no entry has the id '{target}'{self.did_you_mean(target, entry_ids)}")
 
-    def slug(self, node: Node, *, entry: str | None, field: str) -> str | None:
-        """Return a slug id, or report why the node is not one."""
-        value = self.text(node, entry=entry, field=field)
-        if value is not None and not SLUG.fullmatch(value):
-            self.report(
-                node,
-                f"'{value}' is not a slug: use lowercase letters, digits and single hyphens (e.g. 'routine-outage')",
-                entry=entry,
-                field=field,
-            )
-            return None
-        return value
+    def preset_entries(self, entry_ids: list[str]) -> None:
+        """Check that every preset names existing entries."""
+        known = set(entry_ids)
+        for preset_path, _ in _items(self.data, ("workshop", "presets")):
+            for ref_path, target in _texts(self.data, (*preset_path, "entries")):
+                if target not in known:
+                    self.report(ref_path, f"no entry has the id '{target}'{self.did_you_mean(target, entry_ids)}")
 
-    def minutes(self, node: Node, *, entry: str | None, field: str, allowed: tuple[int, int] = MINUTES) -> int | None:
-        """Return a whole number of minutes in the allowed range, or report why the node is not one."""
-        low, high = allowed
-        if not (isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:int"):
-            self.report(node, f"expected a whole number of minutes; found {_kind(node)}", entry=entry, field=field)
-            return None
-        value = int(node.value)
-        if not low <= value <= high:
-            self.report(node, f"{value} is out of range: use {low} to {high} minutes", entry=entry, field=field)
-            return None
-        return value
-
-    def document(self, root: Node | None) -> Metaphor | None:
-        """Check the whole file and return the model (meaningful only if no problems)."""
-        if root is None:
-            self.problems.append(Problem(1, "the file is empty; expected version, phases, workshop and entries"))
-            return None
-        top = self.fields(root, required=TOP_FIELDS)
-        if top is None:
-            return None
-        if "version" in top:
-            version = top["version"]
-            if not (
-                isinstance(version, ScalarNode) and version.tag == "tag:yaml.org,2002:int" and version.value == "1"
-            ):
-                self.report(version, "this site reads version 1 of the format", field="version")
-        phases = self.phases(top["phases"]) if "phases" in top else []
-        entries = self.entries(top["entries"], self.phase_ids) if "entries" in top else []
-        metaphor = Metaphor(phases=tuple(phases), entries=tuple(entries))
-        workshop = self.workshop(top["workshop"], metaphor) if "workshop" in top else None
-        return Metaphor(phases=metaphor.phases, entries=metaphor.entries, workshop=workshop)
-
-    def phases(self, node: Node) -> list[Phase]:
-        """Check the phase list."""
-        result: list[Phase] = []
-        seen: dict[str, int] = {}
-        for item, index in self.items(node, field="phases"):
-            where = f"phases[{index}]"
-            found = self.fields(item, required=PHASE_FIELDS, field=where)
-            if found is None or any(name not in found for name in PHASE_FIELDS):
-                continue
-            phase_id = self.slug(found["id"], entry=None, field=f"{where}.id")
-            if phase_id and phase_id not in self.phase_ids:
-                self.phase_ids.append(phase_id)
-            title = self.text(found["title"], entry=None, field=f"{where}.title")
-            summary = self.text(found["summary"], entry=None, field=f"{where}.summary")
-            minutes = self.minutes(found["minutes"], entry=None, field=f"{where}.minutes")
-            notes = self.text(found["notes"], entry=None, field=f"{where}.notes")
-            if phase_id in seen:
-                message = f"duplicate phase id '{phase_id}' (first on line {seen[phase_id]})"
-                self.report(found["id"], message, field=f"{where}.id")
-            elif phase_id and title and summary and minutes and notes:
-                seen[phase_id] = found["id"].start_mark.line + 1
-                result.append(Phase(phase_id, title, summary, minutes, notes))
-        return result
-
-    def items(self, node: Node, *, field: str) -> list[tuple[Node, int]]:
-        """Return a top-level list's items, or report that it is not a non-empty list."""
-        if not isinstance(node, SequenceNode):
-            self.report(node, f"expected a list ('- ' before each item); found {_kind(node)}", field=field)
-            return []
-        if not node.value:
-            self.report(node, "must not be an empty list", field=field)
-        return [(item, index) for index, item in enumerate(node.value)]
-
-    def entries(self, node: Node, phase_ids: list[str]) -> list[Entry]:
-        """Check every entry, then the cross-references between them."""
-        result: list[Entry] = []
-        first_line: dict[str, int] = {}
-        references: list[tuple[str, Node]] = []
-        for item, index in self.items(node, field="entries"):
-            label = self._label(item, index)
-            found = self.fields(item, required=ENTRY_FIELDS, optional=ENTRY_OPTIONAL, entry=label)
-            if found is None:
-                continue
-            entry = self.entry(found, label=label, phase_ids=phase_ids, line=item.start_mark.line + 1)
-            entry_id = None
-            if "id" in found and isinstance(found["id"], ScalarNode):
-                entry_id = str(found["id"].value)
-                if entry_id in first_line:
-                    self.report(
-                        found["id"],
-                        f"duplicate id (first used on line {first_line[entry_id]})",
-                        entry=label,
-                        field="id",
+    def quotes(self) -> dict[DataPath, tuple[str, int, int]]:
+        """Check that each quote is verbatim in exactly one paragraph; return where each entry quote sits."""
+        found: dict[DataPath, tuple[str, int, int]] = {}
+        quote_lists = [(*path, "quotes") for path, _ in _items(self.data, ("entries",))]
+        for list_path in [*quote_lists, ("workshop", "passages", "quotes")]:
+            for path, raw in _texts(self.data, list_path):
+                text = raw.strip()
+                paragraphs = self.essay.paragraphs_containing(text)
+                if len(paragraphs) == 1:
+                    if list_path[0] == "entries":
+                        start = paragraphs[0].text.index(text)
+                        found[path] = (paragraphs[0].anchor, start, start + len(text))
+                    continue
+                if paragraphs:
+                    anchors = ", ".join(p.anchor for p in paragraphs)
+                    message = f"appears in more than one paragraph ({anchors}); quote more words so it points at one"
+                elif (corrected := self.essay.with_typography(text)) is not None:
+                    message = (
+                        "not verbatim in the essay: it differs only in typography; copy the essay's characters "
+                        f'’ “ ” — ×: "{corrected}"'
                     )
                 else:
-                    first_line[entry_id] = found["id"].start_mark.line + 1
-            if "related" in found and entry_id:
-                references.append((entry_id, found["related"]))
-            if entry is not None:
-                result.append(entry)
-        self.known_ids = list(first_line)
-        for entry_id, related in references:
-            self.references(entry_id, related, known=self.known_ids)
-        return result
+                    message = f'not found verbatim in the essay (closest: "{self.closest_to(text)}")'
+                self.report(path, message)
+        return found
 
-    @staticmethod
-    def _label(item: Node, index: int) -> str:
-        """Name an entry for messages: its id when it has a usable one, else its position."""
-        if isinstance(item, MappingNode):
-            for key, value in item.value:
-                if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode) and value.value:
-                    return f"'{value.value}'"
-        return f"#{index + 1}"
+    def closest_to(self, text: str) -> str:
+        """Return the essay's passage most like ``text`` (remembered, and bounded per run)."""
+        if text not in self.closest:
+            if self.suggestions_left <= 0:
+                return "no suggestion: too many problems in one run"
+            self.suggestions_left -= 1
+            self.closest[text] = self.essay.closest_passage(text)
+        return self.closest[text]
 
-    def entry(self, found: dict[str, Node], *, label: str, phase_ids: list[str], line: int) -> Entry | None:
-        """Check one entry's fields and return it, or None if any field is unusable."""
-        entry_id = self.slug(found["id"], entry=label, field="id") if "id" in found else None
-        phase = self.text(found["phase"], entry=label, field="phase") if "phase" in found else None
-        if phase is not None and phase not in phase_ids:
-            self.report(
-                found["phase"],
-                f"unknown phase '{phase}' (expected one of: {', '.join(phase_ids)})",
-                entry=label,
-                field="phase",
-            )
-            phase = None
-        outage = self.side(found, "outage", label=label)
-        sexism = self.side(found, "sexism", label=label)
-        quotes = self.quotes(found["quotes"], label=label) if "quotes" in found else None
-
-        def check(name: str, checker: Callable[..., object]) -> object:
-            return checker(found[name], entry=label, field=name) if name in found else None
-
-        breaks_down = check("breaks_down", self.text)
-        minutes = check("minutes", self.minutes)
-        notes = check("notes", self.text)
-        prompts = [text for _, text in check("prompts", self.texts) or []]
-        related = [text for _, text in check("related", self.texts) or []]
-        parts = (entry_id, phase, outage, sexism, quotes, breaks_down, minutes, notes)
-        if any(part is None for part in parts) or not prompts or None in prompts or None in related:
-            return None
-        return Entry(
-            id=entry_id,
-            phase=phase,
-            outage=outage,
-            sexism=sexism,
-            quotes=tuple(quotes),
-            breaks_down=breaks_down,
-            prompts=tuple(prompts),
-            related=tuple(related),
-            minutes=minutes,
-            notes=notes,
-            line=line,
-        )
-
-    def side(self, found: dict[str, Node], name: str, *, label: str) -> Side | None:
-        """Check one side of a pairing (``outage`` or ``sexism``)."""
-        if name not in found:
-            return None
-        sides = self.fields(found[name], required=SIDE_FIELDS, entry=label, field=name)
-        if sides is None or any(key not in sides for key in SIDE_FIELDS):
-            return None
-        term = self.text(sides["term"], entry=label, field=f"{name}.term")
-        meaning = self.text(sides["meaning"], entry=label, field=f"{name}.meaning")
-        return Side(term, meaning) if term and meaning else None
-
-    def quotes(self, node: Node, *, label: str | None, prefix: str = "") -> list[Quote] | None:
-        """Check that each quote is verbatim in exactly one paragraph of the essay."""
-        result: list[Quote] = []
-        items = self.texts(node, entry=label, field=f"{prefix}quotes")
-        for index, (item, text) in enumerate(items):
-            if text is None:
+    def sentence_use(self, quoted: dict[DataPath, tuple[str, int, int]]) -> None:
+        """Warn when one sentence of the essay is quoted by more than MAX_QUOTING_ENTRIES entries."""
+        users: dict[tuple[str, int], list[DataPath]] = {}
+        for path, (anchor, start, end) in quoted.items():
+            for sentence in self.essay.sentences_between(anchor, start, end):
+                entry_path = path[:2]
+                places = users.setdefault(sentence, [])
+                if not places or places[-1][:2] != entry_path:
+                    places.append(path)
+        for (anchor, start), places in users.items():
+            if len(places) <= MAX_QUOTING_ENTRIES:
                 continue
-            field = f"{prefix}quotes[{index}]"
-            paragraphs = self.essay.paragraphs_containing(text)
-            if len(paragraphs) == 1:
-                result.append(Quote(text, paragraphs[0].anchor))
-                continue
-            if paragraphs:
-                anchors = ", ".join(p.anchor for p in paragraphs)
-                message = f"appears in more than one paragraph ({anchors}); quote more words so it points at one"
-            elif self.essay.matches_but_for_typography(text):
-                message = (
-                    "not verbatim in the essay: it differs only in typography; "
-                    f'copy the essay\'s characters ’ “ ” — (closest: "{self.essay.closest_sentence(text)}")'
+            sentence = self.essay.sentence_at(anchor, start)
+            names = ", ".join(_entry_name(self.data, p[1]) for p in places[:4])
+            if len(places) > 4:
+                names += f" and {len(places) - 4:,} more"
+            for path in places[MAX_QUOTING_ENTRIES:]:
+                self.report(
+                    path,
+                    f'the sentence "{sentence}" ({anchor}) is quoted by {len(places)} entries ({names}); '
+                    f"at most {MAX_QUOTING_ENTRIES} may quote one sentence, so that each quote supports "
+                    "its own pairing: quote another passage, or drop this quote",
+                    warning=True,
                 )
-            else:
-                message = f'not found verbatim in the essay (closest: "{self.essay.closest_sentence(text)}")'
-            self.report(item, message, entry=label, field=field)
-        return result if items and len(result) == len(items) else None
 
-    def references(self, entry_id: str, node: Node, *, known: list[str]) -> None:
-        """Check that every related id names another existing entry, once."""
-        if not isinstance(node, SequenceNode):
+    def paragraph_use(self, quoted: dict[DataPath, tuple[str, int, int]]) -> None:
+        """Warn about paragraphs no entry quotes (except a paragraph that is one bold line)."""
+        if any(not p.warning for p in self.problems):
+            return  # a broken quote may be the one that covers the paragraph
+        covered = {anchor for anchor, _, _ in quoted.values()}
+        for paragraph in self.essay.paragraphs:
+            if paragraph.anchor not in covered and not paragraph.heading:
+                self.report(
+                    ("entries",),
+                    f'no entry quotes paragraph {paragraph.anchor} ("{paragraph.text[:60]}…"); every paragraph '
+                    "of the essay should support some pairing",
+                    warning=True,
+                )
+
+    def prompts_name_the_topic(self) -> None:
+        """Warn about an entry none of whose prompts names sexism, women, gender or race."""
+        for item_path, _ in _items(self.data, ("entries",)):
+            prompts = [text for _, text in _texts(self.data, (*item_path, "prompts"))]
+            if prompts and not any(NAMES_THE_TOPIC.search(text) for text in prompts):
+                self.report(
+                    (*item_path, "prompts"),
+                    "no prompt names the topic: at least one should say sexism, women, gender or race plainly, "
+                    "so that the discussion is about sexism and not only about process",
+                    warning=True,
+                )
+
+    def preset_totals(self, entry_ids: list[str]) -> None:
+        """Check that each preset's agenda adds up to its minutes, wherever every part of it is valid.
+
+        A preset whose parts are broken (minutes out of range, an unknown entry or phase, a repeated
+        id or field) gets no total: that problem is reported on its own line, and a sum built on it would
+        only add noise.
+        """
+        data = self.data
+        phase_list = [p for _, p in _items(data, ("phases",)) if isinstance(p, dict)]
+        entry_list = [e for _, e in _items(data, ("entries",)) if isinstance(e, dict)]
+        phase_ids = [p.get("id") for p in phase_list]
+        counts = Counter(e.get("id") for e in entry_list)
+        known = set(counts)
+        repeated = {entry_id for entry_id, count in counts.items() if count > 1}
+        blocks = {name: _at(data, ("workshop", name, "minutes")) for name in ("opening", "passages", "closing")}
+        pause = (_at(data, ("workshop", "break", "minutes")), _at(data, ("workshop", "break", "over")))
+        numbers = [*blocks.values(), pause[0], *(p.get("minutes") for p in phase_list)]
+        if not all(_minutes(n) for n in numbers) or not _whole(pause[1]) or len(set(phase_ids)) != len(phase_ids):
             return
-        label = f"'{entry_id}'"
-        seen: set[str] = set()
-        for index, item in enumerate(node.value):
-            target = item.value if isinstance(item, ScalarNode) else None
-            field = f"related[{index}]"
-            if not target:
+        if self.repeated:
+            return  # a field written twice: which value was meant is unclear
+        phases = [(p.get("id"), p.get("title"), p.get("minutes")) for p in phase_list]
+        for preset_path, preset in _items(data, ("workshop", "presets")):
+            if not isinstance(preset, dict) or not _whole(preset.get("minutes")):
                 continue
-            if target == entry_id:
-                self.report(item, "an entry cannot be related to itself", entry=label, field=field)
-            elif target not in known:
+            wanted = preset.get("entries") if isinstance(preset.get("entries"), list) else []
+            chosen = [e for e in entry_list if e.get("id") in wanted]
+            if any(w not in known or w in repeated for w in wanted) or any(
+                e.get("phase") not in phase_ids or not _minutes(e.get("minutes")) for e in chosen
+            ):
+                continue
+            items = agenda(
+                phases=phases,
+                entries=[(e["id"], e["phase"], "", e["minutes"]) for e in chosen],
+                opening=blocks["opening"],
+                passages=blocks["passages"],
+                pause=pause,
+                closing=blocks["closing"],
+            )
+            total = sum(item.minutes for item in items)
+            if total != preset["minutes"]:
                 self.report(
-                    item, f"no entry has the id '{target}'{_did_you_mean(target, known)}", entry=label, field=field
-                )
-            elif target in seen:
-                self.report(item, f"'{target}' is listed twice", entry=label, field=field)
-            seen.add(target)
-
-    def block(self, node: Node, *, field: str, extra: tuple[str, ...] = ()) -> tuple[Block | None, dict[str, Node]]:
-        """Check a fixed workshop block (minutes and notes, plus ``extra`` fields)."""
-        found = self.fields(node, required=BLOCK_FIELDS + extra, field=field) or {}
-        minutes = self.minutes(found["minutes"], entry=None, field=f"{field}.minutes") if "minutes" in found else None
-        notes = self.text(found["notes"], entry=None, field=f"{field}.notes") if "notes" in found else None
-        return (Block(minutes, notes) if minutes and notes else None), found
-
-    def workshop(self, node: Node, metaphor: Metaphor) -> Workshop | None:
-        """Check the workshop section: fixed blocks, key passages, and presets whose agendas add up."""
-        found = self.fields(node, required=WORKSHOP_FIELDS, field="workshop")
-        if found is None or any(name not in found for name in WORKSHOP_FIELDS):
-            return None
-        opening, _ = self.block(found["opening"], field="workshop.opening")
-        passages, passage_fields = self.block(found["passages"], field="workshop.passages", extra=("quotes",))
-        quotes = None
-        if "quotes" in passage_fields:
-            quotes = self.quotes(passage_fields["quotes"], label=None, prefix="workshop.passages.")
-        closing, _ = self.block(found["closing"], field="workshop.closing")
-        preset_items = self.items(found["presets"], field="workshop.presets")
-        presets = [self.preset(item, index, metaphor) for item, index in preset_items]
-        if not (opening and passages and closing and quotes) or None in presets:
-            return None
-        workshop = Workshop(opening, passages, tuple(quotes), closing, tuple(presets))
-        complete = Metaphor(phases=metaphor.phases, entries=metaphor.entries, workshop=workshop)
-        if self.problems:
-            return workshop  # totals are only meaningful once every entry and phase is valid
-        for preset, (item, index) in zip(presets, preset_items, strict=True):
-            total = sum(block.minutes for block in complete.agenda(preset.entries))
-            if total != preset.minutes:
-                self.report(
-                    item,
-                    f"the agenda for its entries adds up to {total} minutes, not {preset.minutes}: "
+                    preset_path,
+                    f"the agenda for its entries adds up to {total} minutes, not {preset['minutes']}: "
                     "change its entries or the minutes of its blocks",
-                    field=f"workshop.presets[{index}]",
                 )
-        return workshop
 
-    def preset(self, node: Node, index: int, metaphor: Metaphor) -> Preset | None:
-        """Check one preset session."""
-        where = f"workshop.presets[{index}]"
-        found = self.fields(node, required=PRESET_FIELDS, field=where)
-        if found is None or any(name not in found for name in PRESET_FIELDS):
-            return None
-        preset_id = self.slug(found["id"], entry=None, field=f"{where}.id")
-        title = self.text(found["title"], entry=None, field=f"{where}.title")
-        minutes = self.minutes(found["minutes"], entry=None, field=f"{where}.minutes", allowed=SESSION_MINUTES)
-        known = self.known_ids
-        entries = []
-        for item_node, entry_id in self.texts(found["entries"], entry=None, field=f"{where}.entries"):
-            if entry_id is not None and entry_id not in known:
-                hint = _did_you_mean(entry_id, known)
-                self.report(item_node, f"no entry has the id '{entry_id}'{hint}", field=f"{where}.entries")
-                entry_id = None
-            entries.append(entry_id)
-        if None in entries or not entries or not (preset_id and title and minutes):
-            return None
-        return Preset(preset_id, title, minutes, tuple(entries))
+
+class Suggester:
+    """Find the closest of many names in time that does not grow with their number.
+
+    Names are indexed by their three-letter pieces; a look-up compares the word only with names
+    that share a piece with it, skipping pieces so common that they would bring in most names.
+    """
+
+    COMMON = 64  # a piece found in more names than this narrows nothing down
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.index: dict[str, list[str]] = {}
+        for name in names:
+            for piece in _pieces(name):
+                self.index.setdefault(piece, []).append(name)
+
+    def closest(self, word: str) -> str | None:
+        """Return the name most like ``word``, if one is close enough."""
+        candidates: set[str] = set()
+        for piece in _pieces(word):
+            found = self.index.get(piece, [])
+            if len(found) <= self.COMMON:
+                candidates.update(found)
+        if not candidates and len(self.names) <= self.COMMON:
+            candidates = set(self.names)
+        close = difflib.get_close_matches(word, sorted(candidates), n=1)
+        return close[0] if close else None
+
+
+def _pieces(text: str) -> set[str]:
+    padded = f"  {text} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+_LIMITS = SCHEMA.definition("minutes")
+
+
+def _minutes(value: Any) -> bool:
+    """Tell whether ``value`` is minutes the schema accepts for one block."""
+    return _whole(value) and _LIMITS["minimum"] <= value <= _LIMITS["maximum"]
+
+
+def build(data: dict[str, Any], essay: Essay) -> Metaphor:
+    """Build the frozen model from valid data (called once, after every check passed)."""
+
+    def quotes(texts: list[str]) -> tuple[Quote, ...]:
+        return tuple(Quote(text.strip(), essay.paragraphs_containing(text.strip())[0].anchor) for text in texts)
+
+    def block(raw: dict[str, Any]) -> Block:
+        return Block(raw["minutes"], raw["notes"].strip())
+
+    workshop = data["workshop"]
+    return Metaphor(
+        roles=tuple(Role(r["outage"].strip(), r["sexism"].strip()) for r in data["roles"]),
+        phases=tuple(
+            Phase(p["id"], p["title"].strip(), p["summary"].strip(), p["minutes"], p["notes"].strip())
+            for p in data["phases"]
+        ),
+        entries=tuple(
+            Entry(
+                id=e["id"],
+                phase=e["phase"],
+                origin=e["origin"],
+                outage=Side(e["outage"]["term"].strip(), e["outage"]["meaning"].strip()),
+                sexism=Side(e["sexism"]["term"].strip(), e["sexism"]["meaning"].strip()),
+                quotes=quotes(e["quotes"]),
+                breaks_down=e["breaks_down"].strip(),
+                prompts=tuple(p.strip() for p in e["prompts"]),
+                related=tuple(e.get("related", ())),
+                minutes=e["minutes"],
+                notes=e["notes"].strip(),
+            )
+            for e in data["entries"]
+        ),
+        workshop=Workshop(
+            opening=block(workshop["opening"]),
+            passages=block(workshop["passages"]),
+            quotes=quotes(workshop["passages"]["quotes"]),
+            pause=Pause(workshop["break"]["minutes"], workshop["break"]["notes"].strip(), workshop["break"]["over"]),
+            closing=block(workshop["closing"]),
+            presets=tuple(
+                Preset(p["id"], p["title"].strip(), p["minutes"], tuple(p["entries"])) for p in workshop["presets"]
+            ),
+        ),
+    )

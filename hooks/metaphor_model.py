@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -15,6 +16,14 @@ class Phase:
     summary: str
     minutes: int
     notes: str
+
+
+@dataclass(frozen=True)
+class Role:
+    """Who or what plays one part of an outage in the experience of sexism at work."""
+
+    outage: str
+    sexism: str
 
 
 @dataclass(frozen=True)
@@ -39,6 +48,7 @@ class Entry:
 
     id: str
     phase: str
+    origin: str  # "essay": the essay draws this pairing; "site": the site's extension
     outage: Side
     sexism: Side
     quotes: tuple[Quote, ...]
@@ -47,7 +57,6 @@ class Entry:
     related: tuple[str, ...]
     minutes: int
     notes: str
-    line: int
 
 
 @dataclass(frozen=True)
@@ -56,6 +65,15 @@ class Block:
 
     minutes: int
     notes: str
+
+
+@dataclass(frozen=True)
+class Pause:
+    """The break a long session takes: its length, notes, and the session length that calls for it."""
+
+    minutes: int
+    notes: str
+    over: int
 
 
 @dataclass(frozen=True)
@@ -75,15 +93,20 @@ class Workshop:
     opening: Block
     passages: Block
     quotes: tuple[Quote, ...]
+    pause: Pause  # the `break` block of the file
     closing: Block
     presets: tuple[Preset, ...]
+
+    def preset(self, preset_id: str) -> Preset:
+        """Return the preset with ``preset_id``."""
+        return next(p for p in self.presets if p.id == preset_id)
 
 
 @dataclass(frozen=True)
 class AgendaItem:
     """One timed block of a session."""
 
-    kind: str  # opening, passages, entry, discussion or closing
+    kind: str  # opening, passages, entry, discussion, break or closing
     title: str
     minutes: int
     ref: str = ""  # the entry or phase id, for entry and discussion blocks
@@ -91,11 +114,12 @@ class AgendaItem:
 
 @dataclass(frozen=True)
 class Metaphor:
-    """The whole mapping: phases in display order and entries in file order."""
+    """The whole mapping: roles, phases in display order, entries in file order, the workshop."""
 
+    roles: tuple[Role, ...]
     phases: tuple[Phase, ...]
     entries: tuple[Entry, ...]
-    workshop: Workshop | None = None
+    workshop: Workshop
 
     @cached_property
     def _by_id(self) -> dict[str, Entry]:
@@ -111,16 +135,70 @@ class Metaphor:
         groups = [(phase, [e for e in chosen if e.phase == phase.id]) for phase in self.phases]
         return [(phase, entries) for phase, entries in groups if entries]
 
+    def break_after(self, selection: tuple[str, ...] | None = None) -> str | None:
+        """Return the id of the phase whose discussion the session's break follows, if it has one."""
+        items = self.agenda(selection)
+        return next((before.ref for before, item in itertools.pairwise(items) if item.kind == "break"), None)
+
     def agenda(self, selection: tuple[str, ...] | None = None) -> list[AgendaItem]:
         """Return the timed blocks of a session covering the selected entries (all by default)."""
-        workshop = self.workshop
-        assert workshop is not None, "a validated mapping always has a workshop section"
-        items = [
-            AgendaItem("opening", "Welcome, content note and ground rules", workshop.opening.minutes),
-            AgendaItem("passages", "The essay's key passages", workshop.passages.minutes),
+        return agenda(
+            phases=[(p.id, p.title, p.minutes) for p in self.phases],
+            entries=[(e.id, e.phase, f"{e.outage.term} ↔ {e.sexism.term}", e.minutes) for e in self.entries],
+            opening=self.workshop.opening.minutes,
+            passages=self.workshop.passages.minutes,
+            pause=(self.workshop.pause.minutes, self.workshop.pause.over),
+            closing=self.workshop.closing.minutes,
+            selection=selection,
+        )
+
+
+AGENDA_TITLES = {
+    "opening": "Welcome, content note and ground rules",
+    "passages": "The essay's key passages, and who plays which part",
+    "break": "Break",
+    "closing": "Close: one goal each",
+}
+
+
+def agenda(
+    *,
+    phases: list[tuple[str, str, int]],
+    entries: list[tuple[str, str, str, int]],
+    opening: int,
+    passages: int,
+    pause: tuple[int, int],
+    closing: int,
+    selection: tuple[str, ...] | None = None,
+) -> list[AgendaItem]:
+    """Lay out a session: opening, passages, each phase's pairings then its discussion, a break, close.
+
+    ``phases`` are (id, title, discussion minutes) in display order; ``entries`` are (id, phase id,
+    title, minutes). A session longer than ``pause[1]`` minutes gets a break of ``pause[0]`` minutes
+    after the phase discussion that ends nearest its middle. The facilitator kit's script
+    (kit.js) lays out the same agenda for selections made in the browser; a test keeps them equal.
+    """
+    items = [
+        AgendaItem("opening", AGENDA_TITLES["opening"], opening),
+        AgendaItem("passages", AGENDA_TITLES["passages"], passages),
+    ]
+    for phase_id, title, minutes in phases:
+        chosen = [e for e in entries if e[1] == phase_id and (selection is None or e[0] in selection)]
+        if not chosen:
+            continue
+        items += [
+            AgendaItem("entry", entry_title, entry_minutes, entry_id)
+            for entry_id, _, entry_title, entry_minutes in chosen
         ]
-        for phase, entries in self.by_phase(selection):
-            items += [AgendaItem("entry", f"{e.outage.term} ↔ {e.sexism.term}", e.minutes, e.id) for e in entries]
-            items.append(AgendaItem("discussion", f"{phase.title}: discussion", phase.minutes, phase.id))
-        items.append(AgendaItem("closing", "Close", workshop.closing.minutes))
-        return items
+        items.append(AgendaItem("discussion", f"{title}: discussion", minutes, phase_id))
+    items.append(AgendaItem("closing", AGENDA_TITLES["closing"], closing))
+    length, over = sum(item.minutes for item in items), pause[1]
+    if length > over:
+        ends, elapsed = [], 0
+        for index, item in enumerate(items):
+            elapsed += item.minutes
+            if item.kind == "discussion":
+                ends.append((abs(2 * elapsed - length), index))
+        if ends:
+            items.insert(min(ends)[1] + 1, AgendaItem("break", AGENDA_TITLES["break"], pause[0]))
+    return items

@@ -80,7 +80,7 @@ def write_static_pages(dest: Path) -> None:
     theme = Path(__import__("material").__file__).parent / "templates"
     env = hook.template_env(ChoiceLoader([FileSystemLoader(str(ROOT / "overrides")), FileSystemLoader(str(theme))]))
     essay = the_essay()
-    metaphor = load_metaphor(dest / "docs" / "metaphors.yml", essay)
+    metaphor = load_metaphor(dest / "docs" / "metaphors.yml", essay).metaphor
     data = dest / "docs" / hook.DATA_SCRIPT
     data.parent.mkdir(parents=True, exist_ok=True)
     data.write_text(hook.data_script(metaphor, essay), encoding="utf-8")
@@ -140,7 +140,7 @@ def synthetic_mapping(size: int, real: dict) -> dict:
         for preset in real["workshop"]["presets"]
     ]
     workshop = {**real["workshop"], "presets": presets}
-    return {"version": 1, "phases": real["phases"], "workshop": workshop, "entries": entries}
+    return {"version": 1, "roles": real["roles"], "phases": real["phases"], "workshop": workshop, "entries": entries}
 
 
 def hook_work(path: Path) -> int:
@@ -151,7 +151,7 @@ def hook_work(path: Path) -> int:
 
     env = hook.template_env(FileSystemLoader(str(ROOT / "overrides")))
     essay = the_essay()
-    metaphor = load_metaphor(path, essay)
+    metaphor = load_metaphor(path, essay).metaphor
     html = hook.render_template(
         "partials/metaphor/glossary.html", env=env, metaphor=metaphor, essay=essay, href=page_link, site_url=""
     )

@@ -21,23 +21,32 @@ sys.path.insert(0, str(ROOT / "hooks"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from mkdocs.config import load_config  # noqa: E402
+from mkdocs.exceptions import ConfigurationError  # noqa: E402
 
-from essay_source import EssayError, read_essay  # noqa: E402
-from metaphor_load import InvalidMetaphor, Problem, load_metaphor  # noqa: E402
+from site_data import SiteError, load_site  # noqa: E402
+from yaml_source import Problem  # noqa: E402
 
 
 def github(problem: Problem, path: str) -> str:
-    """Format a problem as a GitHub Actions error annotation."""
+    """Format a problem as a GitHub Actions annotation (an error, or a warning)."""
 
     def escape(text: str, *, prop: bool = False) -> str:
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
-    title = ": ".join(part for part in (f"entry {problem.entry}" if problem.entry else "", problem.field or "") if part)
+    title = ": ".join(part for part in (problem.subject or "", problem.field or "") if part)
     props = f"file={escape(path, prop=True)},line={problem.line},col={problem.column}"
     if title:
         props += f",title={escape(title, prop=True)}"
-    return f"::error {props}::{escape(problem.format(path, column=True))}"
+    level = "warning" if problem.warning else "error"
+    return f"::{level} {props}::{escape(problem.format(path, column=True))}"
+
+
+def show(problem: Problem, path: str, *, annotations: bool) -> str:
+    """Format one problem for the terminal, or as an annotation."""
+    if annotations:
+        return github(problem, path)
+    return problem.format(path, column=True) + (" (warning: fails a strict build)" if problem.warning else "")
 
 
 def main() -> int:
@@ -46,29 +55,25 @@ def main() -> int:
     parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="the site's mkdocs.yml")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
-    config = load_config(args.config)
-    docs = Path(config.docs_dir)
-    project = Path(args.config).resolve().parent
-    mapping = docs / "metaphors.yml"
-    shown = os.path.relpath(mapping, project)
     try:
-        essay = read_essay(
-            docs / "essay.md",
-            src_uri=os.path.relpath(docs / "essay.md", project),
-            extensions=config.markdown_extensions,
-            extension_configs=config.mdx_configs,
-        )
-        metaphor = load_metaphor(mapping, essay)
-    except EssayError as exc:
-        print(f"Cannot read the essay: {exc}", file=sys.stderr)
-        return 1
-    except InvalidMetaphor as exc:
+        config = load_config(args.config)
+        site = load_site(config)
+    except SiteError as exc:
         for problem in exc.problems:
-            print(github(problem, shown) if args.github else problem.format(shown, column=True))
-        count = len(exc.problems)
-        print(f"{shown}: {count} problem{'s' if count != 1 else ''}.", file=sys.stderr)
+            print(show(problem, exc.path, annotations=args.github))
+        print(str(exc).replace(" (listed above); the site was not built.", "."), file=sys.stderr)
         return 1
-    print(f"{shown}: {len(metaphor.entries)} entries in {len(metaphor.phases)} phases, no problems.")
+    except (OSError, ConfigurationError) as exc:
+        print(f"Cannot read the site's configuration: {exc}", file=sys.stderr)
+        return 1
+    for problem in site.warnings:
+        print(show(problem, site.mapping_path, annotations=args.github))
+    summary = f"{site.mapping_path}: {len(site.metaphor.entries)} entries in {len(site.metaphor.phases)} phases"
+    if site.warnings:
+        count = len(site.warnings)
+        print(f"{summary}, {count} warning{'s' if count != 1 else ''} (a strict build fails on them).", file=sys.stderr)
+        return 1
+    print(f"{summary}, no problems.")
     return 0
 
 

@@ -20,6 +20,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from browsers import CHROMIUM_ARGS, HELP, find_chromium
+from essay_source import Essay
+from metaphor_model import Metaphor
+from site_data import SiteData, load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
@@ -40,24 +43,28 @@ class Project:
     def site(self) -> Path:
         return self.root / "site"
 
-    def build(self, *, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
-        """Run `mkdocs build --strict` on this copy, as a contributor would."""
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-        env.pop("SITE_URL", None)
+    def build(
+        self, *, site_url: str | None = None, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        """Run `mkdocs build --strict` on this copy, as a contributor would (``env`` adds settings)."""
+        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+        for name in ("SITE_URL", "ESSAY_TEXT", "OFFLINE"):
+            environment.pop(name, None)
         if site_url:
-            env["SITE_URL"] = site_url
+            environment["SITE_URL"] = site_url
+        environment.update(env or {})
         return subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(self.site)],
             cwd=self.root,
-            env=env,
+            env=environment,
             capture_output=True,
             text=True,
             timeout=120,
         )
 
-    def built(self, *, site_url: str | None = None) -> Path:
+    def built(self, *, site_url: str | None = None, env: dict[str, str] | None = None) -> Path:
         """Build and fail the test with the log if the build fails."""
-        result = self.build(site_url=site_url)
+        result = self.build(site_url=site_url, env=env)
         assert result.returncode == 0, result.stdout + result.stderr
         return self.site
 
@@ -95,6 +102,37 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
     project = copy_project(tmp_path_factory.mktemp("built") / "project")
     project.built()
     return project
+
+
+@pytest.fixture(scope="session")
+def site_data() -> SiteData:
+    """The real essay and mapping, loaded and checked by the hooks' own code."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.config import load_config
+
+    return load_site(load_config(str(ROOT / "mkdocs.yml")))
+
+
+@pytest.fixture(scope="session")
+def model(site_data: SiteData) -> Metaphor:
+    """The real mapping, validated and built by the hooks' own code."""
+    return site_data.metaphor
+
+
+@pytest.fixture(scope="session")
+def essay(site_data: SiteData) -> Essay:
+    """The real essay, as the hooks read it."""
+    return site_data.essay
+
+
+BROWSER_FIXTURES = {"browser", "open_browser", "visit"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that drives Chromium, so `-m "not browser"` runs the fast ones alone."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

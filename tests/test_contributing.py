@@ -11,34 +11,49 @@ import pytest
 import yaml
 
 from conftest import ROOT, Project
-from test_validation import CASES, SMALL
+from mapping_cases import CASES, SMALL
 
 SCHEMA = json.loads((ROOT / "docs" / "metaphors.schema.json").read_text(encoding="utf-8"))
 STRUCTURAL = [
     "missing field",
+    "missing field with allowed values",
     "missing nested field",
+    "fields indented too little",
     "text where a list is expected",
     "number where text is expected",
     "mapping where text is expected",
     "text where minutes are expected",
     "minutes out of range",
+    "a value outside the allowed ones",
     "unknown field",
     "misspelt field",
     "id that is not a slug",
+    "reference listed twice",
     "empty strings",
+    "missing top-level section",
+    "another version",
     "empty file",
 ]
 SEMANTIC = [
     "unknown phase",
+    "duplicate id",
     "quote not in the essay",
-    "quote with straight apostrophes",
+    "quote with straight apostrophes across sentences",
     "quote found in two paragraphs",
     "key passage not in the essay",
     "reference to a missing entry",
     "reference to itself",
     "preset that does not add up",
     "preset with an unknown entry",
+    "a sentence quoted by three entries (warning)",
+    "a paragraph no entry quotes (warning)",
+    "no prompt names the topic (warning)",
 ]
+
+
+def test_every_case_is_classified() -> None:
+    syntax = [name for name in CASES if name.startswith("yaml syntax error") or name == "repeated field"]
+    assert sorted(STRUCTURAL + SEMANTIC + syntax) == sorted(CASES)
 
 
 def schema_errors(text: str) -> list[str]:
@@ -123,7 +138,29 @@ def test_the_checker_prints_every_problem_with_line_and_column(project: Project)
         ),
         f"docs/metaphors.yml:{related_line}:15: entry 'routine-outage': related[0]: no entry has the id 'nowhere'",
     ]
-    assert result.stderr.strip() == "docs/metaphors.yml: 2 problems."
+    assert result.stderr.strip() == "docs/metaphors.yml: 2 problems found."
+    assert "Traceback" not in result.stderr
+
+
+def test_the_checker_reports_warnings_and_fails_as_a_strict_build_would(project: Project) -> None:
+    text, expected = CASES["a paragraph no entry quotes (warning)"]
+    project.mapping.write_text(text, encoding="utf-8")
+    result = run_checker(project)
+    assert result.returncode == 1
+    line = expected[0].split(":")[1]
+    message = expected[0].split(": ", 1)[1].removesuffix(" [warning]")
+    assert result.stdout.splitlines() == [f"docs/metaphors.yml:{line}:3: {message} (warning: fails a strict build)"]
+    assert (
+        result.stderr.strip() == "docs/metaphors.yml: 2 entries in 2 phases, 1 warning (a strict build fails on them)."
+    )
+
+
+def test_the_checker_explains_a_missing_essay_without_a_traceback(project: Project) -> None:
+    (project.root / "docs" / "essay.md").unlink()
+    result = run_checker(project)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("Cannot read the essay: [Errno 2] No such file or directory")
     assert "Traceback" not in result.stderr
 
 

@@ -10,12 +10,12 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import Visit
+from metaphor_model import Metaphor
 
 
-def slide_count(mapping: dict, entries: list[str] | None = None) -> int:
-    """Title, passages, one per chosen entry, one discussion per phase with a chosen entry, close."""
-    chosen = [e for e in mapping["entries"] if entries is None or e["id"] in entries]
-    return 3 + len(chosen) + len({e["phase"] for e in chosen})
+def slide_count(model: Metaphor, entries: list[str] | None = None) -> int:
+    """One slide per block of the session's agenda (the title slide opens it), plus who plays which part."""
+    return len(model.agenda(None if entries is None else tuple(entries))) + 1
 
 
 def current(visit: Visit) -> dict:
@@ -42,16 +42,20 @@ def first_pair(mapping: dict) -> dict:
     return sorted(mapping["entries"], key=lambda e: order.index(e["phase"]))[0]
 
 
-def test_without_javascript_the_deck_is_a_page_of_slides(open_browser: object, server: str, mapping: dict) -> None:
+def test_without_javascript_the_deck_is_a_page_of_slides(
+    open_browser: object, server: str, mapping: dict, model: Metaphor
+) -> None:
     plain = open_browser(java_script_enabled=False, viewport={"width": 1280, "height": 720})
     plain.page.goto(server + "deck/")
-    slides = plain.page.locator("[data-slide]")
-    assert slides.count() == slide_count(mapping)
+    slides = plain.page.locator("[data-slide]:not([hidden])")
+    assert slides.count() == slide_count(model)
     assert all(slides.nth(i).is_visible() for i in range(slides.count()))
     assert plain.page.locator("[data-deck-bar]").is_hidden()
 
 
-def test_the_clicker_keys_reveal_the_pair_step_by_step_then_move_on(deck: Visit, mapping: dict) -> None:
+def test_the_clicker_keys_reveal_the_pair_step_by_step_then_move_on(
+    deck: Visit, mapping: dict, model: Metaphor
+) -> None:
     page = deck.page
     assert current(deck)["hash"] == "#1"
     assert page.locator("[data-deck-progress]").is_visible()
@@ -60,13 +64,13 @@ def test_the_clicker_keys_reveal_the_pair_step_by_step_then_move_on(deck: Visit,
     assert current(deck)["title"] == "Close"
     page.keyboard.press("Home")
     assert current(deck)["hash"] == "#1"
-    for key in ["ArrowRight"] + ["Space"] * 5:  # through the key passages, one per press
+    for key in ["ArrowRight"] + ["Space"] * 6:  # through the key passages, one per press, and who plays which part
         page.keyboard.press(key)
     pair = first_pair(mapping)
     assert current(deck) == {
         "title": f"{pair['outage']['term']} ↔ {pair['sexism']['term']}",
         "entry": pair["id"],
-        "hash": "#3",
+        "hash": "#4",
         "later": 3,
     }
     assert page.locator("[data-slide].is-current .mx-slide__side--outage").is_visible()
@@ -77,7 +81,7 @@ def test_the_clicker_keys_reveal_the_pair_step_by_step_then_move_on(deck: Visit,
         == "hidden"
     )
     page.keyboard.press("PageDown")
-    assert current(deck)["hash"] == "#3.1" and current(deck)["later"] == 1
+    assert current(deck)["hash"] == "#4.1" and current(deck)["later"] == 1
     assert (
         page.locator("[data-slide].is-current .mx-slide__side--sexism").evaluate(
             "el => getComputedStyle(el).visibility"
@@ -85,18 +89,18 @@ def test_the_clicker_keys_reveal_the_pair_step_by_step_then_move_on(deck: Visit,
         == "visible"
     )
     page.keyboard.press("ArrowRight")
-    assert current(deck)["hash"] == "#3.2" and current(deck)["later"] == 0
+    assert current(deck)["hash"] == "#4.2" and current(deck)["later"] == 0
     assert page.locator("[data-slide].is-current .mx-slide__breaks").is_visible()
     page.keyboard.press("ArrowRight")
-    assert current(deck)["hash"] == "#4"
+    assert current(deck)["hash"] == "#5"
     page.keyboard.press("Shift+Space")
-    assert current(deck)["hash"] == "#3.2"
+    assert current(deck)["hash"] == "#4.2"
     page.keyboard.press("PageUp")
     page.keyboard.press("ArrowLeft")
-    assert current(deck)["hash"] == "#3"
+    assert current(deck)["hash"] == "#4"
     width = page.locator("[data-deck-progress-bar]").evaluate("el => parseFloat(el.style.width)")
-    assert width == pytest.approx(3 / slide_count(mapping) * 100, abs=0.01)
-    assert page.locator("[data-deck-status]").text_content().startswith(f"Slide 3 of {slide_count(mapping)}:")
+    assert width == pytest.approx(4 / slide_count(model) * 100, abs=0.01)
+    assert page.locator("[data-deck-status]").text_content().startswith(f"Slide 4 of {slide_count(model)}:")
 
 
 def test_a_reload_keeps_the_place(deck: Visit) -> None:
@@ -108,12 +112,12 @@ def test_a_reload_keeps_the_place(deck: Visit) -> None:
     assert current(deck) == place
 
 
-def test_overview_blank_fullscreen_and_help(deck: Visit, mapping: dict) -> None:
+def test_overview_blank_fullscreen_and_help(deck: Visit, mapping: dict, model: Metaphor) -> None:
     page = deck.page
     page.keyboard.press("o")
     overview = page.locator("[data-deck-overview]")
     assert overview.is_visible()
-    assert overview.locator("button").count() == slide_count(mapping)
+    assert overview.locator("button").count() == slide_count(model)
     overview.locator("button").nth(4).click()
     assert overview.is_hidden() and current(deck)["hash"] == "#5"
     page.keyboard.press("o")
@@ -174,45 +178,49 @@ def test_the_deck_text_has_a_contrast_of_at_least_7_to_1(open_browser: object, s
     from axe_playwright_python.sync_playwright import Axe
 
     visit = open_browser(viewport={"width": 1280, "height": 720}, color_scheme=scheme)
-    visit.page.goto(server + "deck/#3.2")
+    visit.page.goto(server + "deck/#4.2")
     visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
     results = Axe().run(visit.page, options={"runOnly": ["color-contrast-enhanced", "color-contrast"]})
     assert [v["id"] for v in results.response["violations"]] == []
     assert results.response["passes"], "axe checked some text"
 
 
-def test_on_a_phone_the_deck_reads_as_a_vertical_scroll(open_browser: object, server: str, mapping: dict) -> None:
+def test_on_a_phone_the_deck_reads_as_a_vertical_scroll(
+    open_browser: object, server: str, mapping: dict, model: Metaphor
+) -> None:
     phone = open_browser(viewport={"width": 375, "height": 812})
     phone.page.goto(server + "deck/")
     phone.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
-    slides = phone.page.locator("[data-slide]")
+    slides = phone.page.locator("[data-slide]:not([hidden])")
     tops = slides.evaluate_all("ss => ss.map(s => s.getBoundingClientRect().top)")
-    assert len(tops) == slide_count(mapping) and tops == sorted(tops) and len(set(tops)) == len(tops)
+    assert len(tops) == slide_count(model) and tops == sorted(tops) and len(set(tops)) == len(tops)
     assert phone.page.locator("[data-slide] .mx-slide__breaks").first.is_visible()
     assert phone.page.evaluate("document.documentElement.scrollWidth") <= 375
 
 
-def test_the_url_selection_picks_the_slides(visit: Visit, server: str, mapping: dict) -> None:
+def test_the_url_selection_picks_the_slides(visit: Visit, server: str, mapping: dict, model: Metaphor) -> None:
     chosen = [mapping["entries"][0]["id"], mapping["entries"][-1]["id"]]
-    visit.page.goto(server + f"deck/?m={','.join(chosen)}#3")
+    visit.page.goto(server + f"deck/?m={','.join(chosen)}#4")
     visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
     shown = visit.page.locator("[data-slide]:not([hidden])").evaluate_all(
         "ss => ss.map(s => s.dataset.entry || s.dataset.title)"
     )
-    assert len(shown) == slide_count(mapping, chosen)
+    assert len(shown) == slide_count(model, chosen)
     assert [s for s in shown if s in {e["id"] for e in mapping["entries"]}] == chosen
     prompts = visit.page.locator("[data-slide]:not([hidden]) [data-prompt-entry]:not([hidden])")
     assert sorted(prompts.evaluate_all("ps => ps.map(p => p.dataset.promptEntry)")) == sorted(chosen)
     visit.page.goto(server + "deck/?preset=short")
     visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
     short = next(p for p in mapping["workshop"]["presets"] if p["id"] == "short")
-    assert visit.page.locator("[data-slide]:not([hidden])").count() == slide_count(mapping, short["entries"])
+    assert visit.page.locator("[data-slide]:not([hidden])").count() == slide_count(model, short["entries"])
 
 
-def test_the_presenter_view_follows_and_leads_the_audience_view(visit: Visit, server: str, mapping: dict) -> None:
+def test_the_presenter_view_follows_and_leads_the_audience_view(
+    visit: Visit, server: str, mapping: dict, model: Metaphor
+) -> None:
     audience = visit.page
     short = next(p for p in mapping["workshop"]["presets"] if p["id"] == "short")
-    audience.goto(server + "deck/?preset=short#3")
+    audience.goto(server + "deck/?preset=short#4")
     audience.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
     with visit.context.expect_page() as opened:
         audience.keyboard.press("s")
@@ -222,12 +230,14 @@ def test_the_presenter_view_follows_and_leads_the_audience_view(visit: Visit, se
     panel = presenter.locator("[data-deck-presenter]")
     assert panel.is_visible()
     entry = next(e for e in mapping["entries"] if e["id"] == short["entries"][0])
-    presenter.wait_for_function("() => location.hash === '#3'")
+    presenter.wait_for_function("() => location.hash === '#4'")
     assert presenter.locator("[data-presenter-notes]").text_content().startswith(entry["notes"])
-    assert presenter.locator("[data-presenter-next] .mx-slide__term").count() == 2
+    following = model.agenda(tuple(short["entries"]))[3]  # opening, passages, the first pairing, then this
+    assert following.kind == "discussion"
+    assert presenter.locator("[data-presenter-next] .mx-slide__kicker").text_content() == following.title
     assert presenter.locator("[data-presenter-planned]").text_content() == f"{short['minutes']} min planned"
     audience.keyboard.press("ArrowRight")
-    presenter.wait_for_function("() => location.hash === '#3.1'")
+    presenter.wait_for_function("() => location.hash === '#4.1'")
     presenter.keyboard.press("End")
     audience.wait_for_function("() => document.querySelector('[data-slide].is-current').dataset.title === 'Close'")
     presenter.keyboard.press("Home")
@@ -261,16 +271,18 @@ def pdf_pages(visit: Visit, **options: object) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
 
 
-def test_printing_gives_one_slide_per_page_and_notes_when_asked(visit: Visit, server: str, mapping: dict) -> None:
+def test_printing_gives_one_slide_per_page_and_notes_when_asked(
+    visit: Visit, server: str, mapping: dict, model: Metaphor
+) -> None:
     visit.page.goto(server + "deck/?preset=short")
     visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
     short = next(p for p in mapping["workshop"]["presets"] if p["id"] == "short")
     pages = pdf_pages(visit, format="A4", landscape=True)
-    assert len(pages) == slide_count(mapping, short["entries"])
+    assert len(pages) == slide_count(model, short["entries"])
     assert not any("Facilitator notes" in text for text in pages)
     visit.page.get_by_role("button", name="Notes in print").click()
     with_notes = pdf_pages(visit, format="A4", landscape=True)
     assert len(with_notes) == len(pages)
     assert all("Facilitator notes" in text for text in with_notes)
     first = next(e for e in mapping["entries"] if e["id"] == short["entries"][0])
-    assert re.sub(r"\s+", " ", first["outage"]["term"]) in with_notes[2]
+    assert re.sub(r"\s+", " ", first["outage"]["term"]) in with_notes[3]

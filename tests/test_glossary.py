@@ -91,7 +91,7 @@ def test_the_glossary_credits_the_author_and_links_the_original(built: Project) 
     assert footer.select_one('a[href="https://www.ultrasaurus.com/2018/09/production-outages-and-sexism/"]')
 
 
-IDS_AND_QUOTES = {"id", "phase", "quotes", "related", "version"}
+IDS_AND_QUOTES = {"id", "phase", "origin", "quotes", "related", "version"}
 
 
 def is_id_list(value: object) -> bool:

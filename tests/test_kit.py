@@ -5,25 +5,11 @@ from __future__ import annotations
 import io
 import math
 import re
-import sys
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, Project, Visit
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from essay_source import read_essay
-from metaphor_load import load_metaphor
-
-
-@pytest.fixture(scope="session")
-def model():
-    """The real mapping, validated by the hook's own code (to compute agendas independently of the page)."""
-    essay = read_essay(
-        ROOT / "docs" / "essay.md", src_uri="docs/essay.md", extensions=["attr_list"], extension_configs={}
-    )
-    return load_metaphor(ROOT / "docs" / "metaphors.yml", essay)
+from conftest import Project, Visit
 
 
 def display_order(mapping: dict) -> list[str]:
@@ -81,9 +67,10 @@ def test_the_plan_page_presets_total_and_links_carry_the_selection(
     total = page.locator("[data-plan-total]")
     total.wait_for(state="visible")
     everything = sum(i.minutes for i in model.agenda())
+    pause = model.workshop.pause.minutes
     assert (
         total.text_content()
-        == f"{len(mapping['entries'])} of {len(mapping['entries'])} pairings chosen: the session takes {everything} minutes."
+        == f"{len(mapping['entries'])} of {len(mapping['entries'])} pairings chosen: the session takes {everything} minutes, with a {pause}-minute break."
     )
     page.get_by_role("button", name="45-minute session").click()
     assert page.get_by_role("button", name="45-minute session").get_attribute("aria-pressed") == "true"
@@ -93,8 +80,10 @@ def test_the_plan_page_presets_total_and_links_carry_the_selection(
     extra = next(i for i in display_order(mapping) if i not in short.entries)
     page.locator(f"#plan-{extra}").check()
     with_extra = tuple(sorted((*short.entries, extra)))
+    extra_agenda = model.agenda(with_extra)
+    with_break = f", with a {pause}-minute break" if any(i.kind == "break" for i in extra_agenda) else ""
     assert total.text_content().endswith(
-        f"the session takes {sum(i.minutes for i in model.agenda(with_extra))} minutes."
+        f"the session takes {sum(i.minutes for i in extra_agenda)} minutes{with_break}."
     )
     assert page.get_by_role("button", name="45-minute session").get_attribute("aria-pressed") == "false"
     page.get_by_role("button", name="Open the deck").click()

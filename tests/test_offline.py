@@ -91,7 +91,7 @@ def test_the_explorer_works_from_file(local: Visit, offline: Path, mapping: dict
 
 def test_the_deck_and_presenter_view_stay_in_step_from_file(local: Visit, offline: Path) -> None:
     audience = local.page
-    audience.goto(url(offline, "deck.html?preset=short#3"))
+    audience.goto(url(offline, "deck.html?preset=short#4"))
     audience.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
     with local.context.expect_page() as opened:
         audience.keyboard.press("s")
@@ -100,7 +100,7 @@ def test_the_deck_and_presenter_view_stay_in_step_from_file(local: Visit, offlin
     assert presenter.url.startswith("file://") and "view=presenter" in presenter.url
     assert presenter.locator("[data-presenter-notes]").text_content()
     audience.keyboard.press("ArrowRight")
-    presenter.wait_for_function("() => location.hash === '#3.1'")
+    presenter.wait_for_function("() => location.hash === '#4.1'")
     presenter.keyboard.press("End")
     audience.wait_for_function("() => document.querySelector('[data-slide].is-current').dataset.title === 'Close'")
     presenter.close()

@@ -59,16 +59,50 @@
 
     /** Hide the slides and prompts of pairings that are not in the selection; return the rest. */
     filter(slides) {
-      if (!this.chosen) return slides;
-      for (const slide of slides) {
-        if (slide.dataset.entry) slide.hidden = !this.chosen.has(slide.dataset.entry);
-        if (slide.dataset.discussion) {
-          const prompts = [...slide.querySelectorAll("[data-prompt-entry]")];
-          for (const prompt of prompts) prompt.hidden = !this.chosen.has(prompt.dataset.promptEntry);
-          slide.hidden = prompts.every((prompt) => prompt.hidden);
+      if (this.chosen) {
+        for (const slide of slides) {
+          if (slide.dataset.entry) slide.hidden = !this.chosen.has(slide.dataset.entry);
+          if (slide.dataset.discussion) {
+            const prompts = [...slide.querySelectorAll("[data-prompt-entry]")];
+            for (const prompt of prompts) prompt.hidden = !this.chosen.has(prompt.dataset.promptEntry);
+            slide.hidden = prompts.every((prompt) => prompt.hidden);
+          }
         }
       }
+      this.placeBreak(slides);
       return slides.filter((slide) => !slide.hidden);
+    }
+
+    /** Show the break slide after the discussion nearest the session's middle, if the session is long. */
+    placeBreak(slides) {
+      const pause = window.mxMetaphorData?.workshop.pause;
+      const breaks = slides.filter((slide) => slide.dataset.breakAfter);
+      if (!pause || !breaks.length) return;
+      const shown = slides.filter((slide) => !slide.hidden && !slide.dataset.breakAfter);
+      const length = shown.reduce((sum, slide) => sum + Number(slide.dataset.minutes || 0), 0);
+      let elapsed = 0;
+      let best = null;
+      for (const slide of shown) {
+        elapsed += Number(slide.dataset.minutes || 0);
+        const distance = Math.abs(2 * elapsed - length);
+        if (slide.dataset.discussion && (best === null || distance < best.distance)) best = { distance, phase: slide.dataset.discussion };
+      }
+      const after = length > pause.over && best ? best.phase : null;
+      for (const slide of breaks) slide.hidden = slide.dataset.breakAfter !== after;
+    }
+
+    /** Write the session's support contacts (from the planning page, in the URL) onto the closing slide. */
+    showSupport() {
+      const params = new URLSearchParams(location.search);
+      for (const block of this.root.querySelectorAll("[data-support]")) {
+        let any = false;
+        for (const field of block.querySelectorAll("[data-support-field]")) {
+          field.textContent = (params.get(field.dataset.supportField) || "").trim().slice(0, 200);
+          field.parentElement.hidden = !field.textContent;
+          any = any || Boolean(field.textContent);
+        }
+        block.hidden = !any;
+      }
     }
 
     start() {
@@ -90,6 +124,7 @@
         this.channel.onmessage = (event) => this.onMessage(event.data, null);
       }
       if (window.opener && !window.opener.closed) this.peers.add(window.opener);
+      this.showSupport();
       this.buildOverview();
       this.fromHash();
       if (this.presenter) {

@@ -32,12 +32,14 @@
     return data.phases.flatMap((phase) => data.entries.filter((e) => e.phase === phase.id).map((e) => e.id));
   }
 
-  /** The same blocks as Metaphor.agenda() in hooks/metaphor_model.py. */
+  /** The same blocks as agenda() in hooks/metaphor_model.py (a test keeps the two equal). */
   function agenda(data, ids) {
     const chosen = new Set(ids);
+    const titles = data.agenda_titles;
+    const workshop = data.workshop;
     const items = [
-      { kind: "opening", title: "Welcome, content note and ground rules", minutes: data.workshop.opening.minutes },
-      { kind: "passages", title: "The essay's key passages", minutes: data.workshop.passages.minutes },
+      { kind: "opening", title: titles.opening, minutes: workshop.opening.minutes },
+      { kind: "passages", title: titles.passages, minutes: workshop.passages.minutes },
     ];
     for (const phase of data.phases) {
       const entries = data.entries.filter((e) => e.phase === phase.id && chosen.has(e.id));
@@ -45,15 +47,47 @@
       for (const e of entries) items.push({ kind: "entry", title: `${e.outage.term} ↔ ${e.sexism.term}`, minutes: e.minutes, ref: e.id });
       items.push({ kind: "discussion", title: `${phase.title}: discussion`, minutes: phase.minutes, ref: phase.id });
     }
-    items.push({ kind: "closing", title: "Close", minutes: data.workshop.closing.minutes });
+    items.push({ kind: "closing", title: titles.closing, minutes: workshop.closing.minutes });
+    const length = total(items);
+    if (length > workshop.pause.over) {
+      let elapsed = 0;
+      let best = null;
+      items.forEach((item, index) => {
+        elapsed += item.minutes;
+        const distance = Math.abs(2 * elapsed - length);
+        if (item.kind === "discussion" && (best === null || distance < best.distance)) best = { distance, index };
+      });
+      if (best) items.splice(best.index + 1, 0, { kind: "break", title: titles.break, minutes: workshop.pause.minutes });
+    }
     return items;
   }
 
   const total = (items) => items.reduce((sum, item) => sum + item.minutes, 0);
-  const query = (ids) => `?m=${ids.map(encodeURIComponent).join(",")}`;
 
-  function withSelection(href, ids) {
-    return href.split("?")[0] + query(ids);
+  /** The session's support contacts, entered on the planning page, travel in the URL with the selection. */
+  const SUPPORT_FIELDS = ["support", "report"];
+
+  function support(search = location.search) {
+    const params = new URLSearchParams(search);
+    return Object.fromEntries(SUPPORT_FIELDS.map((name) => [name, (params.get(name) || "").trim().slice(0, 200)]));
+  }
+
+  function query(ids, contacts = support()) {
+    const params = [`m=${ids.map(encodeURIComponent).join(",")}`];
+    for (const name of SUPPORT_FIELDS) if (contacts[name]) params.push(`${name}=${encodeURIComponent(contacts[name])}`);
+    return `?${params.join("&")}`;
+  }
+
+  function withSelection(href, ids, contacts) {
+    const [path, hash] = href.split("#");
+    return path.split("?")[0] + query(ids, contacts) + (hash ? `#${hash}` : "");
+  }
+
+  /** Write the support contacts into [data-support-field] elements, as text. */
+  function showSupport(root, contacts = support()) {
+    for (const field of root.querySelectorAll("[data-support-field]")) {
+      field.textContent = contacts[field.dataset.supportField] || "";
+    }
   }
 
   function startPlan(root, data) {
@@ -64,12 +98,17 @@
     const apply = (ids) => {
       for (const box of boxes) box.checked = ids.includes(box.value);
     };
+    const contactInputs = SUPPORT_FIELDS.map((name) => form.querySelector(`[name="${name}"]`)).filter(Boolean);
+    for (const input of contactInputs) input.value = support()[input.name];
     const update = () => {
       const ids = boxes.filter((b) => b.checked).map((b) => b.value);
-      const minutes = total(agenda(data, ids));
-      totalLine.textContent = `${ids.length} of ${boxes.length} pairings chosen: the session takes ${minutes} minutes.`;
+      const contacts = Object.fromEntries(contactInputs.map((input) => [input.name, input.value.trim()]));
+      const items = agenda(data, ids);
+      const minutes = total(items);
+      const pause = items.some((item) => item.kind === "break") ? `, with a ${data.workshop.pause.minutes}-minute break` : "";
+      totalLine.textContent = `${ids.length} of ${boxes.length} pairings chosen: the session takes ${minutes} minutes${pause}.`;
       try {
-        history.replaceState(null, "", query(ids) + location.hash);
+        history.replaceState(null, "", query(ids, contacts) + location.hash);
       } catch {
         /* some browsers refuse to change a file:// URL's query; the links below still carry it */
       }
@@ -89,6 +128,9 @@
       update();
     });
     form.addEventListener("change", update);
+    form.addEventListener("input", (event) => {
+      if (contactInputs.includes(event.target)) update();
+    });
     presets.hidden = false;
     totalLine.hidden = false;
     update();
@@ -120,6 +162,7 @@
   }
 
   function startSelection(root, data) {
+    showSupport(root);
     const params = new URLSearchParams(location.search);
     if (!params.has("m") && !params.has("preset")) return;
     const ids = new Set(selected(data));

@@ -1,0 +1,233 @@
+"""Read a YAML data file once: plain data from PyYAML's own constructor, and where each value sits.
+
+The data files of this site (the mapping, the scenarios) are read here. Parsing composes the node
+tree once; PyYAML's constructor turns it into plain Python values, and a walk over the same nodes
+records the line and column of every key and value in a source map keyed by path, so that later
+checks can place each problem exactly without the data (or the model built from it) carrying
+line numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+# libyaml's parser when PyYAML has it (its wheels do): the same nodes and marks, ~50x faster.
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+DataPath = tuple[str | int, ...]
+
+
+class DataLoader(_BASE):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader, with whole numbers read as people write them.
+
+    YAML 1.1 reads ``04`` as octal and ``09`` as text; a contributor typing minutes means 4 and 9.
+    Here any run of digits, with or without leading zeros, is a decimal integer.
+    """
+
+    def construct_yaml_int(self, node: ScalarNode) -> int:
+        """Read an integer; digits with leading zeros are decimal, not octal."""
+        text = str(node.value).replace("_", "")
+        if re.fullmatch(r"[-+]?[0-9]+", text):
+            return int(text, 10)
+        return super().construct_yaml_int(node)
+
+
+DataLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+DataLoader.add_constructor("tag:yaml.org,2002:int", DataLoader.construct_yaml_int)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a data file, placed as precisely as the file allows."""
+
+    line: int
+    message: str
+    subject: str | None = None  # what the problem is in, e.g. "entry 'routine-outage'"
+    field: str | None = None
+    column: int = 1
+    warning: bool = False
+
+    def format(self, path: str, *, column: bool = False) -> str:
+        """Render as ``path:line: entry 'id': field: message`` (``path:line:col: ...`` with ``column``)."""
+        parts = [f"{path}:{self.line}:{self.column}" if column else f"{path}:{self.line}"]
+        if self.subject is not None:
+            parts.append(self.subject)
+        if self.field is not None:
+            parts.append(self.field)
+        parts.append(self.message)
+        return ": ".join(parts)
+
+
+class InvalidData(Exception):
+    """A data file has problems; ``problems`` lists them in file order (errors and warnings)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = sorted(problems, key=lambda p: (p.line, p.column))
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that stop a build, strict or not."""
+        return [p for p in self.problems if not p.warning]
+
+
+class Mark(NamedTuple):
+    """A 1-based line and column (a tuple: a large file has one per value)."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class SourceMap:
+    """Where each value (and each mapping key) of a document sits in its file."""
+
+    values: dict[DataPath, Mark] = field(default_factory=dict)
+    keys: dict[DataPath, Mark] = field(default_factory=dict)
+
+    def at(self, path: DataPath) -> Mark:
+        """Return the mark of the value at ``path``, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            mark = self.values.get(path[:end])
+            if mark is not None:
+                return mark
+        return Mark(1, 1)
+
+    def key(self, path: DataPath) -> Mark:
+        """Return the mark of the key that names ``path`` (the value's mark if it has no key)."""
+        return self.keys.get(path) or self.at(path)
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """A key written a second time in one mapping (PyYAML keeps the last; we report it)."""
+
+    path: DataPath
+    mark: Mark
+    first_line: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed data file: plain data, its source map, and any keys written twice."""
+
+    data: Any
+    source: SourceMap
+    repeated: tuple[Repeat, ...] = ()
+
+
+def load_yaml(path: Path) -> Document:
+    """Read ``path`` into data and a source map, or raise InvalidData naming what is wrong."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidData([Problem(1, f"cannot read the file: {exc}")]) from None
+    return parse_yaml(text)
+
+
+def parse_yaml(text: str) -> Document:
+    """Parse YAML ``text`` into data and a source map, or raise InvalidData."""
+    loader = DataLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return Document(None, SourceMap())
+        source = SourceMap()
+        repeated = tuple(_walk(root, (), source))
+        data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        raise InvalidData([syntax_problem(exc, text)]) from None
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
+        raise InvalidData([Problem(1, f"YAML syntax error: {exc}")]) from None
+    finally:
+        loader.dispose()
+    return Document(data, source, repeated)
+
+
+def _walk(node: Node, path: DataPath, source: SourceMap) -> Iterator[Repeat]:
+    """Record the marks of ``node`` and its children; yield each key written twice in one mapping."""
+    values, keys = source.values, source.keys
+    stack = [(node, path)]
+    while stack:
+        node, path = stack.pop()
+        start = node.start_mark
+        values[path] = Mark(start.line + 1, start.column + 1)
+        if isinstance(node, MappingNode):
+            first: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                key = str(key_node.value) if isinstance(key_node, ScalarNode) else "?"
+                mark = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                if key in first:
+                    yield Repeat((*path, key), mark, first[key])
+                    continue
+                first[key] = mark.line
+                keys[(*path, key)] = mark
+                stack.append((value_node, (*path, key)))
+        elif isinstance(node, SequenceNode):
+            stack.extend((item, (*path, index)) for index, item in enumerate(node.value))
+
+
+def _mark(node: Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def dotted(path: DataPath) -> str:
+    """Write a data path as contributors read it: ``entries[3].outage.term``."""
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+_OPENERS = {"flow sequence": ("[", "]", "list"), "flow mapping": ("{", "}", "mapping")}
+_SECOND_COLON = re.compile(r"^\s*(?:- )?[^\s:#][^:#]*: .*: ")
+
+
+def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    """Explain a YAML syntax error in plain words, with where the broken construct starts."""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    start = exc.context_mark.line + 1 if exc.context_mark else line
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    return Problem(
+        line, f"YAML syntax error: {_explain(exc.context or '', exc.problem or '', here, column, start)}", column=column
+    )
+
+
+def _explain(context: str, raw: str, here: str, column: int, start: int) -> str:
+    """Return the likely cause of a syntax error and its fix."""
+    for kind, (opener, closer, noun) in _OPENERS.items():
+        if kind in context:
+            return (
+                f"the {noun} opened with '{opener}' on line {start} is not closed: add '{closer}' at its end, "
+                f"or put text that contains ',' '{opener}' or '{closer}' in double quotes"
+            )
+    if "tab character" in raw or ("cannot start any token" in raw and here[column - 1 : column] == "\t"):
+        return "a tab character: YAML indents with spaces only"
+    if "unknown escape character" in raw:
+        return "a backslash inside double quotes starts an escape: write \\\\ for a backslash, or use single quotes"
+    if "quoted scalar" in context:
+        return f"the quoted text opened on line {start} is never closed: add the closing quote"
+    if "mapping values are not allowed" in raw:
+        if _SECOND_COLON.match(here):
+            return (
+                "a ': ' inside unquoted text reads as a new field: put the whole text in double quotes "
+                '(for example  meaning: "The essay says: ...")'
+            )
+        return "the line above this one is not a 'field: value' line, or this line is indented under it by mistake"
+    if "could not find expected ':'" in raw:
+        return f"line {start} is not a 'field: value' line: check its indentation, or the ':' after the field's name"
+    if "expected <block end>" in raw or "did not find expected key" in raw or "expected '-' indicator" in raw:
+        return (
+            f"this line's indentation does not match the block that starts on line {start}: the fields of "
+            "one mapping, and the items of one list, line up exactly (spaces, not tabs)"
+        )
+    return f"{context + ', ' if context else ''}{raw} (in the block that starts on line {start})"

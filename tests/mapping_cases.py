@@ -1,0 +1,388 @@
+"""A small valid mapping, and the mistakes contributors make in it, for the validation tests."""
+
+from __future__ import annotations
+
+SMALL = """\
+version: 1
+roles:
+  - outage: The production system
+    sexism: The workplace
+phases:
+  - id: prepare
+    title: Prepare
+    summary: Before anything goes wrong.
+    minutes: 5
+    notes: Ask pairs first, then the room.
+  - id: respond
+    title: Respond
+    summary: While it is going wrong.
+    minutes: 4
+    notes: Whole room.
+entries:
+  - id: routine-outage
+    phase: prepare
+    origin: essay
+    outage:
+      term: The routine outage
+      meaning: Outages happen often enough to be routine.
+    sexism:
+      term: Expected sexism
+      meaning: The essay says people learn to expect it.
+    quotes:
+      - "We learn to expect it."
+      - "I have compound privilege"
+      - "I started programming when I was twelve."
+      - "Now I work on distributed systems."
+      - "We write good code."
+      - "No matter how hard we work."
+      - "We start improvising."
+      - "Afterwards, we’ll do a root cause analysis."
+      - "you make a judgement call"
+      - "There are places I won’t work."
+      - "Men take risks too"
+      - "I expected it to be different."
+      - "You can do root cause analysis later."
+    breaks_down: An outage has no intent.
+    prompts:
+      - What changes when sexism is routine?
+    related: [fast-and-safe]
+    minutes: 3
+    notes: Start with the outage side.
+  - id: fast-and-safe
+    phase: respond
+    origin: site
+    outage:
+      term: Fast and safe
+      meaning: Try what is quick and cannot make things worse.
+    sexism:
+      term: Improvising under pressure
+      meaning: The essay describes improvising in the moment.
+    quotes:
+      - "We try anything that is both fast and safe."
+    breaks_down: A server does not remember how it was treated.
+    prompts:
+      - What counts as safe when sexism happens and there is no time to check?
+    minutes: 4
+    notes: Ask for examples from systems, not people.
+workshop:
+  opening:
+    minutes: 5
+    notes: Welcome; content note; opt-out.
+  passages:
+    minutes: 5
+    notes: Read them aloud.
+    quotes:
+      - "Sexism is like a production outage."
+  break:
+    minutes: 10
+    over: 60
+    notes: A real break.
+  closing:
+    minutes: 5
+    notes: Thank everyone and credit the author.
+  presets:
+    - id: short
+      title: Short session
+      minutes: 23
+      entries: [routine-outage]
+    - id: both
+      title: Both entries
+      minutes: 31
+      entries: [routine-outage, fast-and-safe]
+"""
+
+FILE = "docs/metaphors.yml"
+
+
+def at(text: str, snippet: str, nth: int = 1) -> int:
+    """Return the 1-based line of the ``nth`` line of ``text`` that starts with ``snippet``."""
+    lines = [number for number, line in enumerate(text.splitlines(), 1) if line.startswith(snippet)]
+    return lines[nth - 1]
+
+
+def change(old: str, new: str, *, count: int = 1, text: str = SMALL) -> str:
+    """Return SMALL (or ``text``) with ``old`` replaced by ``new`` (which must be there)."""
+    assert old in text, old
+    return text.replace(old, new, count)
+
+
+# Lines that start with a double quote, named because f-strings cannot hold them on Python 3.11.
+ACCEPT = '      - "We learn to accept'
+IT_HAPPENS = '      - "It happens'
+ITS = '      - "It'
+OUTAGE_MISQUOTED = '      - "Sexism is like an'
+EMPTY_TERM = '      term: ""'
+WE_LEARN = '      - "We learn'
+THIRD = '      - "We learn to expect it."\n    breaks_down: Third.'
+
+THIRD_ENTRY = """\
+  - id: third
+    phase: respond
+    origin: site
+    outage: {term: Third, meaning: A third entry.}
+    sexism: {term: Third, meaning: A third entry.}
+    quotes:
+      - "We learn to expect it."
+    breaks_down: Third.
+    prompts: ["Does sexism repeat?"]
+    minutes: 2
+    notes: Third.
+workshop:"""
+
+# Each case: the broken mapping, and the messages expected for it (lines found with `at`).
+CASES = {
+    "yaml syntax error: unclosed list": (
+        t := change("    phase: respond\n", "    phase: [respond\n"),
+        [
+            f"{FILE}:{at(t, '    phase: [respond') + 1}: YAML syntax error: the list opened with '[' on line "
+            f"{at(t, '    phase: [respond')} is not closed: add ']' at its end, or put text that contains ',' '[' or ']' "
+            "in double quotes"
+        ],
+    ),
+    "yaml syntax error: unquoted colon": (
+        t := change("      meaning: Outages happen often enough", "      meaning: Outages happen: often enough"),
+        [
+            f"{FILE}:{at(t, '      meaning: Outages happen:')}: YAML syntax error: a ': ' inside unquoted text reads as "
+            'a new field: put the whole text in double quotes (for example  meaning: "The essay says: ...")'
+        ],
+    ),
+    "yaml syntax error: a tab": (
+        t := change("    origin: essay\n", "\torigin: essay\n"),
+        [f"{FILE}:{at(t, chr(9))}: YAML syntax error: a tab character: YAML indents with spaces only"],
+    ),
+    "missing field": (
+        t := change("    breaks_down: An outage has no intent.\n", ""),
+        [
+            f"{FILE}:{at(t, '  - id: routine-outage')}: entry 'routine-outage': breaks_down: missing required field; "
+            "add 'breaks_down:' to the entry: where the comparison stops holding."
+        ],
+    ),
+    "missing field with allowed values": (
+        t := change("    origin: site\n", ""),
+        [
+            f"{FILE}:{at(t, '  - id: fast-and-safe')}: entry 'fast-and-safe': origin: missing required field; "
+            "add 'origin: essay' or 'origin: site' to the entry"
+        ],
+    ),
+    "missing nested field": (
+        t := change("      meaning: Try what is quick and cannot make things worse.\n", ""),
+        [
+            f"{FILE}:{at(t, '      term: Fast and safe')}: entry 'fast-and-safe': outage.meaning: missing required "
+            "field; add 'meaning:' under 'outage:': one plain sentence a non-engineer understands; the site's words, "
+            "not the essay's."
+        ],
+    ),
+    "fields indented too little": (
+        t := change(
+            "    sexism:\n      term: Expected sexism\n      meaning: The essay says",
+            "    sexism:\n    term: Expected sexism\n    meaning: The essay says",
+        ),
+        [
+            f"{FILE}:{at(t, '    term: Expected sexism')}: entry 'routine-outage': term: indent term and meaning "
+            "under sexism: (they belong to sexism, so they need two more spaces than 'sexism:')"
+        ],
+    ),
+    "text where a list is expected": (
+        t := change('    quotes:\n      - "We try anything', '    quotes: "We try anything'),
+        [
+            f"{FILE}:{at(t, '    quotes: ')}: entry 'fast-and-safe': quotes: expected a list ('- ' before each item); "
+            "found text"
+        ],
+    ),
+    "number where text is expected": (
+        t := change("      term: The routine outage", "      term: 404"),
+        [
+            f"{FILE}:{at(t, '      term: 404')}: entry 'routine-outage': outage.term: expected text; found a number "
+            "(put it in quotes to use it as text)"
+        ],
+    ),
+    "mapping where text is expected": (
+        t := change(
+            "    breaks_down: An outage has no intent.", "    breaks_down:\n      text: An outage has no intent."
+        ),
+        [
+            f"{FILE}:{at(t, '      text: An outage')}: entry 'routine-outage': breaks_down: expected text; "
+            "found a mapping"
+        ],
+    ),
+    "text where minutes are expected": (
+        t := change("    minutes: 3\n", "    minutes: three\n"),
+        [
+            f"{FILE}:{at(t, '    minutes: three')}: entry 'routine-outage': minutes: expected a whole number of "
+            "minutes; found text 'three'"
+        ],
+    ),
+    "minutes out of range": (
+        t := change("    minutes: 4\n    notes: Whole", "    minutes: 0\n    notes: Whole"),
+        [f"{FILE}:{at(t, '    minutes: 0')}: phases[1].minutes: 0 is out of range: use 1 to 60 minutes"],
+    ),
+    "a value outside the allowed ones": (
+        t := change("    origin: site", "    origin: both"),
+        [
+            f"{FILE}:{at(t, '    origin: both')}: entry 'fast-and-safe': origin: 'both' is not one of the allowed "
+            "values: essay, site"
+        ],
+    ),
+    "unknown field": (
+        t := change("    related: [fast-and-safe]\n", "    related: [fast-and-safe]\n    colour: red\n"),
+        [
+            f"{FILE}:{at(t, '    colour')}: entry 'routine-outage': colour: unknown field (expected one of: id, "
+            "phase, origin, outage, sexism, quotes, breaks_down, prompts, minutes, notes, related)"
+        ],
+    ),
+    "misspelt field": (
+        t := change("    prompts:\n      - What changes", "    prompt:\n      - What changes"),
+        [
+            f"{FILE}:{at(t, '  - id: routine-outage')}: entry 'routine-outage': prompts: missing required field; "
+            "add 'prompts:' to the entry: open questions for discussion; never ask anyone to disclose personal "
+            "experiences.",
+            f"{FILE}:{at(t, '    prompt:')}: entry 'routine-outage': prompt: unknown field; did you mean 'prompts'?",
+        ],
+    ),
+    "repeated field": (
+        t := change("    minutes: 3\n", "    minutes: 3\n    minutes: 4\n"),
+        [
+            f"{FILE}:{at(t, '    minutes: 3') + 1}: entry 'routine-outage': minutes: repeated field (first on line "
+            f"{at(t, '    minutes: 3')}); a field may appear once"
+        ],
+    ),
+    "duplicate id": (
+        t := change("  - id: fast-and-safe", "  - id: routine-outage").replace("    related: [fast-and-safe]\n", ""),
+        [
+            f"{FILE}:{at(t, '  - id: routine-outage', 2)}: entry 'routine-outage': id: duplicate entry id (first used "
+            f"on line {at(t, '  - id: routine-outage')})",
+            f"{FILE}:{at(t, '      entries: [routine-outage, fast-and-safe]')}: workshop.presets[1].entries[1]: "
+            "no entry has the id 'fast-and-safe'",
+        ],
+    ),
+    "id that is not a slug": (
+        t := change("  - id: fast-and-safe", "  - id: Fast and safe"),
+        [
+            f"{FILE}:{at(t, '    related:')}: entry 'routine-outage': related[0]: no entry has the id "
+            "'fast-and-safe'; did you mean 'Fast and safe'?",
+            f"{FILE}:{at(t, '  - id: Fast')}: entry 'Fast and safe': id: 'Fast and safe' is not a slug: use lowercase "
+            "letters, digits and single hyphens (e.g. 'routine-outage')",
+            f"{FILE}:{at(t, '      entries: [routine-outage, fast-and-safe]')}: workshop.presets[1].entries[1]: "
+            "no entry has the id 'fast-and-safe'; did you mean 'Fast and safe'?",
+        ],
+    ),
+    "unknown phase": (
+        t := change("    phase: respond", "    phase: recover"),
+        [
+            f"{FILE}:{at(t, '    phase: recover')}: entry 'fast-and-safe': phase: unknown phase 'recover' "
+            "(expected one of: prepare, respond)"
+        ],
+    ),
+    "quote not in the essay": (
+        t := change('"We learn to expect it."', '"We learn to accept it."'),
+        [
+            f"{FILE}:{at(t, ACCEPT)}: entry 'routine-outage': quotes[0]: not found verbatim in the essay "
+            '(closest: "We learn to expect it.")'
+        ],
+    ),
+    "quote with straight apostrophes across sentences": (
+        t := change(
+            '"We try anything that is both fast and safe."',
+            "\"It's inevitable. It happens. In fact, it happens so much it's routine.\"",
+        ),
+        [
+            f"{FILE}:{at(t, ITS)}: entry 'fast-and-safe': quotes[0]: not verbatim in the essay: it differs only in "
+            "typography; copy the essay's characters ’ “ ” — ×: \"It’s inevitable. It happens. In fact, it happens "
+            'so much it’s routine."'
+        ],
+    ),
+    "quote found in two paragraphs": (
+        t := change('"We try anything that is both fast and safe."', '"It happens."'),
+        [
+            f"{FILE}:{at(t, IT_HAPPENS)}: entry 'fast-and-safe': quotes[0]: appears in more than one paragraph "
+            "(p-05, p-06); quote more words so it points at one"
+        ],
+    ),
+    "key passage not in the essay": (
+        t := change('"Sexism is like a production outage."', '"Sexism is like an outage."'),
+        [
+            f"{FILE}:{at(t, OUTAGE_MISQUOTED)}: workshop.passages.quotes[0]: not found verbatim in the essay "
+            '(closest: "Sexism is like a production outage.")'
+        ],
+    ),
+    "reference to a missing entry": (
+        t := change("related: [fast-and-safe]", "related: [fast-and-save]"),
+        [
+            f"{FILE}:{at(t, '    related:')}: entry 'routine-outage': related[0]: no entry has the id "
+            "'fast-and-save'; did you mean 'fast-and-safe'?"
+        ],
+    ),
+    "reference to itself": (
+        t := change("related: [fast-and-safe]", "related: [routine-outage]"),
+        [f"{FILE}:{at(t, '    related:')}: entry 'routine-outage': related[0]: an entry cannot be related to itself"],
+    ),
+    "reference listed twice": (
+        t := change("related: [fast-and-safe]", "related: [fast-and-safe, fast-and-safe]"),
+        [f"{FILE}:{at(t, '    related:')}: entry 'routine-outage': related[1]: 'fast-and-safe' is listed twice"],
+    ),
+    "preset that does not add up": (
+        t := change("      minutes: 23\n", "      minutes: 45\n"),
+        [
+            f"{FILE}:{at(t, '    - id: short')}: workshop.presets[0]: the agenda for its entries adds up to 23 "
+            "minutes, not 45: change its entries or the minutes of its blocks"
+        ],
+    ),
+    "preset with an unknown entry": (
+        t := change("entries: [routine-outage]", "entries: [routine]"),
+        [
+            f"{FILE}:{at(t, '      entries: [routine]')}: workshop.presets[0].entries[0]: no entry has the id "
+            "'routine'; did you mean 'routine-outage'?"
+        ],
+    ),
+    "empty strings": (
+        t := change("      term: Expected sexism", '      term: ""').replace(
+            "      - What counts as safe when sexism happens and there is no time to check?", "      -"
+        ),
+        [
+            f"{FILE}:{at(t, EMPTY_TERM)}: entry 'routine-outage': sexism.term: must not be empty",
+            f"{FILE}:{t.splitlines().index('      -') + 1}: entry 'fast-and-safe': prompts[0]: must not be empty",
+        ],
+    ),
+    "missing top-level section": (
+        t := change("roles:\n  - outage: The production system\n    sexism: The workplace\n", ""),
+        [
+            f"{FILE}:1: roles: missing required field; add 'roles:' to the file: who plays which part in the "
+            "metaphor, stated once so that every pairing uses the same casting. The site's reading, shown on the "
+            "glossary, the explorer, the deck and the handout."
+        ],
+    ),
+    "another version": (
+        t := change("version: 1", "version: 2"),
+        [f"{FILE}:1: version: this site reads version 1 of the format"],
+    ),
+    "empty file": ("", [f"{FILE}:1: the file is empty; expected version, roles, phases, workshop and entries"]),
+    "a sentence quoted by three entries (warning)": (
+        t := change(
+            '      - "We try anything that is both fast and safe."', '      - "We learn to expect it."'
+        ).replace("workshop:", THIRD_ENTRY, 1),
+        [
+            f"{FILE}:{at(t, WE_LEARN, 3)}: entry 'third': quotes[0]: the sentence \"We learn to expect it.\" (p-10) "
+            "is quoted by 3 entries ('routine-outage', 'fast-and-safe', 'third'); at most 2 may quote one sentence, "
+            "so that each quote supports its own pairing: quote another passage, or drop this quote [warning]"
+        ],
+    ),
+    "no prompt names the topic (warning)": (
+        t := change(
+            "      - What counts as safe when sexism happens and there is no time to check?",
+            "      - What counts as safe?",
+        ),
+        [
+            f"{FILE}:{at(t, '      - What counts as safe?')}: entry 'fast-and-safe': prompts: no prompt names the topic: at least "
+            "one should say sexism, women, gender or race plainly, so that the discussion is about sexism and not only "
+            "about process [warning]"
+        ],
+    ),
+    "a paragraph no entry quotes (warning)": (
+        t := change('      - "Men take risks too"\n', ""),
+        [
+            f'{FILE}:{at(t, "  - id: routine-outage")}: entries: no entry quotes paragraph p-13 ("To be successful '
+            'in the software industry, we need to take r…"); every paragraph of the essay should support some '
+            "pairing [warning]"
+        ],
+    ),
+}
