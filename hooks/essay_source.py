@@ -81,6 +81,23 @@ class Essay:
         """Return the sentence of paragraph ``anchor`` that starts at ``offset``."""
         return dict(self.paragraph(anchor).sentences)[offset]
 
+    def quote_problem(self, quote: str, *, closest: bool = True) -> str | None:
+        """Say why ``quote`` is not a usable quote (verbatim in exactly one paragraph), or return None."""
+        paragraphs = self.paragraphs_containing(quote)
+        if len(paragraphs) == 1:
+            return None
+        if paragraphs:
+            anchors = ", ".join(p.anchor for p in paragraphs)
+            return f"appears in more than one paragraph ({anchors}); quote more words so it points at one"
+        corrected = self.with_typography(quote)
+        if corrected is not None:
+            return (
+                "not verbatim in the essay: it differs only in typography; copy the essay's characters "
+                f'’ “ ” — ×: "{corrected}"'
+            )
+        hint = f' (closest: "{self.closest_passage(quote)}")' if closest else ""
+        return f"not found verbatim in the essay{hint}"
+
     def closest_passage(self, text: str) -> str:
         """Return the run of whole sentences, as many as ``text`` has, most like ``text``."""
         wanted = max(1, len(_SENTENCE_END.split(text.strip())))
