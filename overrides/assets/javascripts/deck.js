@@ -1,17 +1,13 @@
 /*
- * mx-deck: the workshop slide deck. Keyboard and clicker control, overview, blank screen, full
- * screen, help, progress, and a presenter view in a second window kept in step with the audience.
+ * mx-deck: the slide deck. Clicker keys, overview, blank screen, full screen, help, progress, and a
+ * presenter view in a second window. The URL keeps the place ("#7.2": slide 7, third step), the
+ * selection (?m=a,b or ?preset=short) and the view (?view=presenter). Narrow screens and no script
+ * read the slides as a scroll; the stylesheet decides, and a slide is fitted only when shown fixed.
  *
- * The URL keeps the place: "#7" is slide 7, "#7.2" its third step; "?m=a,b" or "?preset=short"
- * picks the pairings (as the planning page writes them); "?view=presenter" is the presenter view.
- * Without JavaScript, and on narrow screens, the slides read as a scroll; the stylesheet decides
- * which (a slide is fitted to the screen only while it is shown fixed, one at a time).
- *
- * The two windows talk by postMessage, also from file:// where nothing else crosses files. Each
- * accepts messages only from the other: the presenter from its opener, the audience from the window
- * it opened or from one whose opener it is (a presenter that outlived the audience's reload). The
- * presenter asks for the audience's place when it starts and every second after, so either window
- * can reload and both come back in step. Only the audience window (the projector) blanks.
+ * The windows talk by postMessage (it works from file://), each only to the other: the presenter to
+ * its opener, the audience to the window it opened or one whose opener it is (a presenter that
+ * outlived the audience's reload). The presenter asks for the audience's place at start and every
+ * second, so either window may reload. Only the audience window (the projector) blanks.
  */
 (() => {
   "use strict";

@@ -1,19 +1,12 @@
 /*
- * mx: the one small module every component of the site shares (GOV.UK Frontend's habits).
- *
- * A component is one file that calls mx.define("mx-name", start, { data: true }). Every element
- * marked data-module="mx-name" is a root: start(root, { data, signal }) runs once for it (the root
- * is then marked data-started="true") when the page is ready, again for new roots after Material's
- * instant navigation (document$), and only once the mapping's data script has run if the component
- * needs it. `signal` aborts when the root leaves the page: pass it to every listener and timer on
- * window or document, so that nothing piles up as instant navigation swaps pages.
- *
- * Also here: part() finds a root's element or throws an error naming it; selection() and support()
- * read the session from the URL and query() writes it; agenda() lays the session out (the same
- * blocks as agenda() in hooks/metaphor_model.py; a test keeps the two equal); clock() formats time.
- *
- * A classic script, not an ES module: Chromium refuses module scripts opened from file://. Instant
- * navigation runs it again on every page that loads it; the first copy stays.
+ * mx: the small module every component shares (GOV.UK Frontend's habits). A component is one file
+ * that calls mx.define("mx-name", start, { data: true }); start(root, { data, signal }) runs once for
+ * each element marked data-module="mx-name" (then marked data-started="true"): when the page is ready,
+ * after Material's instant navigation (document$), and, if it needs them, once the mapping's data have
+ * loaded. `signal` aborts when the root leaves the page: give it to every listener and timer on window
+ * or document, so that none piles up. Also: part(), selection(), support(), query(), agenda() (the
+ * same blocks as hooks/metaphor_model.py agenda(); a test keeps them equal) and clock().
+ * A classic script (Chromium refuses module scripts from file://); run again, the first copy stays.
  */
 (() => {
   "use strict";
