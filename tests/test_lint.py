@@ -68,10 +68,11 @@ def test_the_linters_catch_what_they_are_here_for(tmp_path: Path) -> None:
     )
     css = node_tool("stylelint", "--config", str(ROOT / "stylelint.config.cjs"), str(pasted))
     assert css.returncode != 0
-    assert "@stylistic/indentation" in css.stdout and 'Unexpected value "40em"' in css.stdout
+    report = css.stdout + css.stderr
+    assert "@stylistic/indentation" in report and 'Unexpected value "40em"' in report
     probe = '(() => {\n  "use strict";\n  window.matchMedia("(max-width: 59.9375em)");\n})();\n'
     js = node_tool("eslint", "--stdin", "--stdin-filename", "overrides/assets/javascripts/probe.js", stdin=probe)
-    assert js.returncode != 0 and "Do not copy a breakpoint into JavaScript" in js.stdout
+    assert js.returncode != 0 and "Do not copy a breakpoint into JavaScript" in js.stdout + js.stderr
 
 
 def test_each_custom_property_is_defined_in_one_component() -> None:
