@@ -74,20 +74,11 @@ def test_the_clicker_keys_reveal_the_pair_step_by_step_then_move_on(
         "later": 3,
     }
     assert page.locator("[data-slide].is-current .mx-slide__side--outage").is_visible()
-    assert (
-        page.locator("[data-slide].is-current .mx-slide__side--sexism").evaluate(
-            "el => getComputedStyle(el).visibility"
-        )
-        == "hidden"
-    )
+    sexism_side = page.locator("[data-slide].is-current .mx-slide__side--sexism")
+    assert sexism_side.evaluate("el => getComputedStyle(el).visibility") == "hidden"
     page.keyboard.press("PageDown")
     assert current(deck)["hash"] == "#4.1" and current(deck)["later"] == 1
-    assert (
-        page.locator("[data-slide].is-current .mx-slide__side--sexism").evaluate(
-            "el => getComputedStyle(el).visibility"
-        )
-        == "visible"
-    )
+    assert sexism_side.evaluate("el => getComputedStyle(el).visibility") == "visible"
     page.keyboard.press("ArrowRight")
     assert current(deck)["hash"] == "#4.2" and current(deck)["later"] == 0
     assert page.locator("[data-slide].is-current .mx-slide__breaks").is_visible()

@@ -387,13 +387,19 @@ def test_an_essay_mark_opens_its_entry_in_the_explorer(visit: Visit, server: str
     assert visit.page.locator("article[data-entry-id]:visible").get_attribute("data-entry-id") == entry_id
 
 
-def test_the_explorer_starts_after_instant_navigation(project: Project, open_browser: object) -> None:
+def with_instant_navigation(project: Project) -> Project:
+    """Turn on Material's instant navigation in this copy of the project."""
     config = project.root / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8").replace("  features:\n", "  features:\n    - navigation.instant\n"),
         encoding="utf-8",
     )
     project.site.mkdir()
+    return project
+
+
+def test_the_explorer_starts_after_instant_navigation(project: Project, open_browser: object) -> None:
+    with_instant_navigation(project)
     visit = open_browser(viewport={"width": 1280, "height": 800})
     with serve(project.site) as url:
         project.built(site_url=url)  # instant navigation only takes links under site_url
@@ -483,12 +489,7 @@ def window_listeners(visit: Visit, *types: str) -> int:
 
 
 def test_listeners_do_not_pile_up_under_instant_navigation(project: Project, open_browser: object) -> None:
-    config = project.root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("  features:\n", "  features:\n    - navigation.instant\n"),
-        encoding="utf-8",
-    )
-    project.site.mkdir()
+    with_instant_navigation(project)
     visit = open_browser(viewport={"width": 1280, "height": 800})
     with serve(project.site) as url:
         project.built(site_url=url)
