@@ -357,20 +357,21 @@ def test_slides_are_fitted_again_when_the_window_changes_size(open_browser: obje
         assert body_fits(page)
 
 
-def open_presenter(visit: Visit, audience: object) -> object:
+def present(visit: Visit, deck_url: str) -> tuple[object, object]:
+    """Open the deck at slide 4 of the short session, press S, and return both windows in step."""
+    audience = visit.page
+    audience.goto(deck_url + "?preset=short#4")
+    ready(audience)
     with visit.context.expect_page() as opened:
         audience.keyboard.press("s")
     presenter = opened.value
     ready(presenter)
-    return presenter
+    presenter.wait_for_function("() => location.hash === '#4'")
+    return audience, presenter
 
 
 def test_only_the_projector_blanks(visit: Visit, server: str) -> None:
-    audience = visit.page
-    audience.goto(server + "deck/?preset=short#4")
-    ready(audience)
-    presenter = open_presenter(visit, audience)
-    presenter.wait_for_function("() => location.hash === '#4'")
+    audience, presenter = present(visit, server + "deck/")
     audience.keyboard.press("b")
     audience.locator("[data-deck-blank]").wait_for(state="visible")
     indicator = presenter.locator("[data-presenter-blank]")
@@ -399,11 +400,7 @@ RECORD_POSTS = """peer => {
 
 
 def test_the_windows_post_only_to_each_other_and_ignore_other_senders(visit: Visit, server: str) -> None:
-    audience = visit.page
-    audience.goto(server + "deck/?preset=short#4")
-    ready(audience)
-    presenter = open_presenter(visit, audience)
-    presenter.wait_for_function("() => location.hash === '#4'")
+    audience, presenter = present(visit, server + "deck/")
     # Any other window is not the presenter: a frame in the audience page that sends a move is ignored.
     # (Our listener runs after the deck's, so when it hears the message the deck has handled it.)
     audience.evaluate(
@@ -436,11 +433,7 @@ def test_the_presenter_follows_the_audience_after_the_audience_reloads(
     visit: Visit, server: str, built: object, where: str
 ) -> None:
     base = server + "deck/index.html" if where == "http" else (built.site / "deck" / "index.html").as_uri()
-    audience = visit.page
-    audience.goto(base + "?preset=short#4")
-    ready(audience)
-    presenter = open_presenter(visit, audience)
-    presenter.wait_for_function("() => location.hash === '#4'")
+    audience, presenter = present(visit, base)
     audience.keyboard.press("b")
     presenter.locator("[data-presenter-blank]").wait_for(state="visible")
     # The projector's window reloads at another place (as after a crash, or a link typed in): the
@@ -455,11 +448,7 @@ def test_the_presenter_follows_the_audience_after_the_audience_reloads(
 
 
 def test_a_reloaded_presenter_view_rejoins_the_audience(visit: Visit, server: str) -> None:
-    audience = visit.page
-    audience.goto(server + "deck/?preset=short#4")
-    ready(audience)
-    presenter = open_presenter(visit, audience)
-    presenter.wait_for_function("() => location.hash === '#4'")
+    audience, presenter = present(visit, server + "deck/")
     # The presenter's window reloads at an old place: it takes the audience's place, not the reverse.
     presenter.evaluate("() => { history.replaceState(null, '', '#1'); location.reload(); }")
     ready(presenter)
