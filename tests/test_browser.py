@@ -157,7 +157,22 @@ def check_plan(page: object, phone: bool) -> None:
     assert below(page, label, field) if phone else beside(page, label, field)
 
 
+def check_glossary(page: object, phone: bool) -> None:
+    outage, sexism = "#routine-outage .mx-entry__side--outage", "#routine-outage .mx-entry__side--sexism"
+    assert below(page, outage, sexism) if phone else beside(page, outage, sexism)
+    assert page.locator(".mx-glossary__phases a").count() == 4
+
+
+def check_essay(page: object, phone: bool) -> None:
+    page.get_by_role("button", name="Mark passages quoted in the explorer").wait_for()
+    assert page.locator("a.mx-mark__link").first.is_visible()
+    width = box(page, "article.mx-essay")["width"]
+    assert width <= 390 if phone else 600 <= width <= 40 * 20 + 1  # 40rem of text at most
+
+
 SCREENS = {
+    "essay": ("essay/", check_essay),
+    "glossary": ("glossary/", check_glossary),
     "explorer-selected": ("explorer/#written-rules&dir=sexism", check_explorer),
     "deck": ("deck/?preset=short#4.1", check_deck),
     "guide": ("guide/?preset=short", check_guide),
@@ -169,8 +184,9 @@ SCREENS = {
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["390x844", "1280x800"])
 @pytest.mark.parametrize("name", SCREENS)
 def test_screenshots_show_each_layout(open_browser: object, server: str, name: str, size: dict) -> None:
+    """The layout is the same in both schemes (axe checks their colours): light, and dark on a desktop."""
     path, check = SCREENS[name]
-    for scheme in ("light", "dark"):
+    for scheme in ("light", "dark") if size is DESKTOP else ("light",):
         visit = open_browser(viewport=size, color_scheme=scheme)
         visit.page.goto(server + path)
         check(visit.page, size is PHONE)
