@@ -80,3 +80,115 @@ def test_printing_the_glossary_uses_no_dark_backgrounds(open_browser: object, se
         "el => getComputedStyle(el, '::after').content"
     )
     assert "essay/#p-" in link_text
+
+
+def test_printing_the_glossary_leaves_out_its_phase_links_and_prompts(visit: Visit, server: str) -> None:
+    """The print rules once had a rule pasted into a selector list, and the phase links printed."""
+    visit.page.goto(server + "glossary/")
+    visit.page.emulate_media(media="print")
+    hidden = ".mx-glossary__phases, .mx-entry__prompts"
+    assert visit.page.locator(hidden).evaluate_all("es => es.map(e => getComputedStyle(e).display)") == ["none"] * (
+        visit.page.locator(hidden).count()
+    )
+    assert visit.page.locator("article.mx-entry").first.evaluate("e => getComputedStyle(e).display") == "block"
+
+
+# ---------------------------------------------------------------- screenshots, each with what it must show
+
+PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 800}
+
+
+def box(page: object, selector: str) -> dict:
+    return page.locator(selector).first.bounding_box()
+
+
+def below(page: object, upper: str, lower: str) -> bool:
+    a, b = box(page, upper), box(page, lower)
+    return b["y"] >= a["y"] + a["height"] - 1
+
+
+def beside(page: object, left: str, right: str) -> bool:
+    a, b = box(page, left), box(page, right)
+    return b["x"] >= a["x"] + a["width"] - 1 and abs(b["y"] - a["y"]) < a["height"]
+
+
+def check_explorer(page: object, phone: bool) -> None:
+    row = 'li[data-entry="written-rules"]'
+    assert page.locator("article#written-rules").is_visible()
+    if phone:  # columns stacked, each concept named by its side; the pair below the list
+        assert below(page, f'{row} [data-side="sexism"]', f'{row} [data-side="outage"]')
+        assert page.locator(f'{row} [data-side="outage"] .mx-explorer__side-name').is_visible()
+        assert below(page, "[data-explorer-index]", "[data-explorer-detail]")
+    else:  # two aligned columns, sexism first, and the pair beside them
+        assert beside(page, f'{row} [data-side="sexism"]', f'{row} [data-side="outage"]')
+        assert page.locator(f"{row} .mx-explorer__side-name").first.bounding_box()["width"] <= 1
+        assert beside(page, "[data-explorer-index]", "[data-explorer-detail]")
+
+
+def check_deck(page: object, phone: bool) -> None:
+    page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    shown = page.locator("[data-slide]:visible")
+    if phone:  # a scroll of every slide
+        assert shown.count() == page.locator("[data-slide]:not([hidden])").count() > 5
+        assert page.evaluate("document.documentElement.scrollHeight") > 5 * 844
+    else:  # one slide fills the screen, with the controls over it
+        assert shown.count() == 1
+        assert box(page, "[data-slide].is-current") == {"x": 0, "y": 0, "width": 1280, "height": 800}
+        assert page.locator("[data-deck-bar]").is_visible()
+
+
+def check_guide(page: object, phone: bool) -> None:
+    page.locator("[data-module=mx-stopwatch]").wait_for(state="visible")
+    assert page.locator("[data-module=mx-agenda]").is_visible()
+    picker, stopwatch = "[data-module=mx-picker]", "[data-module=mx-stopwatch]"
+    assert below(page, picker, stopwatch) if phone else beside(page, picker, stopwatch)
+
+
+def check_cards(page: object, phone: bool) -> None:
+    page.wait_for_function("document.querySelector('[data-module=mx-cards]').dataset.started")
+    first, second = "article.mx-card >> nth=0", "article.mx-card >> nth=1"
+    assert below(page, first, second) if phone else beside(page, first, second)
+
+
+def check_plan(page: object, phone: bool) -> None:
+    page.locator("[data-plan-total]").wait_for(state="visible")
+    assert page.locator("[data-plan-presets]").is_visible()
+    label, field = ".mx-plan__field label >> nth=0", ".mx-plan__field input >> nth=0"
+    assert below(page, label, field) if phone else beside(page, label, field)
+
+
+def check_glossary(page: object, phone: bool) -> None:
+    outage, sexism = "#routine-outage .mx-entry__side--outage", "#routine-outage .mx-entry__side--sexism"
+    assert below(page, outage, sexism) if phone else beside(page, outage, sexism)
+    assert page.locator(".mx-glossary__phases a").count() == 4
+
+
+def check_essay(page: object, phone: bool) -> None:
+    page.get_by_role("button", name="Mark passages quoted in the explorer").wait_for()
+    assert page.locator("a.mx-mark__link").first.is_visible()
+    width = box(page, "article.mx-essay")["width"]
+    assert width <= 390 if phone else 600 <= width <= 40 * 20 + 1  # 40rem of text at most
+
+
+SCREENS = {
+    "essay": ("essay/", check_essay),
+    "glossary": ("glossary/", check_glossary),
+    "explorer-selected": ("explorer/#written-rules&dir=sexism", check_explorer),
+    "deck": ("deck/?preset=short#4.1", check_deck),
+    "guide": ("guide/?preset=short", check_guide),
+    "cards": ("cards/?preset=long", check_cards),
+    "plan": ("plan/?preset=short", check_plan),
+}
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["390x844", "1280x800"])
+@pytest.mark.parametrize("name", SCREENS)
+def test_screenshots_show_each_layout(open_browser: object, server: str, name: str, size: dict) -> None:
+    """The layout is the same in both schemes (axe checks their colours): light, and dark on a desktop."""
+    path, check = SCREENS[name]
+    for scheme in ("light", "dark") if size is DESKTOP else ("light",):
+        visit = open_browser(viewport=size, color_scheme=scheme)
+        visit.page.goto(server + path)
+        check(visit.page, size is PHONE)
+        visit.screenshot(f"{name}-{size['width']}x{size['height']}-{scheme}")
+        assert visit.page.evaluate("document.documentElement.scrollWidth") <= size["width"]

@@ -75,20 +75,11 @@ def test_the_clicker_keys_reveal_the_pair_step_by_step_then_move_on(
         "later": 3,
     }
     assert page.locator("[data-slide].is-current .mx-slide__side--outage").is_visible()
-    assert (
-        page.locator("[data-slide].is-current .mx-slide__side--sexism").evaluate(
-            "el => getComputedStyle(el).visibility"
-        )
-        == "hidden"
-    )
+    sexism_side = page.locator("[data-slide].is-current .mx-slide__side--sexism")
+    assert sexism_side.evaluate("el => getComputedStyle(el).visibility") == "hidden"
     page.keyboard.press("PageDown")
     assert current(deck)["hash"] == "#4.1" and current(deck)["later"] == 1
-    assert (
-        page.locator("[data-slide].is-current .mx-slide__side--sexism").evaluate(
-            "el => getComputedStyle(el).visibility"
-        )
-        == "visible"
-    )
+    assert sexism_side.evaluate("el => getComputedStyle(el).visibility") == "visible"
     page.keyboard.press("ArrowRight")
     assert current(deck)["hash"] == "#4.2" and current(deck)["later"] == 0
     assert page.locator("[data-slide].is-current .mx-slide__breaks").is_visible()
@@ -189,14 +180,14 @@ def test_the_deck_text_has_a_contrast_of_at_least_7_to_1(open_browser: object, s
 def test_on_a_phone_the_deck_reads_as_a_vertical_scroll(
     open_browser: object, server: str, mapping: dict, model: Metaphor
 ) -> None:
-    phone = open_browser(viewport={"width": 375, "height": 812})
+    phone = open_browser(viewport={"width": 390, "height": 844})
     phone.page.goto(server + "deck/")
     phone.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
     slides = phone.page.locator("[data-slide]:not([hidden])")
     tops = slides.evaluate_all("ss => ss.map(s => s.getBoundingClientRect().top)")
     assert len(tops) == slide_count(model) and tops == sorted(tops) and len(set(tops)) == len(tops)
     assert phone.page.locator("[data-slide] .mx-slide__breaks").first.is_visible()
-    assert phone.page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert phone.page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
 def test_the_url_selection_picks_the_slides(visit: Visit, server: str, mapping: dict, model: Metaphor) -> None:
@@ -287,3 +278,199 @@ def test_printing_gives_one_slide_per_page_and_notes_when_asked(
     assert all("Facilitator notes" in text for text in with_notes)
     first = next(e for e in mapping["entries"] if e["id"] == short["entries"][0])
     assert re.sub(r"\s+", " ", first["outage"]["term"]) in with_notes[3]
+
+
+# ---------------------------------------------------------------- regressions (issue 9)
+
+
+def ready(page: object) -> None:
+    page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+
+
+def accessibility_tree(page: object) -> str:
+    """The deck's accessibility tree as Playwright's ARIA snapshot (YAML, quotes unescaped)."""
+    return page.locator("[data-module=mx-deck]").aria_snapshot().replace("''", "'")
+
+
+def slide_labels(page: object) -> list[str]:
+    return page.locator("[data-slide]:not([hidden])").evaluate_all("ss => ss.map(s => s.getAttribute('aria-label'))")
+
+
+def test_on_a_phone_a_screen_reader_reads_every_slide(open_browser: object, server: str, model: Metaphor) -> None:
+    phone = open_browser(viewport={"width": 390, "height": 844})
+    phone.page.goto(server + "deck/#4")
+    ready(phone.page)
+    assert phone.page.locator("[data-slide][aria-hidden]").count() == 0
+    tree = accessibility_tree(phone.page)
+    labels = slide_labels(phone.page)
+    assert len(labels) == slide_count(model)
+    assert all(f'region "{label}"' in tree for label in labels), tree[:2000]
+
+
+def test_on_a_projector_only_the_current_slide_is_in_the_accessibility_tree(deck: Visit) -> None:
+    deck.page.keyboard.press("End")
+    tree = accessibility_tree(deck.page)
+    labels = slide_labels(deck.page)
+    assert [label for label in labels if f'region "{label}"' in tree] == [labels[-1]]
+
+
+def slide_font(page: object) -> float:
+    return page.locator("[data-slide].is-current").evaluate("s => parseFloat(getComputedStyle(s).fontSize)")
+
+
+def body_fits(page: object) -> bool:
+    return page.locator("[data-slide].is-current .mx-slide__body").evaluate(
+        "b => { const r = b.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"
+    )
+
+
+FIRST_FITTED = """() => {
+    for (let i = 0; i < 200; i++) {
+        if (document.querySelector('[data-slide].is-current').style.fontSize) return location.hash;
+        const before = location.hash;
+        document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+        if (location.hash === before) return null;
+    }
+}"""
+FONT_IS = "size => parseFloat(getComputedStyle(document.querySelector('[data-slide].is-current')).fontSize) === size"
+
+
+def test_slides_are_fitted_again_when_the_window_changes_size(open_browser: object, server: str) -> None:
+    small, large = {"width": 800, "height": 450}, {"width": 1600, "height": 900}
+    probe = open_browser(viewport=small)
+    probe.page.goto(server + "deck/")
+    ready(probe.page)
+    place = probe.page.evaluate(FIRST_FITTED)
+    assert place, "no slide needs fitting at 800x450: the test needs one that does"
+    fresh = {}
+    for name, size in (("small", small), ("large", large)):  # each size as a fresh load shows it
+        visit = open_browser(viewport=size)
+        visit.page.goto(server + "deck/" + place)
+        ready(visit.page)
+        fresh[name] = slide_font(visit.page)
+        assert body_fits(visit.page)
+    assert fresh["small"] < fresh["large"]
+    page = probe.page
+    page.goto(server + "deck/" + place)
+    for size, name in ((large, "large"), (small, "small"), (large, "large")):
+        page.set_viewport_size(size)  # as a window is resized, or goes full screen
+        page.wait_for_function(FONT_IS, arg=fresh[name])
+        assert body_fits(page)
+
+
+def present(visit: Visit, deck_url: str) -> tuple[object, object]:
+    """Open the deck at slide 4 of the short session, press S, and return both windows in step."""
+    audience = visit.page
+    audience.goto(deck_url + "?preset=short#4")
+    ready(audience)
+    with visit.context.expect_page() as opened:
+        audience.keyboard.press("s")
+    presenter = opened.value
+    ready(presenter)
+    presenter.wait_for_function("() => location.hash === '#4'")
+    return audience, presenter
+
+
+def test_only_the_projector_blanks(visit: Visit, server: str) -> None:
+    audience, presenter = present(visit, server + "deck/")
+    audience.keyboard.press("b")
+    audience.locator("[data-deck-blank]").wait_for(state="visible")
+    indicator = presenter.locator("[data-presenter-blank]")
+    indicator.wait_for(state="visible")
+    assert "audience screen is blank" in indicator.text_content()
+    assert presenter.locator("[data-deck-blank]").is_hidden()
+    assert presenter.locator("[data-presenter-notes]").is_visible()
+    assert presenter.locator("[data-presenter-elapsed]").is_visible()
+    assert presenter.locator("[data-slide].is-current").is_visible()
+    presenter.keyboard.press("b")
+    audience.locator("[data-deck-blank]").wait_for(state="hidden")
+    indicator.wait_for(state="hidden")
+    presenter.keyboard.press(".")
+    audience.locator("[data-deck-blank]").wait_for(state="visible")
+    assert presenter.locator("[data-deck-blank]").is_hidden()
+    presenter.close()
+
+
+# Wrap the other window's postMessage with a function of this window's own (so the sender stays this
+# window) that records the target origin of every message sent to it from here.
+RECORD_POSTS = """peer => {
+    window.__posts = [];
+    const post = peer.postMessage;
+    peer.postMessage = (message, target) => { window.__posts.push(target); return post.call(peer, message, target); };
+}"""
+
+
+def test_the_windows_post_only_to_each_other_and_ignore_other_senders(visit: Visit, server: str) -> None:
+    audience, presenter = present(visit, server + "deck/")
+    # Any other window is not the presenter: a frame in the audience page that sends a move is ignored.
+    # (Our listener runs after the deck's, so when it hears the message the deck has handled it.)
+    audience.evaluate(
+        """() => new Promise(done => {
+            addEventListener('message', event => event.data && event.data.probe && done());
+            const frame = document.createElement('iframe');
+            document.body.append(frame);
+            frame.contentWindow.eval(
+                "parent.postMessage({ source: 'mx-deck', type: 'goto', index: 0, step: 0, blank: true, probe: 1 }, '*')"
+            );
+        })"""
+    )
+    assert audience.evaluate("location.hash") == "#4"
+    assert audience.locator("[data-deck-blank]").is_hidden()
+    # Each window posts to the other, naming its origin (never "*", which any page there could read).
+    presenter.evaluate(f"() => ({RECORD_POSTS})(window.opener)")
+    audience.evaluate(f"() => ({RECORD_POSTS})(window.open('', 'mx-deck-presenter'))")
+    presenter.keyboard.press("ArrowRight")
+    audience.wait_for_function("() => location.hash === '#4.1'")
+    audience.keyboard.press("ArrowRight")
+    presenter.wait_for_function("() => location.hash === '#4.2'")
+    origin = server.rstrip("/")
+    assert set(presenter.evaluate("window.__posts")) == {origin}  # what the presenter sent the audience
+    assert set(audience.evaluate("window.__posts")) == {origin}  # and the audience the presenter
+    presenter.close()
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_the_presenter_follows_the_audience_after_the_audience_reloads(
+    visit: Visit, server: str, built: object, where: str
+) -> None:
+    base = server + "deck/index.html" if where == "http" else (built.site / "deck" / "index.html").as_uri()
+    audience, presenter = present(visit, base)
+    audience.keyboard.press("b")
+    presenter.locator("[data-presenter-blank]").wait_for(state="visible")
+    # The projector's window reloads at another place (as after a crash, or a link typed in): the
+    # presenter follows without being touched, and the reloaded screen is no longer blank.
+    audience.evaluate("() => { history.replaceState(null, '', '#6'); location.reload(); }")
+    ready(audience)
+    presenter.wait_for_function("() => location.hash === '#6'")
+    presenter.locator("[data-presenter-blank]").wait_for(state="hidden")
+    presenter.keyboard.press("ArrowRight")  # and it still leads
+    audience.wait_for_function("() => location.hash === '#6.1'")
+    presenter.close()
+
+
+def test_a_reloaded_presenter_view_rejoins_the_audience(visit: Visit, server: str) -> None:
+    audience, presenter = present(visit, server + "deck/")
+    # The presenter's window reloads at an old place: it takes the audience's place, not the reverse.
+    presenter.evaluate("() => { history.replaceState(null, '', '#1'); location.reload(); }")
+    ready(presenter)
+    presenter.wait_for_function("() => location.hash === '#4'")
+    assert audience.evaluate("location.hash") == "#4"
+    audience.keyboard.press("End")
+    presenter.wait_for_function("() => document.querySelector('[data-slide].is-current').dataset.title === 'Close'")
+    presenter.close()
+
+
+def test_the_presenters_clock_survives_a_reload(visit: Visit, server: str) -> None:
+    page = visit.page
+    page.clock.install()
+    page.goto(server + "deck/?preset=short&view=presenter#1")
+    elapsed = page.locator("[data-presenter-elapsed]")
+    page.clock.run_for(185_000)
+    assert elapsed.text_content() == "3:05"
+    page.reload()
+    assert page.locator("[data-module=mx-deck]").get_attribute("data-started") == "true"
+    assert elapsed.text_content() == "3:05"
+    page.get_by_role("button", name="Restart timer").click()
+    assert elapsed.text_content() == "0:00"
+    page.reload()
+    assert elapsed.text_content() == "0:00"

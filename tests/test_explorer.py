@@ -58,9 +58,14 @@ def test_without_javascript_every_entry_is_readable_and_controls_are_hidden(
     assert articles.count() == len(mapping["entries"])
     for index in range(articles.count()):
         assert articles.nth(index).is_visible()
-    for control in ("[data-explorer-controls]", "[data-explorer-index]", "[data-explorer-tools]"):
-        assert no_js.page.locator(control).first.is_hidden()
-    assert no_js.page.get_by_role("button").count() == 0 or not no_js.page.get_by_role("button").first.is_visible()
+    for control in ("[data-explorer-controls]", "[data-explorer-index]"):
+        assert no_js.page.locator(control).is_hidden()
+    tools = no_js.page.locator("[data-explorer-tools]")
+    assert tools.count() == len(mapping["entries"])
+    assert tools.evaluate_all("ts => ts.filter(t => t.checkVisibility()).length") == 0
+    buttons = no_js.page.locator("[data-module=mx-explorer] button")
+    assert buttons.count() > len(mapping["entries"])  # every control is in the page, and none shows
+    assert buttons.evaluate_all("bs => bs.filter(b => b.checkVisibility()).map(b => b.textContent)") == []
 
 
 def test_without_javascript_related_and_quote_links_work(no_js: Visit, server: str, mapping: dict) -> None:
@@ -382,13 +387,19 @@ def test_an_essay_mark_opens_its_entry_in_the_explorer(visit: Visit, server: str
     assert visit.page.locator("article[data-entry-id]:visible").get_attribute("data-entry-id") == entry_id
 
 
-def test_the_explorer_starts_after_instant_navigation(project: Project, open_browser: object) -> None:
+def with_instant_navigation(project: Project) -> Project:
+    """Turn on Material's instant navigation in this copy of the project."""
     config = project.root / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8").replace("  features:\n", "  features:\n    - navigation.instant\n"),
         encoding="utf-8",
     )
     project.site.mkdir()
+    return project
+
+
+def test_the_explorer_starts_after_instant_navigation(project: Project, open_browser: object) -> None:
+    with_instant_navigation(project)
     visit = open_browser(viewport={"width": 1280, "height": 800})
     with serve(project.site) as url:
         project.built(site_url=url)  # instant navigation only takes links under site_url
@@ -403,3 +414,102 @@ def test_the_explorer_starts_after_instant_navigation(project: Project, open_bro
         visit.page.locator("article[data-entry-id]:visible a.mx-quote__link").first.click()
         visit.page.get_by_role("button", name="Mark passages quoted in the explorer").wait_for()
         assert visit.page.evaluate("window.__samePage") is True
+
+
+# ---------------------------------------------------------------- regressions (issue 9)
+
+
+def test_search_folds_typography_with_the_datas_own_table(visit: Visit, server: str, mapping: dict) -> None:
+    """The table of what a keyboard types for ’ “ ” — – lives in the data (data.typography) when present."""
+    entry = next(e for e in in_display_order(mapping) if "’" in haystack_raw(e))
+    visit.page.add_init_script(
+        """Object.defineProperty(window, 'mxMetaphorData', {
+            configurable: true,
+            get() { return this.__data; },
+            set(data) { data.typography = { ...(data.typography || {}), '’': 'zq' }; this.__data = data; },
+        });"""
+    )
+    visit.page.goto(server + "explorer/")
+    visit.page.locator("[data-explorer-controls]").wait_for(state="visible")
+    word = next(w for w in haystack_raw(entry).lower().split() if "’" in w)
+    visit.page.locator("[data-explorer-search]").press_sequentially(word.replace("’", "zq"))
+    assert entry["id"] in shown_rows(visit)
+    visit.page.locator("[data-explorer-search]").fill("")
+    visit.page.locator("[data-explorer-search]").press_sequentially(word.replace("’", "'"))
+    assert shown_rows(visit) == []  # the fallback table is not used when the data brings its own
+
+
+def test_search_folds_typography_without_a_table_in_the_data(explorer: Visit, mapping: dict) -> None:
+    typography = explorer.page.evaluate("window.mxMetaphorData.typography || null")
+    table = typography or {"’": "'"}
+    entry = next(e for e in in_display_order(mapping) if "’" in haystack_raw(e))
+    word = next(w for w in haystack_raw(entry).lower().split() if "’" in w)
+    explorer.page.locator("[data-explorer-search]").press_sequentially(word.replace("’", table["’"]))
+    assert entry["id"] in shown_rows(explorer)
+
+
+def haystack_raw(entry: dict) -> str:
+    parts = [entry["outage"]["term"], entry["outage"]["meaning"], entry["sexism"]["term"], entry["sexism"]["meaning"]]
+    return "\n".join([*parts, entry["breaks_down"], *entry["prompts"], *entry["quotes"]])
+
+
+@pytest.mark.parametrize("width, stacked", [(390, True), (1280, False)])
+def test_choosing_a_concept_brings_the_pair_into_view_only_where_it_sits_below(
+    open_browser: object, server: str, mapping: dict, width: int, stacked: bool
+) -> None:
+    """The script reads the layout the stylesheet made (no breakpoint copied into JavaScript)."""
+    visit = open_browser(viewport={"width": width, "height": 844})
+    visit.page.goto(server + "explorer/")
+    visit.page.locator("[data-explorer-controls]").wait_for(state="visible")
+    last = in_display_order(mapping)[-1]["id"]
+    button = visit.page.locator(f'button[data-entry="{last}"][data-side="outage"]')
+    button.scroll_into_view_if_needed()
+    before = visit.page.evaluate("scrollY")
+    button.click()
+    article = visit.page.locator(f"article[data-entry-id='{last}']")
+    article.wait_for(state="visible")
+    if stacked:
+        visit.page.wait_for_function(
+            "() => Math.abs(document.querySelector('[data-explorer-detail]').getBoundingClientRect().top) < 2"
+        )
+        assert visit.page.evaluate("scrollY") != before
+    else:
+        assert visit.page.evaluate("scrollY") == before
+        box = article.bounding_box()
+        assert box["y"] < 844 and box["x"] > width / 3  # beside the list, in view
+
+
+def window_listeners(visit: Visit, *types: str) -> int:
+    """Count the listeners on window of these event types, as Chromium's DevTools sees them."""
+    session = visit.context.new_cdp_session(visit.page)
+    handle = session.send("Runtime.evaluate", {"expression": "window"})["result"]["objectId"]
+    listeners = session.send("DOMDebugger.getEventListeners", {"objectId": handle})["listeners"]
+    session.detach()
+    return sum(1 for listener in listeners if listener["type"] in types)
+
+
+def test_listeners_do_not_pile_up_under_instant_navigation(project: Project, open_browser: object) -> None:
+    with_instant_navigation(project)
+    visit = open_browser(viewport={"width": 1280, "height": 800})
+    with serve(project.site) as url:
+        project.built(site_url=url)
+        visit.page.goto(url + "glossary/")
+        visit.page.evaluate("window.__samePage = true")
+        counts = []
+        for _ in range(4):  # glossary -> explorer -> (its link to the glossary) -> explorer ...
+            visit.page.locator(".md-nav__link", has_text="Explorer").first.click()
+            visit.page.wait_for_url(url + "explorer/")
+            visit.page.locator("[data-explorer-controls]").wait_for(state="visible")
+            counts.append(window_listeners(visit, "popstate", "hashchange"))
+            visit.page.locator(".mx-explorer__intro a", has_text="glossary").click()
+            visit.page.wait_for_url(url + "glossary/")
+        assert visit.page.evaluate("window.__samePage") is True  # no full page load happened
+        assert counts == [counts[0]] * 4, counts
+        started = visit.page.evaluate("performance.getEntriesByName('mx-explorer:ready').length")
+        assert started == 4  # once per visit: never twice on one page
+        visit.page.go_back()
+        visit.page.locator("[data-explorer-controls]").wait_for(state="visible")
+        first = visit.page.locator("button[data-entry]").first
+        first.click()
+        assert visit.page.locator("article[data-entry-id]:visible").count() == 1
+        assert visit.page.evaluate("location.hash") == f"#{first.get_attribute('data-entry')}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import unicodedata
 
 import pytest
 from pypdf import PdfReader
@@ -52,8 +53,9 @@ def test_without_javascript_the_guide_keeps_its_ready_agendas(open_browser: obje
     plain = open_browser(java_script_enabled=False)
     plain.page.goto(server + "guide/")
     assert plain.page.locator("[data-agenda=short] table").is_visible()
-    assert plain.page.locator("[data-module=mx-agenda]").is_hidden()
-    assert plain.page.locator("[data-module=mx-tools]").is_hidden()
+    for module in ("mx-agenda", "mx-picker", "mx-stopwatch"):
+        root = plain.page.locator(f"[data-module={module}]")
+        assert root.count() == 1 and root.is_hidden(), module
 
 
 # ---------------------------------------------------------------- the planning page
@@ -112,7 +114,7 @@ def test_without_javascript_the_plan_form_still_opens_the_chosen_handout(
 
 def test_the_card_picker_does_not_repeat_until_all_are_drawn(visit: Visit, server: str, mapping: dict) -> None:
     visit.page.goto(server + "guide/")
-    tools = visit.page.locator("[data-module=mx-tools]")
+    tools = visit.page.locator("[data-module=mx-picker]")
     tools.wait_for(state="visible")
     draw = tools.get_by_role("button", name="Draw a card")
     drawn = []
@@ -127,22 +129,28 @@ def test_the_card_picker_does_not_repeat_until_all_are_drawn(visit: Visit, serve
     assert tools.locator("[data-picker-count]").text_content() == f"1 of {len(drawn)} drawn"
 
 
-def test_the_stopwatch_counts_pauses_and_resets(visit: Visit, server: str) -> None:
+def test_the_stopwatch_counts_pauses_and_resets_and_says_so(visit: Visit, server: str) -> None:
     page = visit.page
     page.clock.install()
     page.goto(server + "guide/")
-    tools = page.locator("[data-module=mx-tools]")
-    toggle = tools.locator("[data-stopwatch-toggle]")
-    time = tools.locator("[data-stopwatch-time]")
-    toggle.click()
-    assert toggle.get_attribute("aria-pressed") == "true" and toggle.text_content() == "Pause"
+    stopwatch = page.locator("[data-module=mx-stopwatch]")
+    stopwatch.wait_for(state="visible")
+    time = stopwatch.locator("[data-stopwatch-time]")
+    status = stopwatch.locator("[role=status]")
+    stopwatch.get_by_role("button", name="Start").click()
+    # Its label says what it does next; it is not a toggle button as well (that would announce "Pause, pressed").
+    toggle = stopwatch.get_by_role("button", name="Pause")
+    assert toggle.get_attribute("aria-pressed") is None
+    assert status.text_content() == "Stopwatch running."
     page.clock.run_for(75_000)
     assert time.text_content() == "1:15"
     toggle.click()
+    assert stopwatch.get_by_role("button", name="Start").get_attribute("aria-pressed") is None
+    assert status.text_content() == "Stopwatch paused at 1:15."
     page.clock.run_for(60_000)
     assert time.text_content() == "1:15"
-    tools.locator("[data-stopwatch-reset]").click()
-    assert time.text_content() == "0:00"
+    stopwatch.get_by_role("button", name="Reset").click()
+    assert time.text_content() == "0:00" and status.text_content() == "Stopwatch reset."
 
 
 # ---------------------------------------------------------------- printables
@@ -164,24 +172,71 @@ def test_the_handout_fits_two_pages(visit: Visit, server: str, mapping: dict, pa
     assert "Companion material CC BY-SA 4.0" in re.sub(r"\s+", " ", texts[-1])  # the last line made it
 
 
-def test_the_handout_and_cards_follow_the_urls_selection(visit: Visit, server: str, mapping: dict) -> None:
+def test_the_handout_follows_the_urls_selection(visit: Visit, server: str, mapping: dict) -> None:
     chosen = display_order(mapping)[:3]
-    for page_name, selector in (("handout", "tr[data-entry-id]"), ("cards", "article[data-entry-id]")):
-        visit.page.goto(server + f"{page_name}/?m={','.join(chosen)}")
-        visit.page.wait_for_function("document.querySelector('[data-module=mx-selection]').dataset.started")
-        shown = visit.page.locator(f"{selector}:visible").evaluate_all("xs => xs.map(x => x.dataset.entryId)")
-        assert shown == chosen
+    visit.page.goto(server + f"handout/?m={','.join(chosen)}")
+    visit.page.wait_for_function("document.querySelector('[data-module=mx-selection]').dataset.started")
+    shown = visit.page.locator("tr[data-entry-id]:visible").evaluate_all("xs => xs.map(x => x.dataset.entryId)")
+    assert shown == chosen
+    phases = {e["id"]: e["phase"] for e in mapping["entries"]}
+    groups = visit.page.locator("tbody[data-phase]:visible").evaluate_all("gs => gs.map(g => g.dataset.phase)")
+    assert groups == list(dict.fromkeys(phases[i] for i in chosen))
+
+
+def cards_pdf(visit: Visit, paper: str = "A4") -> list[str]:
+    """Each printed page's text, with ligatures (ﬁ) undone and white space folded."""
+    texts = pdf_texts(visit, format=paper, margin=PAPER_MARGINS)
+    return [re.sub(r"\s+", " ", unicodedata.normalize("NFKC", t)) for t in texts]
+
+
+def assert_sheets_of_six(texts: list[str], titles: list[str]) -> None:
+    """Every card on exactly one page, six to a page but the last, numbered 1, 2, ... in order."""
+    assert len(texts) == math.ceil(len(titles) / 6), f"{len(texts)} pages for {len(titles)} cards"
+    per_page = [re.findall(r"Card (\d+) ·", t) for t in texts]
+    assert [len(p) for p in per_page[:-1]] == [6] * (len(texts) - 1)
+    assert [int(n) for page in per_page for n in page] == list(range(1, len(titles) + 1))
+    for number, title in enumerate(titles, start=1):
+        top = [i for i, t in enumerate(texts) if re.search(rf"No\. {number}\b", t, re.IGNORECASE)]
+        foot = [i for i, t in enumerate(texts) if f"Card {number} ·" in t]
+        assert len(top) == 1 and top == foot, f"card {number} is split across pages {top} and {foot}"
+        assert re.sub(r"\W", "", title) in re.sub(r"\W", "", texts[top[0]]), (number, title)
+
+
+def outage_terms(mapping: dict, ids: list[str]) -> list[str]:
+    by_id = {e["id"]: e for e in mapping["entries"]}
+    return [by_id[i]["outage"]["term"] for i in ids]
+
+
+@pytest.mark.parametrize("pick", ["preset=short", "five", "seven"])
+def test_cards_for_a_selection_print_six_to_a_sheet_numbered_from_one(
+    visit: Visit, server: str, mapping: dict, pick: str
+) -> None:
+    order = display_order(mapping)
+    if pick == "preset=short":
+        short = next(p for p in mapping["workshop"]["presets"] if p["id"] == "short")["entries"]
+        chosen, query = [i for i in order if i in short], pick
+    else:
+        chosen = order[1::3][: {"five": 5, "seven": 7}[pick]]
+        query = f"m={','.join(chosen)}"
+    visit.page.goto(server + f"cards/?{query}")
+    visit.page.wait_for_function("document.querySelector('[data-module=mx-cards]').dataset.started")
+    shown = visit.page.locator("article[data-entry-id]:visible").evaluate_all("xs => xs.map(x => x.dataset.entryId)")
+    assert shown == chosen
+    numbers = visit.page.locator("article[data-entry-id] .mx-card__phase [data-card-number]").all_text_contents()
+    assert numbers == [str(n) for n in range(1, len(chosen) + 1)]
+    assert_sheets_of_six(cards_pdf(visit), outage_terms(mapping, chosen))
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_cards_print_six_to_a_page_and_none_is_split(visit: Visit, server: str, mapping: dict, paper: str) -> None:
     visit.page.goto(server + "cards/")
-    texts = [re.sub(r"\s+", " ", t) for t in pdf_texts(visit, format=paper, margin=PAPER_MARGINS)]
-    count = len(mapping["entries"])
-    assert len(texts) == math.ceil(count / 6)
-    for number in range(1, count + 1):
-        top = [i for i, t in enumerate(texts) if re.search(rf"No\. {number}\b", t, re.IGNORECASE)]
-        foot = [i for i, t in enumerate(texts) if re.search(rf"Card {number} ·", t)]
-        assert len(top) == 1 and top == foot, f"card {number} is split across pages {top} and {foot}"
-    per_page = [len(re.findall(r"Card \d+ ·", t)) for t in texts]
-    assert per_page[:-1] == [6] * (len(texts) - 1) and sum(per_page) == count
+    visit.page.wait_for_function("document.querySelector('[data-module=mx-cards]').dataset.started")
+    assert_sheets_of_six(cards_pdf(visit, paper), outage_terms(mapping, display_order(mapping)))
+
+
+def test_without_javascript_cards_print_every_pairing_six_to_a_sheet(
+    open_browser: object, server: str, mapping: dict
+) -> None:
+    plain = open_browser(java_script_enabled=False)
+    plain.page.goto(server + "cards/?preset=short")  # the selection needs the script: every card prints
+    assert_sheets_of_six(cards_pdf(plain), outage_terms(mapping, display_order(mapping)))

@@ -1,49 +1,36 @@
 /*
- * The workshop slide deck: keyboard and clicker control, overview, blank screen, full screen,
- * help, progress, and a presenter view in a second window kept in step with the audience view.
+ * mx-deck: the slide deck. Clicker keys, overview, blank screen, full screen, help, progress, and a
+ * presenter view in a second window. The URL keeps the place ("#7.2": slide 7, third step), the
+ * selection (?m=a,b or ?preset=short) and the view (?view=presenter). Narrow screens and no script
+ * read the slides as a scroll; the stylesheet decides, and a slide is fitted only when shown fixed.
  *
- * The URL keeps the place: "#7" is slide 7, "#7.2" its third step; "?m=a,b" or "?preset=short"
- * picks the pairings (as the planning page writes them); "?view=presenter" is the presenter view.
- * The windows talk by postMessage to each other (works from file://, where BroadcastChannel does
- * not cross files) and by BroadcastChannel where it can (two tabs on one site).
- * No framework and no build step; a classic deferred script so that file:// works.
+ * The windows talk by postMessage (it works from file://), each only to the other: the presenter to
+ * its opener, the audience to the window it opened or one whose opener it is (a presenter that
+ * outlived the audience's reload). The presenter asks for the audience's place at start and every
+ * second, so either window may reload. Only the audience window (the projector) blanks.
  */
 (() => {
   "use strict";
 
+  const { part, selection, showSupport, agenda, clock } = window.mx;
   const NEXT = new Set(["ArrowRight", "ArrowDown", "PageDown", "n", "N"]);
   const PREV = new Set(["ArrowLeft", "ArrowUp", "PageUp", "p", "P"]);
+  const MESSAGE = "mx-deck";
 
-  function part(root, selector) {
-    const element = root.querySelector(selector);
-    if (!element) throw new Error(`mx-deck: no element matches ${selector}`);
-    return element;
-  }
-
-  /** Return the selected entry ids from the URL (?m=a,b or ?m=a&m=b, or ?preset=id), or null for all. */
-  function selection(data) {
-    const params = new URLSearchParams(location.search);
-    if (params.has("m")) return new Set(params.getAll("m").flatMap((v) => v.split(",")).filter(Boolean));
-    const preset = data?.workshop.presets.find((p) => p.id === params.get("preset"));
-    return preset ? new Set(preset.entries) : null;
-  }
-
-  const clock = (ms) => {
-    const minutes = Math.floor(Math.max(0, ms) / 60000);
-    const seconds = Math.floor((Math.max(0, ms) % 60000) / 1000);
-    return `${minutes}:${String(seconds).padStart(2, "0")}`;
-  };
+  const minutes = (slides) => slides.reduce((sum, slide) => sum + Number(slide.dataset.minutes || 0), 0);
 
   class Deck {
-    constructor(root) {
+    constructor(root, data, signal) {
       this.root = root;
+      this.data = data;
+      this.signal = signal;
       this.presenter = new URLSearchParams(location.search).get("view") === "presenter";
-      this.chosen = selection(window.mxMetaphorData);
-      this.slides = this.filter([...root.querySelectorAll("[data-slide]")]);
+      this.slides = this.choose([...root.querySelectorAll("[data-slide]")]);
       this.index = 0;
       this.step = 0;
       this.blank = false;
-      this.peers = new Set();
+      this.changes = 0; // local moves so far: a reply to an older request for the audience's place is stale
+      this.peer = this.presenter ? window.opener : null;
       this.status = part(root, "[data-deck-status]");
       this.blankCover = part(root, "[data-deck-blank]");
       this.progress = part(root, "[data-deck-progress]");
@@ -53,59 +40,31 @@
       this.overview = part(root, "[data-deck-overview]");
       this.help = part(root, "[data-deck-help]");
       this.panel = part(root, "[data-deck-presenter]");
-      this.planned = this.slides.reduce((sum, s) => sum + Number(s.dataset.minutes || 0), 0);
-      this.started = Date.now();
+      this.planned = minutes(this.slides);
+      this.clockKey = `mx-deck-started:${location.pathname}`;
+      this.started = this.presenter ? this.restoreClock() : Date.now();
     }
 
-    /** Hide the slides and prompts of pairings that are not in the selection; return the rest. */
-    filter(slides) {
-      if (this.chosen) {
-        for (const slide of slides) {
-          if (slide.dataset.entry) slide.hidden = !this.chosen.has(slide.dataset.entry);
-          if (slide.dataset.discussion) {
-            const prompts = [...slide.querySelectorAll("[data-prompt-entry]")];
-            for (const prompt of prompts) prompt.hidden = !this.chosen.has(prompt.dataset.promptEntry);
-            slide.hidden = prompts.every((prompt) => prompt.hidden);
-          }
+    /** Show the selection's pairings and prompts, and the break the agenda places; return the slides shown. */
+    choose(slides) {
+      const ids = new Set(selection(this.data));
+      const items = agenda(this.data, ids);
+      const pause = items.findIndex((item) => item.kind === "break");
+      const breakAfter = pause > 0 ? items[pause - 1].ref : null;
+      for (const slide of slides) {
+        if (slide.dataset.entry) slide.hidden = !ids.has(slide.dataset.entry);
+        if (slide.dataset.discussion) {
+          const prompts = [...slide.querySelectorAll("[data-prompt-entry]")];
+          for (const prompt of prompts) prompt.hidden = !ids.has(prompt.dataset.promptEntry);
+          slide.hidden = prompts.every((prompt) => prompt.hidden);
         }
+        if (slide.dataset.breakAfter) slide.hidden = slide.dataset.breakAfter !== breakAfter;
       }
-      this.placeBreak(slides);
       return slides.filter((slide) => !slide.hidden);
     }
 
-    /** Show the break slide after the discussion nearest the session's middle, if the session is long. */
-    placeBreak(slides) {
-      const pause = window.mxMetaphorData?.workshop.pause;
-      const breaks = slides.filter((slide) => slide.dataset.breakAfter);
-      if (!pause || !breaks.length) return;
-      const shown = slides.filter((slide) => !slide.hidden && !slide.dataset.breakAfter);
-      const length = shown.reduce((sum, slide) => sum + Number(slide.dataset.minutes || 0), 0);
-      let elapsed = 0;
-      let best = null;
-      for (const slide of shown) {
-        elapsed += Number(slide.dataset.minutes || 0);
-        const distance = Math.abs(2 * elapsed - length);
-        if (slide.dataset.discussion && (best === null || distance < best.distance)) best = { distance, phase: slide.dataset.discussion };
-      }
-      const after = length > pause.over && best ? best.phase : null;
-      for (const slide of breaks) slide.hidden = slide.dataset.breakAfter !== after;
-    }
-
-    /** Write the session's support contacts (from the planning page, in the URL) onto the closing slide. */
-    showSupport() {
-      const params = new URLSearchParams(location.search);
-      for (const block of this.root.querySelectorAll("[data-support]")) {
-        let any = false;
-        for (const field of block.querySelectorAll("[data-support-field]")) {
-          field.textContent = (params.get(field.dataset.supportField) || "").trim().slice(0, 200);
-          field.parentElement.hidden = !field.textContent;
-          any = any || Boolean(field.textContent);
-        }
-        block.hidden = !any;
-      }
-    }
-
     start() {
+      const { signal } = this;
       this.root.classList.add("mx-deck--js");
       this.root.classList.toggle("mx-deck--presenter", this.presenter);
       this.bar.hidden = false;
@@ -115,24 +74,23 @@
         slide.setAttribute("aria-roledescription", "slide");
         slide.setAttribute("aria-label", `${number + 1} of ${this.slides.length}: ${slide.dataset.title}`);
       }
-      document.addEventListener("keydown", (event) => this.onKey(event));
+      document.addEventListener("keydown", (event) => this.onKey(event), { signal });
       this.root.addEventListener("click", (event) => this.onClick(event));
-      window.addEventListener("hashchange", () => this.fromHash());
-      window.addEventListener("message", (event) => this.onMessage(event.data, event.source));
-      if ("BroadcastChannel" in window && location.protocol !== "file:") {
-        this.channel = new BroadcastChannel(`mx-deck:${location.pathname}`);
-        this.channel.onmessage = (event) => this.onMessage(event.data, null);
-      }
-      if (window.opener && !window.opener.closed) this.peers.add(window.opener);
-      this.showSupport();
+      window.addEventListener("hashchange", () => this.fromHash(), { signal });
+      window.addEventListener("message", (event) => this.onMessage(event), { signal });
+      window.addEventListener("resize", () => this.fit(), { signal });
+      document.addEventListener("fullscreenchange", () => this.fit(), { signal });
+      showSupport(this.root);
       this.buildOverview();
       this.fromHash();
       if (this.presenter) {
-        this.send({ type: "hello" });
-        setInterval(() => this.tick(), 1000);
-        this.tick();
+        this.ask();
+        const timer = setInterval(() => {
+          this.tick();
+          this.ask();
+        }, 1000);
+        signal.addEventListener("abort", () => clearInterval(timer));
       }
-      performance.mark("mx-deck:ready");
     }
 
     steps(slide) {
@@ -141,8 +99,7 @@
 
     fromHash() {
       const match = /^#(\d+)(?:\.(\d+))?$/.exec(location.hash);
-      const index = match ? Number(match[1]) - 1 : 0;
-      this.go(index, match && match[2] ? Number(match[2]) : 0, { share: false });
+      this.go(match ? Number(match[1]) - 1 : 0, match && match[2] ? Number(match[2]) : 0, { share: false });
     }
 
     go(index, step = 0, { share = true } = {}) {
@@ -151,7 +108,7 @@
       this.render();
       const hash = `#${this.index + 1}${this.step ? `.${this.step}` : ""}`;
       if (location.hash !== hash) history.replaceState(null, "", hash);
-      if (share) this.send({ type: "goto", index: this.index, step: this.step, blank: this.blank });
+      if (share) this.share();
     }
 
     next() {
@@ -169,7 +126,6 @@
         const current = number === this.index;
         slide.classList.toggle("is-current", current);
         slide.classList.toggle("is-off", !current);
-        slide.setAttribute("aria-hidden", String(!current));
         for (const el of slide.querySelectorAll("[data-step]")) {
           el.classList.toggle("is-later", current && Number(el.dataset.step) > this.step);
         }
@@ -177,20 +133,21 @@
       const total = this.slides.length;
       this.count.textContent = `${this.index + 1} / ${total}`;
       this.progressBar.style.width = `${((this.index + 1) / total) * 100}%`;
-      this.blankCover.hidden = !this.blank;
+      this.blankCover.hidden = this.presenter || !this.blank;
       this.status.textContent = `Slide ${this.index + 1} of ${total}: ${this.slides[this.index].dataset.title}`;
       for (const item of this.overview.querySelectorAll("[data-goto]")) {
         item.toggleAttribute("aria-current", Number(item.dataset.goto) === this.index);
       }
-      this.fit(this.slides[this.index]);
+      this.fit();
       if (this.presenter) this.renderPresenter();
     }
 
-    /** Shrink a slide's type just enough that a long pairing still fits the screen. */
-    fit(slide) {
+    /** Shrink the current slide's type just enough that a long pairing fits the screen it is shown on now. */
+    fit() {
+      const slide = this.slides[this.index];
       slide.style.fontSize = "";
-      if (getComputedStyle(slide).position !== "fixed") return; // the phone's scroll view: no fitting
-      const body = slide.querySelector(".mx-slide__body");
+      if (getComputedStyle(slide).position !== "fixed") return; // read as a scroll: nothing to fit
+      const body = part(slide, ".mx-slide__body");
       const room = slide.clientHeight * 0.88;
       if (body.offsetHeight > room) {
         const size = parseFloat(getComputedStyle(slide).fontSize);
@@ -199,13 +156,14 @@
     }
 
     renderPresenter() {
-      const slide = this.slides[this.index];
       const upcoming = this.slides[this.index + 1];
-      part(this.panel, "[data-presenter-notes]").textContent = slide.querySelector("[data-notes]")?.textContent.trim() || "";
+      part(this.panel, "[data-presenter-notes]").textContent =
+        this.slides[this.index].querySelector("[data-notes]")?.textContent.trim() || "";
+      part(this.panel, "[data-presenter-blank]").hidden = !this.blank;
       const next = part(this.panel, "[data-presenter-next]");
       next.replaceChildren();
       if (upcoming) {
-        const copy = upcoming.querySelector(".mx-slide__body").cloneNode(true);
+        const copy = part(upcoming, ".mx-slide__body").cloneNode(true);
         for (const el of copy.querySelectorAll("[id]")) el.removeAttribute("id");
         next.append(copy);
       } else {
@@ -214,17 +172,37 @@
       this.tick();
     }
 
+    /** Read when this presenter view's clock started: it survives a reload of the window. */
+    restoreClock() {
+      try {
+        const saved = Number(sessionStorage.getItem(this.clockKey));
+        if (saved > 0) return saved;
+      } catch {
+        /* storage unavailable: the clock starts now */
+      }
+      return this.resetClock();
+    }
+
+    resetClock() {
+      this.started = Date.now();
+      try {
+        sessionStorage.setItem(this.clockKey, String(this.started));
+      } catch {
+        /* the clock lasts as long as this page */
+      }
+      return this.started;
+    }
+
     /** Update the presenter's clock and pacing: elapsed time against the minutes planned so far. */
     tick() {
-      if (!this.presenter) return;
       const elapsed = Date.now() - this.started;
-      const plannedStart = this.slides.slice(0, this.index).reduce((sum, s) => sum + Number(s.dataset.minutes || 0), 0);
+      const plannedStart = minutes(this.slides.slice(0, this.index));
       const plannedEnd = plannedStart + Number(this.slides[this.index].dataset.minutes || 0);
-      const minutes = elapsed / 60000;
+      const spent = elapsed / 60000;
       let pace = "On time";
-      if (minutes > plannedEnd + 0.5) pace = `Behind by ${Math.round(minutes - plannedEnd)} min`;
-      else if (minutes < plannedStart - 0.5) pace = `Ahead by ${Math.round(plannedStart - minutes)} min`;
-      part(this.panel, "[data-presenter-elapsed]").textContent = clock(elapsed);
+      if (spent > plannedEnd + 0.5) pace = `Behind by ${Math.round(spent - plannedEnd)} min`;
+      else if (spent < plannedStart - 0.5) pace = `Ahead by ${Math.round(plannedStart - spent)} min`;
+      part(this.panel, "[data-presenter-elapsed]").textContent = clock(elapsed / 1000);
       part(this.panel, "[data-presenter-planned]").textContent = `${this.planned} min planned`;
       const paceNode = part(this.panel, "[data-presenter-pace]");
       paceNode.textContent = pace;
@@ -253,36 +231,71 @@
     toggleBlank() {
       this.blank = !this.blank;
       this.render();
-      this.send({ type: "goto", index: this.index, step: this.step, blank: this.blank });
+      this.share();
+    }
+
+    toggleFullScreen() {
+      if (document.fullscreenElement) document.exitFullscreen();
+      else document.documentElement.requestFullscreen?.().catch(() => {});
     }
 
     openPresenter() {
       const url = new URL(location.href);
       url.searchParams.set("view", "presenter");
       const child = window.open(url.href, "mx-deck-presenter", "popup,width=1200,height=760");
-      if (child) this.peers.add(child);
+      if (child) this.peer = child;
     }
 
-    send(message) {
-      const payload = { source: "mx-deck", ...message };
-      for (const peer of this.peers) {
-        if (peer.closed) this.peers.delete(peer);
-        else peer.postMessage(payload, "*");
+    // ------------------------------------------------------------------ the two windows in step
+
+    /** Send to the other window only; from file://, where origins are opaque, no origin can be named. */
+    post(message) {
+      if (!this.peer || this.peer.closed) return;
+      this.peer.postMessage({ source: MESSAGE, ...message }, location.protocol === "file:" ? "*" : location.origin);
+    }
+
+    place() {
+      return { index: this.index, step: this.step, blank: this.blank };
+    }
+
+    share() {
+      this.changes += 1;
+      this.post({ type: "goto", ...this.place() });
+    }
+
+    /** Ask the audience window for its place (the presenter, at start and every second). */
+    ask() {
+      this.post({ type: "hello", seq: this.changes });
+    }
+
+    known(event) {
+      const { source } = event;
+      if (!source || source === window) return false;
+      if (location.protocol !== "file:" && event.origin !== location.origin) return false;
+      if (source === this.peer) return true;
+      if (this.presenter) return false;
+      try {
+        return source.opener === window; // a presenter view this window opened before it reloaded
+      } catch {
+        return false;
       }
-      this.channel?.postMessage(payload);
     }
 
-    onMessage(data, source) {
-      if (!data || data.source !== "mx-deck") return;
-      if (source && source !== window) this.peers.add(source);
+    onMessage(event) {
+      const { data } = event;
+      if (!data || data.source !== MESSAGE || !this.known(event)) return;
+      this.peer = event.source;
       if (data.type === "hello") {
-        this.send({ type: "goto", index: this.index, step: this.step, blank: this.blank });
+        this.post({ type: "goto", ...this.place(), reply: data.seq });
       } else if (data.type === "goto") {
+        if ("reply" in data && data.reply !== this.changes) return; // answers a request made before a move here
         const moved = data.index !== this.index || data.step !== this.step || data.blank !== this.blank;
         this.blank = Boolean(data.blank);
         if (moved) this.go(data.index, data.step, { share: false });
       }
     }
+
+    // ------------------------------------------------------------------ input
 
     onClick(event) {
       const goto = event.target.closest("[data-goto]");
@@ -291,7 +304,7 @@
         this.go(Number(goto.dataset.goto));
         return;
       }
-      const action = event.target.closest("[data-deck-action]")?.dataset.deckAction;
+      const button = event.target.closest("[data-deck-action]");
       const actions = {
         prev: () => this.prev(),
         next: () => this.next(),
@@ -299,23 +312,22 @@
         presenter: () => this.openPresenter(),
         help: () => this.help.showModal(),
         "reset-timer": () => {
-          this.started = Date.now();
+          this.resetClock();
           this.tick();
         },
         "print-notes": () => {
-          const on = !this.root.classList.contains("mx-deck--print-notes");
-          this.root.classList.toggle("mx-deck--print-notes", on);
-          event.target.setAttribute("aria-pressed", String(on));
+          const on = this.root.classList.toggle("mx-deck--print-notes");
+          button.setAttribute("aria-pressed", String(on));
         },
       };
-      actions[action]?.();
+      actions[button?.dataset.deckAction]?.();
     }
 
     onKey(event) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target instanceof Element ? event.target : document.body;
       if (this.help.open || target.closest("input, textarea, select")) return;
-      const key = event.key;
+      const { key } = event;
       if (!this.overview.hidden) {
         if (key === "Escape" || key === "o" || key === "O") {
           event.preventDefault();
@@ -323,45 +335,25 @@
         }
         return;
       }
-      const onButton = target.closest("button");
-      if (key === " " && !onButton) {
-        event.preventDefault();
-        if (event.shiftKey) this.prev();
-        else this.next();
-      } else if (NEXT.has(key)) {
-        event.preventDefault();
-        this.next();
-      } else if (PREV.has(key)) {
-        event.preventDefault();
-        this.prev();
-      } else if (key === "Home") {
-        event.preventDefault();
-        this.go(0);
-      } else if (key === "End") {
-        event.preventDefault();
-        this.go(this.slides.length - 1);
-      } else if (key === "o" || key === "O") {
-        this.toggleOverview(true);
-      } else if (key === "b" || key === "B" || key === ".") {
-        this.toggleBlank();
-      } else if (key === "f" || key === "F") {
-        if (document.fullscreenElement) document.exitFullscreen();
-        else document.documentElement.requestFullscreen?.().catch(() => {});
-      } else if (key === "s" || key === "S") {
-        this.openPresenter();
-      } else if (key === "?") {
-        this.help.showModal();
-      }
+      const keys = {
+        Home: () => this.go(0),
+        End: () => this.go(this.slides.length - 1),
+        o: () => this.toggleOverview(true),
+        b: () => this.toggleBlank(),
+        ".": () => this.toggleBlank(),
+        f: () => this.toggleFullScreen(),
+        s: () => this.openPresenter(),
+        "?": () => this.help.showModal(),
+      };
+      let action = keys[key.length === 1 ? key.toLowerCase() : key];
+      if (key === " " && !target.closest("button")) action = () => (event.shiftKey ? this.prev() : this.next());
+      else if (NEXT.has(key)) action = () => this.next();
+      else if (PREV.has(key)) action = () => this.prev();
+      if (!action) return;
+      event.preventDefault();
+      action();
     }
   }
 
-  function startDeck(root) {
-    if (root.dataset.started) return;
-    root.dataset.started = "true";
-    new Deck(root).start();
-  }
-
-  const startAll = () => document.querySelectorAll('[data-module="mx-deck"]').forEach(startDeck);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startAll);
-  else startAll();
+  window.mx.define("mx-deck", (root, { data, signal }) => new Deck(root, data, signal).start(), { data: true });
 })();

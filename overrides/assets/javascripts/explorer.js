@@ -1,33 +1,26 @@
 /*
- * The metaphor explorer, and the essay's "mark quoted passages" switch.
+ * mx-explorer: the metaphor explorer. Choose a concept on either side to see its counterpart;
+ * filter by phase, search, read either way round, share a link.
  *
- * No framework and no build step. Each component starts from an element marked
- * data-module="...", finds its parts by data- attributes, and marks its root as
- * started so it cannot start twice. The page works without this script: the
- * controls ship `hidden` and are revealed here.
- *
- * Loaded as a classic deferred script rather than type="module": Chromium refuses
- * module scripts from file://, and the site must work opened from a folder.
- *
- * The explorer's state lives in the URL hash: "#<entry>&dir=sexism&phase=learn&q=word"
- * (defaults left out), so a pasted link restores the view and Back/Forward walk it.
+ * The state lives in the URL hash, "#<entry>&dir=sexism&phase=learn&q=word" (defaults left out),
+ * so a pasted link restores the view and Back/Forward walk it. Without JavaScript the page is the
+ * complete list; the controls ship `hidden` and are revealed here. Started by mx.js.
  */
 (() => {
   "use strict";
 
-  const MARKS_KEY = "mx-essay-marks";
+  const { part } = window.mx;
   const DIRECTIONS = ["outage", "sexism"];
   const SIDE_NAMES = { outage: "outage", sexism: "sexism at work" };
-  const FOLD = { "’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-" };
+  /** Used when the data has no `typography` table (what a keyboard types for ’ “ ” — –). */
+  const TYPOGRAPHY = { "’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-" };
 
-  /** Lower-case text and type the essay's typography as a keyboard would. */
-  const fold = (text) => text.toLowerCase().replace(/[’‘“”—–]/g, (c) => FOLD[c]);
-
-  /** Return the element matching `selector` inside `root`, or throw an error naming it. */
-  function part(root, selector) {
-    const element = root.querySelector(selector);
-    if (!element) throw new Error(`mx-explorer: no element matches ${selector}`);
-    return element;
+  /** Return a function that lower-cases text and types the essay's typography as a keyboard would. */
+  function folder(typography = TYPOGRAPHY) {
+    const characters = Object.keys(typography).sort((a, b) => b.length - a.length);
+    if (!characters.length) return (text) => text.toLowerCase();
+    const pattern = new RegExp(characters.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+    return (text) => text.toLowerCase().replace(pattern, (c) => typography[c]);
   }
 
   function parseHash(hash) {
@@ -77,15 +70,16 @@
   }
 
   class Explorer {
-    constructor(root) {
+    constructor(root, data, signal) {
       this.root = root;
-      this.data = window.mxMetaphorData;
-      if (!this.data) throw new Error("mx-explorer: no data (window.mxMetaphorData; metaphor-data.js did not load)");
+      this.data = data;
+      this.signal = signal;
+      this.fold = folder(data.typography || TYPOGRAPHY);
       this.entries = new Map(this.data.entries.map((e) => [e.id, e]));
       this.haystacks = new Map(
         this.data.entries.map((e) => [
           e.id,
-          fold(
+          this.fold(
             [e.outage.term, e.outage.meaning, e.sexism.term, e.sexism.meaning, e.breaks_down,
               ...e.prompts, ...e.quotes.map((q) => q.text)].join("\n"),
           ),
@@ -122,15 +116,13 @@
       this.index.addEventListener("keydown", (event) => this.onIndexKey(event));
       this.root.addEventListener("keydown", (event) => this.onEscape(event));
       this.search.addEventListener("input", () => this.update({ q: this.search.value }, { push: false }));
-      window.addEventListener("popstate", () => this.restore());
-      window.addEventListener("hashchange", () => this.restore());
+      window.addEventListener("popstate", () => this.restore(), { signal: this.signal });
+      window.addEventListener("hashchange", () => this.restore(), { signal: this.signal });
       this.restore();
-      performance.mark("mx-explorer:ready");
     }
 
     /** Read the state from the URL and show it, without adding a history step. */
     restore() {
-      if (!this.root.isConnected) return;
       const next = parseHash(location.hash);
       if (formatHash(next) === formatHash(this.state) && this.started) return;
       this.started = true;
@@ -176,7 +168,7 @@
 
     renderFilter() {
       const { phase, q } = this.state;
-      const words = fold(q).split(/\s+/).filter(Boolean);
+      const words = this.fold(q).split(/\s+/).filter(Boolean);
       let visible = 0;
       for (const row of this.rows) {
         const haystack = this.haystacks.get(row.dataset.entry);
@@ -256,9 +248,7 @@
       const { dataset } = target;
       if (dataset.entry && this.index.contains(target)) {
         this.update({ id: dataset.entry });
-        if (event.detail > 0 && window.matchMedia("(max-width: 59.9375em)").matches) {
-          this.detail.scrollIntoView({ block: "start" });
-        }
+        if (event.detail > 0 && this.stacked()) this.detail.scrollIntoView({ block: "start" });
       } else if (dataset.explorerDirection) {
         this.update({ dir: dataset.explorerDirection });
       } else if ("explorerPhase" in dataset) {
@@ -275,6 +265,11 @@
         this.update({ id: target.getAttribute("href").slice(1) });
         this.detail.focus();
       }
+    }
+
+    /** Tell whether the detail sits below the list (the stylesheet's narrow layout) rather than beside it. */
+    stacked() {
+      return this.detail.getBoundingClientRect().top >= this.index.getBoundingClientRect().bottom;
     }
 
     onIndexKey(event) {
@@ -332,51 +327,5 @@
     }
   }
 
-  function startExplorer(root) {
-    if (root.dataset.started) return;
-    if (!window.mxMetaphorData) {
-      // The data script may still be loading: start when it has run.
-      document.addEventListener("mx:metaphor-data", () => startExplorer(root), { once: true });
-      return;
-    }
-    root.dataset.started = "true";
-    new Explorer(root).start();
-  }
-
-  function startMarksToggle(button) {
-    if (button.dataset.started) return;
-    button.dataset.started = "true";
-    const target = document.getElementById(button.getAttribute("aria-controls"));
-    if (!target) throw new Error("mx-marks-toggle: aria-controls names no element");
-    let on = true;
-    try {
-      on = localStorage.getItem(MARKS_KEY) !== "off";
-    } catch {
-      /* storage unavailable: marks stay on */
-    }
-    const apply = () => {
-      target.dataset.marks = on ? "on" : "off";
-      button.setAttribute("aria-pressed", String(on));
-    };
-    button.addEventListener("click", () => {
-      on = !on;
-      try {
-        localStorage.setItem(MARKS_KEY, on ? "on" : "off");
-      } catch {
-        /* the choice lasts for this page only */
-      }
-      apply();
-    });
-    apply();
-    button.hidden = false;
-  }
-
-  function startAll() {
-    document.querySelectorAll('[data-module="mx-explorer"]').forEach(startExplorer);
-    document.querySelectorAll('[data-module="mx-marks-toggle"]').forEach(startMarksToggle);
-  }
-
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(startAll);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startAll);
-  else startAll();
+  window.mx.define("mx-explorer", (root, { data, signal }) => new Explorer(root, data, signal).start(), { data: true });
 })();

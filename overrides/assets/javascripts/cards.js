@@ -1,0 +1,29 @@
+/*
+ * mx-cards: the discussion cards for the URL's selection, six to a printed sheet and numbered from
+ * one. The build groups every card into sheets of six; a selection regroups the chosen cards into
+ * new sheets (so no sheet prints half empty or blank) and renumbers them. Started by mx.js.
+ */
+(() => {
+  "use strict";
+
+  const { part, selection } = window.mx;
+  const PER_SHEET = 6;
+
+  window.mx.define(
+    "mx-cards",
+    (root, { data }) => {
+      const grid = part(root, "[data-cards-grid]");
+      const template = part(grid, "[data-cards-sheet]");
+      const cards = new Map([...grid.querySelectorAll("[data-entry-id]")].map((card) => [card.dataset.entryId, card]));
+      const chosen = selection(data).filter((id) => cards.has(id)).map((id) => cards.get(id));
+      const sheets = [];
+      chosen.forEach((card, index) => {
+        if (index % PER_SHEET === 0) sheets.push(template.cloneNode(false));
+        sheets[sheets.length - 1].append(card);
+        for (const number of card.querySelectorAll("[data-card-number]")) number.textContent = String(index + 1);
+      });
+      grid.replaceChildren(...sheets);
+    },
+    { data: true },
+  );
+})();

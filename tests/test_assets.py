@@ -1,0 +1,86 @@
+"""Which of our files each page loads: one stylesheet for its kind, and mx.js plus one script per
+component root on the page (overrides/partials/metaphor/components.html decides); nothing else."""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+import pytest
+
+from conftest import ROOT, Project, parse
+
+STYLESHEETS = ROOT / "overrides" / "assets" / "stylesheets"
+OURS = re.compile(r"assets/(javascripts|stylesheets)/(?!bundle\.|main\.|palette\.|lunr/|workers/|vendor/)")
+KINDS = {
+    "": "read",
+    "essay/": "read",
+    "glossary/": "read",
+    "about/": "read",
+    "explorer/": "explorer",
+    "guide/": "kit",
+    "plan/": "kit",
+    "handout/": "kit",
+    "cards/": "kit",
+    "deck/": "deck",
+}
+
+
+def own_files(built: Project, page: str) -> tuple[list[str], list[str], list[str]]:
+    """Return the page's component roots, and the stylesheets and scripts of ours it loads, in order."""
+    html = parse(built.site / page / "index.html")
+    roots = [element["data-module"] for element in html.select("[data-module]")]
+    sheets = [link["href"] for link in html.select("link[rel=stylesheet]") if OURS.search(link["href"])]
+    scripts = [script["src"] for script in html.select("script[src]") if OURS.search(script["src"])]
+    return roots, sheets, scripts
+
+
+@pytest.mark.parametrize("page", KINDS)
+def test_each_page_loads_one_stylesheet_and_only_its_components_scripts(built: Project, page: str) -> None:
+    roots, sheets, scripts = own_files(built, page)
+    assert [s.rsplit("/", 1)[1] for s in sheets] == [f"{KINDS[page]}.css"]
+    names = [s.rsplit("/", 1)[1] for s in scripts if not s.endswith("metaphor-data.js")]
+    expected = [f"{root.removeprefix('mx-')}.js" for root in dict.fromkeys(roots)]
+    assert sorted(names) == sorted(["mx.js", *expected] if roots else []), (roots, names)
+    if roots:
+        assert names[0] == "mx.js"  # the shared module runs first: the components register with it
+    assert any(s.endswith("metaphor-data.js") for s in scripts) == any(r != "mx-marks-toggle" for r in roots)
+    for name in names:
+        assert (built.site / "assets" / "javascripts" / name).is_file(), name
+
+
+def test_the_scripts_are_inside_materials_container_for_instant_navigation(built: Project) -> None:
+    html = parse(built.site / "explorer" / "index.html")
+    container = html.select_one("[data-md-component=container]")
+    inside = [s["src"].rsplit("/", 1)[1] for s in container.select("script[src]")]
+    assert inside[-2:] == ["mx.js", "explorer.js"]
+    assert all(s.get("defer") is not None for s in container.select("script[src$='mx.js'], script[src$='explorer.js']"))
+
+
+def includes(bundle: str) -> list[str]:
+    template = (STYLESHEETS / "pages" / f"{bundle}.css").read_text(encoding="utf-8")
+    return re.findall(r'\{% include "assets/stylesheets/([a-z-]+\.css)" %\}', template)
+
+
+@pytest.mark.parametrize("bundle", ["read", "explorer", "kit", "deck"])
+def test_each_pages_stylesheet_is_its_components_css_in_order(built: Project, bundle: str) -> None:
+    parts = includes(bundle)
+    assert parts[0] == "utilities.css"
+    built_css = (built.site / "assets" / "stylesheets" / "pages" / f"{bundle}.css").read_text(encoding="utf-8")
+    expected = "".join((STYLESHEETS / part).read_text(encoding="utf-8") for part in parts)
+    assert re.sub(r"\s+", "", built_css) == re.sub(r"\s+", "", expected)
+
+
+def test_every_component_stylesheet_is_used_by_some_page() -> None:
+    used = {part for bundle in ("read", "explorer", "kit", "deck") for part in includes(bundle)}
+    assert used == {path.name for path in STYLESHEETS.glob("*.css")}
+
+
+@pytest.mark.parametrize("page", ["essay/", "explorer/", "guide/", "plan/", "handout/", "cards/", "deck/"])
+def test_own_code_per_page_stays_within_10_kb_gzip(built: Project, page: str) -> None:
+    """Our JS and CSS as a page loads it, gzipped file by file (the mapping's generated data aside)."""
+    _, sheets, scripts = own_files(built, page)
+    base = built.site / page
+    files = [(base / href).resolve() for href in [*sheets, *scripts] if not href.endswith("metaphor-data.js")]
+    size = sum(len(gzip.compress(path.read_bytes(), 9)) for path in files)
+    assert size <= 10_240, f"{page}: {size:,} B gzip"
