@@ -68,7 +68,7 @@ class Schema:
         }
         for error in errors:
             for path, message, on_key in _explain(error):
-                if "indent" not in message and any(path[: len(p)] == p for p in shallow):
+                if "indent" not in message and any(path[:end] in shallow for end in range(len(path) + 1)):
                     continue
                 subject, shown = label(path)
                 mark = document.source.key(path) if on_key else document.source.at(path)
