@@ -154,7 +154,10 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[DataPath, str,
         yield path, f"{value} is out of range: use {schema.get('minimum')} to {schema.get('maximum')}{unit}", False
     elif validator == "enum":
         allowed = ", ".join(str(option) for option in schema["enum"])
-        yield path, f"'{value}' is not one of the allowed values: {allowed}", False
+        if value is None or (isinstance(value, str) and not value.strip()):
+            yield path, f"must not be empty: use one of {allowed}", False
+        else:
+            yield path, f"'{value}' is not one of the allowed values: {allowed}", False
     elif validator == "const":
         yield path, f"this site reads version {schema['const']} of the format", False
     elif validator == "uniqueItems":

@@ -25,6 +25,7 @@ STRUCTURAL = [
     "text where minutes are expected",
     "minutes out of range",
     "a value outside the allowed ones",
+    "an empty value where a few are allowed",
     "unknown field",
     "misspelt field",
     "id that is not a slug",
