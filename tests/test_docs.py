@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -148,21 +147,8 @@ def run(project: Project, scenario: Scenario) -> list[str]:
         text = edit(text)
     project.mapping.write_text(text, encoding="utf-8")
     if scenario.command == "build":
-        result = project.build()
-        return [line for line in (result.stdout + result.stderr).splitlines() if line.startswith(("ERROR", "WARNING"))]
-    options = scenario.command.split()[1:]
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "check_mapping.py"),
-            "--config",
-            str(project.root / "mkdocs.yml"),
-            *options,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+        return project.failed_build()
+    result = project.check(*scenario.command.split()[1:])
     return result.stdout.splitlines() + result.stderr.splitlines()
 
 

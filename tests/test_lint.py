@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -22,3 +23,13 @@ def test_ruff_finds_nothing() -> None:
 def test_code_is_formatted() -> None:
     result = ruff("format", "--check", "--no-cache")
     assert result.returncode == 0, result.stdout
+
+
+def test_no_test_module_imports_another() -> None:
+    """Shared helpers live in conftest.py and the helper modules; a test module is never imported."""
+    imports = re.compile(r"^(?:from|import) (test_\w+)", re.M)
+    found = {
+        path.name: imports.findall(path.read_text(encoding="utf-8")) for path in sorted((ROOT / "tests").glob("*.py"))
+    }
+    assert {name: modules for name, modules in found.items() if modules} == {}
+    assert len(found) > 10
