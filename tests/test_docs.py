@@ -195,3 +195,12 @@ def test_no_document_states_how_many_entries_the_mapping_has(mapping: dict) -> N
     documents = [ROOT / name for name in (*DOCUMENTS, "MAINTAINING.md", ".github/PULL_REQUEST_TEMPLATE.md")]
     documents += sorted((ROOT / "docs").glob("*.md"))
     assert [path.name for path in documents if stated.search(path.read_text(encoding="utf-8"))] == []
+
+
+def test_the_readmes_layout_map_names_every_module_script_and_template() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme[readme.index("## Layout") : readme.index("## Benchmarks")]
+    names = [path.name for folder in ("hooks", "scripts", "tests") for path in (ROOT / folder).iterdir()]
+    names += [path.stem for path in (ROOT / "overrides" / "partials" / "metaphor").glob("*.html")]
+    names = [name for name in names if not name.startswith(("__", "test_")) and name != "data"]
+    assert [name for name in sorted(set(names)) if name not in layout] == []
