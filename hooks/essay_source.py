@@ -87,11 +87,16 @@ class Essay:
     def with_typography(self, quote: str) -> str | None:
         """Return the essay's own text for ``quote`` typed with ' " - x, or None if it is not that."""
         folded = quote.translate(_TYPOGRAPHY)
-        for paragraph in self.paragraphs:
-            start = paragraph.text.translate(_TYPOGRAPHY).find(folded)
+        for paragraph, typed in zip(self.paragraphs, self._typed, strict=True):
+            start = typed.find(folded)
             if start >= 0:
                 return paragraph.text[start : start + len(quote)]
         return None
+
+    @cached_property
+    def _typed(self) -> tuple[str, ...]:
+        """Each paragraph's text as a keyboard types it (folded once, not once per quote)."""
+        return tuple(paragraph.text.translate(_TYPOGRAPHY) for paragraph in self.paragraphs)
 
     def sentences_between(self, anchor: str, start: int, end: int) -> list[tuple[str, int]]:
         """Return (anchor, offset) of each sentence of paragraph ``anchor`` that overlaps ``start:end``."""
