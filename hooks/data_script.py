@@ -21,7 +21,7 @@ from essay_source import TYPOGRAPHY, Essay
 from metaphor_model import AGENDA_TITLES, Metaphor
 
 DATA_SCRIPT = "assets/javascripts/metaphor-data.js"
-TEMPLATE = "partials/metaphor/data-script.html"  # the <script src> element that loads it
+LOADER = "partials/metaphor/data-script.html"  # the template of the <script src> element that loads it
 _COMPONENT = 'data-module="mx-'  # a component whose script reads the data
 
 

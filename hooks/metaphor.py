@@ -24,9 +24,7 @@ from mkdocs.structure.pages import Page
 from anchors import anchor_ids
 from build_problems import Problems, show_problems
 from build_state import Session, Settings, Stage
-from data_script import DATA_SCRIPT, needs_data
-from data_script import TEMPLATE as DATA_TEMPLATE
-from data_script import data_script as make_data_script
+from data_script import DATA_SCRIPT, LOADER, data_script, needs_data
 from essay_marks import EXCERPTS, essay_page
 from generated_pages import GeneratedPage, add_pages, phase_toc, read_pages
 from page_templates import Renderer, template_env
@@ -37,7 +35,8 @@ from task_lists import label_task_lists
 log = get_plugin_logger("metaphor")
 
 _session = Session()  # which command runs: the one thing that lives as long as the process
-# Each build fills these in order and empties them all first (`mkdocs serve` keeps this module loaded).
+# Each build fills these in order, and empties them all when it starts and ends (`mkdocs serve`
+# keeps this module loaded, so anything left here would outlive its build).
 SETTINGS: Stage[Settings] = Stage("the build's settings")  # on_config
 SOURCES: Stage[SiteData | Problems] = Stage("the checked sources")  # on_pre_build
 PAGES: Stage[dict[str, GeneratedPage]] = Stage("the generated pages")  # on_files
@@ -56,8 +55,7 @@ def on_shutdown() -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Start a build with nothing from the last one, and check its settings before anything is read."""
-    for stage in (SETTINGS, SOURCES, PAGES, RENDERER):
-        stage.clear()
+    _forget()
     SETTINGS.set(Settings.read(config, _session))
     return config
 
@@ -85,7 +83,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     add_pages(files, pages, config)
     site = SOURCES.get()
     if isinstance(site, SiteData):
-        files.append(File.generated(config, DATA_SCRIPT, content=make_data_script(site.metaphor, site.essay)))
+        files.append(File.generated(config, DATA_SCRIPT, content=data_script(site.metaphor, site.essay)))
     RENDERER.set(Renderer(template_env(config.theme.get_env().loader), files, config.site_url or ""))
     return files
 
@@ -114,7 +112,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html += render(generated.template)
         page.toc = phase_toc(site.metaphor) if generated.toc else page.toc
     if needs_data(html):
-        html += render(DATA_TEMPLATE)
+        html += render(LOADER)
     page.present_anchor_ids = anchor_ids(html)
     return html
 
@@ -138,3 +136,18 @@ def _marked_essay(html: str, *, page: Page, site: SiteData, renderer: Renderer) 
         original_url=site.essay.credit.url,
         macros=renderer.macros,
     )
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Let go of this build's state once the site is written."""
+    _forget()
+
+
+def on_build_error(error: Exception) -> None:
+    """Let go of this build's state when the build fails."""
+    _forget()
+
+
+def _forget() -> None:
+    for stage in (SETTINGS, SOURCES, PAGES, RENDERER):
+        stage.clear()
