@@ -117,14 +117,14 @@ def page_link(src_uri: str) -> str:
     return "../" + (src_uri.removesuffix(".md") + "/" if src_uri.endswith(".md") else src_uri)
 
 
-def build_seconds(project: Path) -> float:
+def build_seconds(project: Path, *, strict: bool = True) -> float:
     """Load the config and build the site once, in this process; return the wall time."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     start = time.perf_counter()
     with contextlib.redirect_stderr(io.StringIO()):
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True)
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=strict)
         build(config)
     return time.perf_counter() - start
 
@@ -301,7 +301,8 @@ def explorer_benchmark(scratch: Path) -> None:
     for name, mapping in (("real", real), ("1,000 entries", synthetic_mapping(1_000, real))):
         project = copy_project(scratch / f"explorer-{len(mapping['entries'])}", with_hooks=True)
         (project / "docs" / "metaphors.yml").write_text(yaml.safe_dump(mapping, allow_unicode=True), encoding="utf-8")
-        build_seconds(project)
+        # Not strict: a synthetic mapping repeats the real quotes, which the build warns about.
+        build_seconds(project, strict=False)
         sites[name] = project / "site"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
