@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from metaphor_model import Entry, Metaphor
 
+MARKS = "partials/metaphor/marks.html"  # the macros that wrap a passage and link it
+EXCERPTS = "partials/metaphor/excerpts.html"  # the macros that cut a paragraph down to its passages
 _PARAGRAPH = re.compile(r'(<p id="(p-\d{2})">)(.*?)(</p>)', re.S)
 _TAG = re.compile(r"(<[^>]+>)")
 
@@ -53,6 +56,31 @@ def quoted_spans(
                 result.append(span)
         merged[anchor] = result
     return merged
+
+
+def essay_page(
+    page_html: str,
+    *,
+    metaphor: Metaphor,
+    excerpts: bool,
+    explorer_href: str,
+    original_url: str,
+    macros: Callable[[str], Any],
+) -> str:
+    """Return the essay page's HTML marked and linked, or (``excerpts``) cut down to its quoted passages.
+
+    ``macros`` returns the macros a template defines (MARKS, EXCERPTS).
+    """
+    if excerpts:
+        return excerpt_quotes(
+            page_html,
+            metaphor=metaphor,
+            explorer_href=explorer_href,
+            macros=macros(MARKS),
+            excerpts=macros(EXCERPTS),
+            original_url=original_url,
+        )
+    return mark_quotes(page_html, metaphor=metaphor, explorer_href=explorer_href, macros=macros(MARKS))
 
 
 def mark_quotes(page_html: str, *, metaphor: Metaphor, explorer_href: str, macros: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,7 +20,7 @@ _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _BOLD = frozenset({"strong", "b"})
 # Characters a contributor's keyboard types in place of the essay's typography: one for one, so a
 # match in folded text is at the same offsets in the essay's own text. The explorer's search folds
-# with the same table (it is written into the data script; see hooks/metaphor.py).
+# with the same table: it is written into metaphor-data.js as `typography` (hooks/data_script.py).
 TYPOGRAPHY = {"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-", "×": "x"}
 _TYPOGRAPHY = str.maketrans(TYPOGRAPHY)
 
@@ -45,12 +46,35 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Credit:
+    """Who wrote the essay, when and where it first appeared: what every page that shows the metaphor credits."""
+
+    title: str
+    author: str
+    year: int
+    url: str
+    site: str  # the original's site as readers know it, e.g. "ultrasaurus.com"
+
+
+# The essay's front matter the site relies on, and what each must be.
+CREDIT_FIELDS = {"title": str, "author": str, "published": date, "original_url": str, "original_site": str}
+
+
+@dataclass(frozen=True)
 class Essay:
     """The essay as published: where it lives, its metadata and its paragraphs."""
 
     src_uri: str
     meta: dict[str, Any]
     paragraphs: tuple[Paragraph, ...]
+
+    @cached_property
+    def credit(self) -> Credit:
+        """Return the essay's credit, from its front matter (the one place its year is written)."""
+        meta = self.meta
+        return Credit(
+            meta["title"], meta["author"], meta["published"].year, meta["original_url"], meta["original_site"]
+        )
 
     def paragraphs_containing(self, quote: str) -> tuple[Paragraph, ...]:
         """Return every paragraph whose text holds ``quote`` exactly."""
@@ -63,11 +87,16 @@ class Essay:
     def with_typography(self, quote: str) -> str | None:
         """Return the essay's own text for ``quote`` typed with ' " - x, or None if it is not that."""
         folded = quote.translate(_TYPOGRAPHY)
-        for paragraph in self.paragraphs:
-            start = paragraph.text.translate(_TYPOGRAPHY).find(folded)
+        for paragraph, typed in zip(self.paragraphs, self._typed, strict=True):
+            start = typed.find(folded)
             if start >= 0:
                 return paragraph.text[start : start + len(quote)]
         return None
+
+    @cached_property
+    def _typed(self) -> tuple[str, ...]:
+        """Each paragraph's text as a keyboard types it (folded once, not once per quote)."""
+        return tuple(paragraph.text.translate(_TYPOGRAPHY) for paragraph in self.paragraphs)
 
     def sentences_between(self, anchor: str, start: int, end: int) -> list[tuple[str, int]]:
         """Return (anchor, offset) of each sentence of paragraph ``anchor`` that overlaps ``start:end``."""
@@ -166,6 +195,12 @@ def read_essay(
 ) -> Essay:
     """Render the essay with the site's Markdown settings and split it into paragraphs."""
     body, meta = get_data(path.read_text(encoding="utf-8"))
+    wrong = [name for name, kind in CREDIT_FIELDS.items() if not isinstance(meta.get(name), kind)]
+    if wrong:
+        raise EssayError(
+            f"{src_uri}: its front matter needs {', '.join(wrong)} "
+            "(title, author, original_url and original_site as text; published as a date, e.g. 2018-09-16)"
+        )
     html = markdown.Markdown(extensions=extensions, extension_configs=extension_configs).convert(body)
     collector = _ParagraphCollector()
     collector.feed(html)

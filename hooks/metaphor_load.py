@@ -26,7 +26,7 @@ from typing import Any
 from essay_source import Essay
 from metaphor_model import Block, Entry, Metaphor, Pause, Phase, Preset, Quote, Role, Side, Workshop, agenda
 from schema_check import Schema
-from yaml_source import DataPath, Document, InvalidData, Problem, SourceMap, dotted, load_yaml
+from yaml_source import DataPath, Document, InvalidData, Problem, SourceMap, bulk_objects, dotted, load_yaml
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "docs" / "metaphors.schema.json"
 SCHEMA = Schema.read(SCHEMA_PATH)
@@ -50,11 +50,12 @@ class Loaded:
 
 def load_metaphor(path: Path, essay: Essay) -> Loaded:
     """Read ``path`` and return the validated mapping, or raise InvalidData with every problem."""
-    document = load_yaml(path)
-    if document.data is None:
-        raise InvalidData([Problem(1, "the file is empty; expected version, roles, phases, workshop and entries")])
-    problems = SCHEMA.problems(document, label=entry_label(document.data))
-    problems += _Checks(document, essay).run()
+    with bulk_objects():  # a large file, broken everywhere, makes a problem or more per value
+        document = load_yaml(path)
+        if document.data is None:
+            raise InvalidData([Problem(1, "the file is empty; expected version, roles, phases, workshop and entries")])
+        problems = SCHEMA.problems(document, label=entry_label(document.data))
+        problems += _Checks(document, essay).run()
     if any(not problem.warning for problem in problems):
         raise InvalidData(problems)
     metaphor = build(document.data, essay)

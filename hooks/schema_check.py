@@ -68,7 +68,7 @@ class Schema:
         }
         for error in errors:
             for path, message, on_key in _explain(error):
-                if "indent" not in message and any(path[: len(p)] == p for p in shallow):
+                if "indent" not in message and any(path[:end] in shallow for end in range(len(path) + 1)):
                     continue
                 subject, shown = label(path)
                 mark = document.source.key(path) if on_key else document.source.at(path)
@@ -154,7 +154,10 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[DataPath, str,
         yield path, f"{value} is out of range: use {schema.get('minimum')} to {schema.get('maximum')}{unit}", False
     elif validator == "enum":
         allowed = ", ".join(str(option) for option in schema["enum"])
-        yield path, f"'{value}' is not one of the allowed values: {allowed}", False
+        if value is None or (isinstance(value, str) and not value.strip()):
+            yield path, f"must not be empty: use one of {allowed}", False
+        else:
+            yield path, f"'{value}' is not one of the allowed values: {allowed}", False
     elif validator == "const":
         yield path, f"this site reads version {schema['const']} of the format", False
     elif validator == "uniqueItems":

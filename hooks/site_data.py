@@ -22,10 +22,14 @@ ESSAY = "essay.md"
 
 
 class SiteError(Exception):
-    """The site's sources cannot be built; ``problems`` (if any) say where, ``str()`` says what."""
+    """The site's sources cannot be built: ``str()`` sums it up, ``problems`` (if any) say where.
 
-    def __init__(self, message: str, problems: list[Problem] | None = None, path: str = "") -> None:
-        super().__init__(message)
+    The summary says what is wrong, not what happens next ("docs/metaphors.yml: 2 problems found"):
+    the build, the dev server and the checker each end it in their own words.
+    """
+
+    def __init__(self, summary: str, problems: list[Problem] | None = None, path: str = "") -> None:
+        super().__init__(summary)
         self.problems = problems or []
         self.path = path
 
@@ -44,12 +48,11 @@ class SiteData:
 def load_site(config: MkDocsConfig) -> SiteData:
     """Read and check the essay and the mapping, or raise SiteError listing every problem."""
     docs = Path(config.docs_dir)
-    project = Path(config.config_file_path or ".").resolve().parent
-    shown = relative(docs / MAPPING, project)
+    shown = source_path(config, MAPPING)
     try:
         essay = read_essay(
             docs / ESSAY,
-            src_uri=relative(docs / ESSAY, project),
+            src_uri=source_path(config, ESSAY),
             extensions=config.markdown_extensions,
             extension_configs=config.mdx_configs,
         )
@@ -59,19 +62,16 @@ def load_site(config: MkDocsConfig) -> SiteData:
         loaded = load_metaphor(docs / MAPPING, essay)
     except InvalidData as exc:
         count = len(exc.errors)
-        raise SiteError(
-            f"{shown}: {count} problem{'s' if count != 1 else ''} found (listed above); the site was not built.",
-            exc.problems,
-            shown,
-        ) from None
+        raise SiteError(f"{shown}: {count} problem{'s' if count != 1 else ''} found", exc.problems, shown) from None
     starts = [loaded.source.at(("entries", index)).line for index in range(len(loaded.metaphor.entries))]
     history = entry_history(docs / MAPPING, loaded.metaphor, starts)
     return SiteData(essay, loaded.metaphor, loaded.warnings, history, shown)
 
 
-def relative(path: Path, root: Path) -> str:
-    """Show ``path`` relative to the project, as contributors see it."""
+def source_path(config: MkDocsConfig, src_uri: str) -> str:
+    """Name a file of the docs folder as contributors see it, from the project's root: ``docs/metaphors.yml``."""
+    path = Path(config.docs_dir) / src_uri
     try:
-        return path.resolve().relative_to(root).as_posix()
+        return path.resolve().relative_to(Path(config.config_file_path or ".").resolve().parent).as_posix()
     except ValueError:
         return path.as_posix()

@@ -9,8 +9,10 @@ line numbers.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -87,22 +89,27 @@ class Mark(NamedTuple):
 
 @dataclass
 class SourceMap:
-    """Where each value (and each mapping key) of a document sits in its file."""
+    """Where each value (and each mapping key) of a document sits in its file.
 
-    values: dict[DataPath, Mark] = field(default_factory=dict)
-    keys: dict[DataPath, Mark] = field(default_factory=dict)
+    The tables hold plain (line, column) pairs, one per value of a large file; ``at`` and ``key``
+    hand them out as Marks.
+    """
+
+    values: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
 
     def at(self, path: DataPath) -> Mark:
         """Return the mark of the value at ``path``, or of its nearest ancestor that has one."""
         for end in range(len(path), -1, -1):
             mark = self.values.get(path[:end])
             if mark is not None:
-                return mark
+                return Mark(*mark)
         return Mark(1, 1)
 
     def key(self, path: DataPath) -> Mark:
         """Return the mark of the key that names ``path`` (the value's mark if it has no key)."""
-        return self.keys.get(path) or self.at(path)
+        mark = self.keys.get(path)
+        return Mark(*mark) if mark is not None else self.at(path)
 
 
 @dataclass(frozen=True)
@@ -132,8 +139,32 @@ def load_yaml(path: Path) -> Document:
     return parse_yaml(text)
 
 
+@contextmanager
+def bulk_objects() -> Iterator[None]:
+    """Pause Python's cycle collector while many small objects are made, then restore it.
+
+    Composing a large file makes hundreds of thousands of nodes and marks, and checking it as many
+    values and problems. Reference counting frees them; the cycle collector, triggered by every few
+    hundred new objects, would only walk the growing heap again and again (on a file of 10,000
+    entries, most of the time spent loading it). Anything cyclic left behind is collected as usual
+    once the collector runs again.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def parse_yaml(text: str) -> Document:
     """Parse YAML ``text`` into data and a source map, or raise InvalidData."""
+    with bulk_objects():
+        return _parse(text)
+
+
+def _parse(text: str) -> Document:
     loader = DataLoader(text)
     try:
         root = loader.get_single_node()
@@ -158,24 +189,22 @@ def _walk(node: Node, path: DataPath, source: SourceMap) -> Iterator[Repeat]:
     while stack:
         node, path = stack.pop()
         start = node.start_mark
-        values[path] = Mark(start.line + 1, start.column + 1)
+        values[path] = (start.line + 1, start.column + 1)
         if isinstance(node, MappingNode):
             first: dict[str, int] = {}
             for key_node, value_node in node.value:
                 key = str(key_node.value) if isinstance(key_node, ScalarNode) else "?"
-                mark = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                key_start = key_node.start_mark
+                mark = (key_start.line + 1, key_start.column + 1)
+                child = (*path, key)
                 if key in first:
-                    yield Repeat((*path, key), mark, first[key])
+                    yield Repeat(child, Mark(*mark), first[key])
                     continue
-                first[key] = mark.line
-                keys[(*path, key)] = mark
-                stack.append((value_node, (*path, key)))
+                first[key] = mark[0]
+                keys[child] = mark
+                stack.append((value_node, child))
         elif isinstance(node, SequenceNode):
             stack.extend((item, (*path, index)) for index, item in enumerate(node.value))
-
-
-def _mark(node: Node) -> Mark:
-    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 def dotted(path: DataPath) -> str:

@@ -61,7 +61,7 @@ def main() -> int:
     except SiteError as exc:
         for problem in exc.problems:
             print(show(problem, exc.path, annotations=args.github))
-        print(str(exc).replace(" (listed above); the site was not built.", "."), file=sys.stderr)
+        print(f"{exc}.", file=sys.stderr)
         return 1
     except (OSError, ConfigurationError) as exc:
         print(f"Cannot read the site's configuration: {exc}", file=sys.stderr)

@@ -62,6 +62,29 @@ class Project:
             timeout=120,
         )
 
+    def failed_build(self, *, env: dict[str, str] | None = None) -> list[str]:
+        """Build, which must fail cleanly (exit 1, no traceback); return its ERROR and WARNING lines as printed."""
+        result = self.build(env=env)
+        output = result.stdout + result.stderr
+        assert result.returncode == 1, output
+        assert "Traceback" not in output
+        return [line for line in output.splitlines() if line.startswith(("ERROR", "WARNING"))]
+
+    def check(self, *options: str) -> subprocess.CompletedProcess[str]:
+        """Run the mapping's checker (scripts/check_mapping.py) on this copy."""
+        return subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "scripts" / "check_mapping.py"),
+                "--config",
+                str(self.root / "mkdocs.yml"),
+                *options,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
     def built(self, *, site_url: str | None = None, env: dict[str, str] | None = None) -> Path:
         """Build and fail the test with the log if the build fails."""
         result = self.build(site_url=site_url, env=env)

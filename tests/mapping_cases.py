@@ -223,6 +223,10 @@ CASES = {
             "values: essay, site"
         ],
     ),
+    "an empty value where a few are allowed": (
+        t := change("    origin: site", "    origin:"),
+        [f"{FILE}:{at(t, '    origin:', 2)}: entry 'fast-and-safe': origin: must not be empty: use one of essay, site"],
+    ),
     "unknown field": (
         t := change("    related: [fast-and-safe]\n", "    related: [fast-and-safe]\n    colour: red\n"),
         [

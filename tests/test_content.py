@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import Project, Visit
-from metaphor_model import Metaphor
+from metaphor_model import Metaphor, agenda
 
 LABELS = {"essay": "Drawn by the essay", "site": "The site's extension"}
 
@@ -167,35 +167,50 @@ def test_without_contacts_the_handout_keeps_lines_to_write_on_and_the_slide_show
 # ------------------------------------------------------------------------ the agenda and its break
 
 
-def test_a_long_session_breaks_after_the_discussion_nearest_its_middle(model: Metaphor) -> None:
-    short = model.agenda(model.workshop.preset("short").entries)
-    assert [i.kind for i in short].count("break") == 0
-    long = model.agenda(model.workshop.preset("long").entries)
-    assert [i.kind for i in long].count("break") == 1
-    length = sum(i.minutes for i in long) - model.workshop.pause.minutes
-    ends, elapsed = {}, 0
-    for item in long:
-        if item.kind == "break":
-            continue
-        elapsed += item.minutes
-        if item.kind == "discussion":
-            ends[item.ref] = elapsed
-    nearest = min(ends, key=lambda ref: abs(2 * ends[ref] - length))
-    assert model.break_after(model.workshop.preset("long").entries) == nearest
-    before = long[[i.kind for i in long].index("break") - 1]
-    assert before.kind == "discussion" and before.ref == nearest
+# Three phases of 10 discussion minutes, one 5-minute pairing in each; 5-minute opening, passages and
+# close. The whole session is 60 minutes; its discussions end at 25, 40 and 55 minutes.
+PHASES = [("a", "A", 10), ("b", "B", 10), ("c", "C", 10)]
+ENTRIES = [("e1", "a", "E1", 5), ("e2", "b", "E2", 5), ("e3", "c", "E3", 5)]
 
 
-@pytest.mark.parametrize("preset", ["short", "long"])
-def test_the_ready_sessions_end_with_time_for_one_goal_each(model: Metaphor, preset: str) -> None:
-    items = model.agenda(model.workshop.preset(preset).entries)
-    assert items[-1].kind == "closing" and items[-1].minutes >= 8
-    entries = [i for i in items if i.kind == "entry"]
-    assert len(entries) <= (2 if preset == "short" else 6)
-    # a pairing that names race and gender is never squeezed: it has a long slot and a discussion after it
-    for index, item in enumerate(items):
-        if item.kind == "entry" and item.ref == "failure-read-differently":
-            assert item.minutes >= 7 and items[index + 1].kind == "discussion" and items[index + 1].minutes >= 10
+def layout(*, over: int, selection: tuple[str, ...] | None = None) -> list[tuple[str, str, int]]:
+    items = agenda(
+        phases=PHASES, entries=ENTRIES, opening=5, passages=5, pause=(10, over), closing=5, selection=selection
+    )
+    return [(item.kind, item.ref, item.minutes) for item in items]
+
+
+def test_a_session_longer_than_the_threshold_breaks_after_the_discussion_nearest_its_middle() -> None:
+    # 60 minutes is over 50: the middle is at 30, and the discussion ending at 25 is nearest it.
+    assert layout(over=50) == [
+        ("opening", "", 5),
+        ("passages", "", 5),
+        ("entry", "e1", 5),
+        ("discussion", "a", 10),
+        ("break", "", 10),
+        ("entry", "e2", 5),
+        ("discussion", "b", 10),
+        ("entry", "e3", 5),
+        ("discussion", "c", 10),
+        ("closing", "", 5),
+    ]
+
+
+def test_a_session_no_longer_than_the_threshold_has_no_break() -> None:
+    assert "break" not in [kind for kind, _, _ in layout(over=60)]
+
+
+def test_a_selection_keeps_only_its_pairings_and_the_discussions_of_their_phases() -> None:
+    # e2 and e3 with their two discussions: 45 minutes, under the threshold, so no break either.
+    assert layout(over=50, selection=("e3", "e2")) == [
+        ("opening", "", 5),
+        ("passages", "", 5),
+        ("entry", "e2", 5),
+        ("discussion", "b", 10),
+        ("entry", "e3", 5),
+        ("discussion", "c", 10),
+        ("closing", "", 5),
+    ]
 
 
 @pytest.mark.parametrize("pick", [slice(0, 2), slice(None, None, 2)], ids=["two, no break", "every other, a break"])

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import jsonschema
 import pytest
@@ -25,6 +23,7 @@ STRUCTURAL = [
     "text where minutes are expected",
     "minutes out of range",
     "a value outside the allowed ones",
+    "an empty value where a few are allowed",
     "unknown field",
     "misspelt field",
     "id that is not a slug",
@@ -101,23 +100,8 @@ def test_the_build_also_checks_what_a_schema_cannot(name: str) -> None:
     assert schema_errors(text) == []
 
 
-def run_checker(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "check_mapping.py"),
-            "--config",
-            str(project.root / "mkdocs.yml"),
-            *args,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
 def test_the_checker_passes_the_real_mapping(project: Project, mapping: dict) -> None:
-    result = run_checker(project)
+    result = project.check()
     assert result.returncode == 0
     counts = f"{len(mapping['entries'])} entries in {len(mapping['phases'])} phases"
     assert result.stdout.strip() == f"docs/metaphors.yml: {counts}, no problems."
@@ -127,7 +111,7 @@ def test_the_checker_prints_every_problem_with_line_and_column(project: Project)
     text, _ = CASES["quote not in the essay"]
     text = text.replace("related: [fast-and-safe]", "related: [nowhere]")
     project.mapping.write_text(text, encoding="utf-8")
-    result = run_checker(project)
+    result = project.check()
     assert result.returncode == 1
     quote_line = text.splitlines().index('      - "We learn to accept it."') + 1
     related_line = text.splitlines().index("    related: [nowhere]") + 1
@@ -145,7 +129,7 @@ def test_the_checker_prints_every_problem_with_line_and_column(project: Project)
 def test_the_checker_reports_warnings_and_fails_as_a_strict_build_would(project: Project) -> None:
     text, expected = CASES["a paragraph no entry quotes (warning)"]
     project.mapping.write_text(text, encoding="utf-8")
-    result = run_checker(project)
+    result = project.check()
     assert result.returncode == 1
     line = expected[0].split(":")[1]
     message = expected[0].split(": ", 1)[1].removesuffix(" [warning]")
@@ -157,7 +141,7 @@ def test_the_checker_reports_warnings_and_fails_as_a_strict_build_would(project:
 
 def test_the_checker_explains_a_missing_essay_without_a_traceback(project: Project) -> None:
     (project.root / "docs" / "essay.md").unlink()
-    result = run_checker(project)
+    result = project.check()
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.startswith("Cannot read the essay: [Errno 2] No such file or directory")
@@ -167,7 +151,7 @@ def test_the_checker_explains_a_missing_essay_without_a_traceback(project: Proje
 def test_the_checker_prints_github_annotations(project: Project) -> None:
     text, _ = CASES["reference to a missing entry"]
     project.mapping.write_text(text, encoding="utf-8")
-    result = run_checker(project, "--github")
+    result = project.check("--github")
     line = text.splitlines().index("    related: [fast-and-save]") + 1
     assert result.returncode == 1
     assert result.stdout.splitlines() == [

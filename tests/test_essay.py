@@ -53,11 +53,20 @@ def test_paragraph_anchors_are_numbered_in_reading_order(built: Project) -> None
     assert ids == [f"p-{n:02d}" for n in range(1, len(seed_paragraphs()) + 1)]
 
 
-def test_paragraph_anchors_are_identical_across_two_builds(built: Project, project: Project) -> None:
-    first = [(p["id"], p.get_text()) for p in essay_paragraphs(built)]
-    project.built()
-    second = [(p["id"], p.get_text()) for p in essay_paragraphs(project)]
-    assert first == second
+def test_paragraphs_numbered_out_of_order_fail_the_build(project: Project) -> None:
+    essay = project.root / "docs" / "essay.md"
+    text = essay.read_text(encoding="utf-8")
+    assert text.count("{: #p-03 }") == text.count("{: #p-04 }") == 1
+    essay.write_text(
+        text.replace("{: #p-03 }", "{: #swap }")
+        .replace("{: #p-04 }", "{: #p-03 }")
+        .replace("{: #swap }", "{: #p-04 }"),
+        encoding="utf-8",
+    )
+    assert project.failed_build() == [
+        "ERROR   -  Cannot read the essay: docs/essay.md: paragraph 3 ('I started programming when I was twelve.'...) "
+        "must end with the line '{: #p-03 }', found p-04"
+    ]
 
 
 def test_the_page_shows_title_author_date_and_a_link_to_the_original(built: Project) -> None:

@@ -11,8 +11,9 @@ import re
 import pytest
 
 from conftest import Project, Visit, serve
+from essay_source import TYPOGRAPHY
 
-FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
+FOLD = str.maketrans(TYPOGRAPHY)  # the one table, which the explorer reads from metaphor-data.js
 
 
 def fold(text: str) -> str:

@@ -83,3 +83,13 @@ def test_each_custom_property_is_defined_in_one_component() -> None:
             defined.setdefault(name, set()).add(path.name)
     assert defined, "no custom properties found"
     assert {name: files for name, files in defined.items() if len(files) > 1} == {}
+
+
+def test_no_test_module_imports_another() -> None:
+    """Shared helpers live in conftest.py and the helper modules; a test module is never imported."""
+    imports = re.compile(r"^(?:from|import) (test_\w+)", re.M)
+    found = {
+        path.name: imports.findall(path.read_text(encoding="utf-8")) for path in sorted((ROOT / "tests").glob("*.py"))
+    }
+    assert {name: modules for name, modules in found.items() if modules} == {}
+    assert len(found) > 10

@@ -18,10 +18,14 @@ from conftest import ROOT, Visit, parse
 
 @pytest.fixture(scope="session")
 def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Run the documented command into a scratch folder; return the built site folder."""
+    """Run the documented command into a scratch folder, without its installs (scripts/test made them)."""
     site = tmp_path_factory.mktemp("offline") / "site"
     result = subprocess.run(
-        [str(ROOT / "scripts" / "offline"), str(site)], cwd=ROOT, capture_output=True, text=True, timeout=900
+        [str(ROOT / "scripts" / "offline"), "--no-install", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return site

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
+
+from bs4 import BeautifulSoup
 
 from conftest import Project, parse
+from dev_server import DevServer
+from mapping_cases import at, change
 
 ORIGINAL = "https://www.ultrasaurus.com/2018/09/production-outages-and-sexism/"
 # Elements that make the browser fetch something, and the attribute that names it.
@@ -70,46 +68,50 @@ def test_the_mapping_itself_is_not_published(built: Project) -> None:
     assert not (built.site / "metaphors.yml").exists()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def test_mkdocs_serve_rebuilds_the_whole_site_when_the_mapping_changes(project: Project, mapping: dict) -> None:
+    term = mapping["entries"][0]["outage"]["term"]
+    text = project.mapping.read_text(encoding="utf-8")
+    assert f'term: "{term}"' in text
+    edited = text.replace(f'term: "{term}"', f'term: "{term}, edited live"', 1)
+    with DevServer(project.root) as server:
+        assert f"{term}, edited live" not in server.get("glossary/")
+        server.after_change(lambda: project.mapping.write_text(edited, encoding="utf-8"), "glossary/")
+        for page in ("glossary/", "explorer/", "deck/", "cards/", "handout/", "plan/", "essay/"):
+            assert f"{term}, edited live" in server.get(page), page
 
 
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
-
-
-def test_mkdocs_serve_rebuilds_glossary_explorer_and_deck_when_the_mapping_changes(project: Project) -> None:
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project.root,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+def test_under_mkdocs_serve_the_problems_show_in_every_page_until_a_save_fixes_them(
+    project: Project, mapping: dict
+) -> None:
+    """The dev server keeps answering: each page lists the problems, then the site comes back by itself."""
+    good = project.mapping.read_text(encoding="utf-8")
+    first = mapping["entries"][0]
+    broken = change(f"    phase: {first['phase']}\n", "    phase: respnd\n", text=good).replace(
+        f"    minutes: {first['minutes']}\n", "    minutes: 99\n", 1
     )
-    pages = [f"http://127.0.0.1:{port}/{page}/" for page in ("glossary", "explorer", "deck")]
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                before = [fetch(url) for url in pages]
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "mkdocs serve did not start"
-                time.sleep(0.2)
-        assert not any("The runbook, edited live" in page for page in before)
-        text = project.mapping.read_text(encoding="utf-8")
-        project.mapping.write_text(
-            text.replace('term: "The runbook"', 'term: "The runbook, edited live"'), encoding="utf-8"
+    phases = ", ".join(p["id"] for p in mapping["phases"])
+    expected = [
+        f"docs/metaphors.yml:{at(broken, '    phase: respnd')}: entry '{first['id']}': phase: unknown phase 'respnd' (expected one of: {phases})",
+        f"docs/metaphors.yml:{at(broken, '    minutes: 99')}: entry '{first['id']}': minutes: 99 is out of range: use 1 to 60 minutes",
+    ]
+    with DevServer(project.root) as server:
+        page = parse_html(
+            server.after_change(lambda: project.mapping.write_text(broken, encoding="utf-8"), "glossary/")
         )
-        deadline = time.monotonic() + 20
-        while not all("The runbook, edited live" in fetch(url) for url in pages):
-            assert time.monotonic() < deadline, "the pages were not rebuilt after the mapping changed"
-            time.sleep(0.2)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        assert page.select_one("[data-mx-problems] h1").get_text() == "docs/metaphors.yml: 2 problems found"
+        assert [item.get_text() for item in page.select("[data-problem=error] code")] == expected
+        for other in ("", "essay/", "deck/", "guide/"):  # whatever page the contributor has open
+            problems = parse_html(server.get(other)).select("[data-problem=error] code")
+            assert [item.get_text() for item in problems] == expected, other
+        terminal = [line.split("-  ", 1)[1] for line in server.log if line.startswith("ERROR")]
+        assert terminal == [
+            *(f"metaphor: {line}" for line in expected),
+            "metaphor: docs/metaphors.yml: 2 problems found (listed above); the preview shows them until a save fixes the file.",
+        ]
+        fixed = parse_html(server.after_change(lambda: project.mapping.write_text(good, encoding="utf-8"), "glossary/"))
+        assert fixed.select_one("[data-mx-problems]") is None
+        assert len(fixed.select("article[data-entry-id]")) == len(mapping["entries"])
+
+
+def parse_html(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")

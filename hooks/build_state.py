@@ -1,0 +1,77 @@
+"""The state of one build, typed: the settings it runs with, and what its events have made so far.
+
+MkDocs calls a hook's events as plain functions, and `mkdocs serve` keeps hook modules loaded from
+one build to the next. So what one event makes for later ones sits in a ``Stage``: every build
+empties every stage first, fills each once, and reading a stage before this build has filled it
+is a bug in the hook, not a user's mistake. Only the ``Session`` (which command is running, from
+``on_startup``) lives as long as the process, because that is what it describes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+T = TypeVar("T")
+
+# How much of the essay the site publishes: the full text (the default), or only the passages it
+# quotes, for a deployment without the author's permission (ESSAY_TEXT=excerpts, see mkdocs.yml).
+ESSAY_TEXTS = ("full", "excerpts")
+
+
+@dataclass
+class Session:
+    """The command this process runs (`build`, `serve`, `gh-deploy`), as MkDocs tells ``on_startup``."""
+
+    command: str = "build"
+
+    @property
+    def serving(self) -> bool:
+        """Tell whether a dev server shows the builds (then problems go to the browser too)."""
+        return self.command == "serve"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What one build was asked for, checked before anything is read."""
+
+    essay_text: str
+    serving: bool
+    strict: bool
+
+    @classmethod
+    def read(cls, config: MkDocsConfig, session: Session) -> Settings:
+        """Return this build's settings, or raise PluginError for a value the site does not know."""
+        essay_text = str(config.extra.get("essay_text") or "full")
+        if essay_text not in ESSAY_TEXTS:
+            raise PluginError(
+                f"ESSAY_TEXT (extra.essay_text in mkdocs.yml) is '{essay_text}': use 'full' (the whole essay) "
+                "or 'excerpts' (only the passages the site quotes, each linked to the original)"
+            )
+        return cls(essay_text=essay_text, serving=session.serving, strict=bool(config.strict))
+
+
+class Stage(Generic[T]):
+    """One value a build's event makes for the events after it; empty again when the next build starts."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._value: T | None = None
+
+    def set(self, value: T) -> T:
+        """Hold ``value`` for the rest of this build; return it."""
+        self._value = value
+        return value
+
+    def get(self) -> T:
+        """Return the value this build set."""
+        if self._value is None:
+            raise RuntimeError(f"{self.name} was read before this build made it (an event ran out of order)")
+        return self._value
+
+    def clear(self) -> None:
+        """Forget the value, so nothing of one build reaches the next."""
+        self._value = None

@@ -1,0 +1,62 @@
+"""The mapping as data for the pages' scripts: metaphor-data.js, loaded with <script src> where needed.
+
+A script file rather than JSON to fetch: browsers refuse ``fetch()`` from ``file://`` (the offline
+copy), and Material's instant navigation re-runs inline scripts as code. The file sets
+``window.mxMetaphorData`` and announces it with an ``mx:metaphor-data`` event. Its keys:
+
+- ``essay``: title, author, original_url, original_site, year (the essay's credit);
+- ``agenda_titles``: the titles of the fixed agenda blocks;
+- ``roles``, ``phases``, ``workshop``, ``entries``: the mapping, without line numbers;
+- ``typography``: the essay's typographic characters and what a keyboard types for each
+  (’ → ', “ → ", — → -, × → x, ...), the one table the explorer's search folds text with.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from essay_source import TYPOGRAPHY, Essay
+from metaphor_model import AGENDA_TITLES, Metaphor
+
+DATA_SCRIPT = "assets/javascripts/metaphor-data.js"
+LOADER = "partials/metaphor/data-script.html"  # the template of the <script src> element that loads it
+_COMPONENT = 'data-module="mx-'  # a component whose script reads the data
+
+
+def data_script(metaphor: Metaphor, essay: Essay) -> str:
+    """Return metaphor-data.js: the data, then the event that says it is there."""
+    data = _script_json(metaphor_data(metaphor, essay))
+    return f'window.mxMetaphorData = {data};\ndocument.dispatchEvent(new Event("mx:metaphor-data"));\n'
+
+
+def metaphor_data(metaphor: Metaphor, essay: Essay) -> dict[str, Any]:
+    """Return what the pages' scripts need (the keys listed in this module's docstring)."""
+    credit = essay.credit
+    return {
+        "essay": {
+            "title": credit.title,
+            "author": credit.author,
+            "original_url": credit.url,
+            "original_site": credit.site,
+            "year": credit.year,
+        },
+        "agenda_titles": AGENDA_TITLES,
+        "roles": [asdict(role) for role in metaphor.roles],
+        "phases": [asdict(phase) for phase in metaphor.phases],
+        "workshop": asdict(metaphor.workshop),
+        "entries": [asdict(entry) for entry in metaphor.entries],
+        "typography": TYPOGRAPHY,
+    }
+
+
+def needs_data(page_html: str) -> bool:
+    """Tell whether a page holds a component whose script reads the data (only those pages load it)."""
+    return _COMPONENT in page_html
+
+
+def _script_json(data: dict[str, Any]) -> str:
+    """Serialise ``data`` as JSON (a JavaScript literal) with no '<', '>' or '&' left raw, safe even inline."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")

@@ -1,0 +1,69 @@
+"""Render markup from the mapping: one autoescaping environment per build, one context for every template.
+
+The markup lives in ``overrides/partials/metaphor/``; this module only hands those templates their
+values. The theme's own environment does not autoescape, so the mapping's text goes through an
+environment of our own over the same loader, with autoescaping on and undefined names an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import BaseLoader, Environment, StrictUndefined
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from site_data import ESSAY, SiteData
+
+
+def template_env(loader: BaseLoader) -> Environment:
+    """Return an autoescaping environment over the theme's templates, for markup made from the mapping."""
+    return Environment(loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def template_context(site: SiteData, *, href: Callable[[str], str], site_url: str) -> dict[str, Any]:
+    """Return everything the templates that show the mapping may use.
+
+    The essay's credit (title, author, year, original address and site) comes from its front
+    matter here and nowhere else; ``href`` links to another page by its source path.
+    """
+    credit = site.essay.credit
+    return {
+        "metaphor": site.metaphor,
+        "history": site.history,
+        "author": credit.author,
+        "essay_title": credit.title,
+        "year": credit.year,
+        "original_url": credit.url,
+        "original_site": credit.site,
+        "essay_href": href(ESSAY),
+        "href": href,
+        "site_url": site_url,
+    }
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """How one build renders the mapping into its pages: the environment, and links between the site's files."""
+
+    env: Environment
+    files: Files
+    site_url: str
+
+    def href(self, src_uri: str, page: Page) -> str:
+        """Return the link from ``page`` to the file built from ``src_uri``."""
+        target = self.files.get_file_from_path(src_uri)
+        if target is None:
+            raise RuntimeError(f"a template links to {src_uri}, which this build does not have")
+        return target.url_relative_to(page.file)
+
+    def render(self, template: str, *, page: Page, site: SiteData) -> str:
+        """Render ``template`` for ``page`` with everything it may use."""
+        context = template_context(site, href=lambda src_uri: self.href(src_uri, page), site_url=self.site_url)
+        return self.env.get_template(template).render(context)
+
+    def macros(self, template: str) -> Any:
+        """Return the macros ``template`` defines (for helpers that build markup piece by piece)."""
+        return self.env.get_template(template).module

@@ -1,0 +1,96 @@
+"""`mkdocs serve` in a project folder, driven the way a browser tab drives it: no fixed waits.
+
+The dev server injects a live-reload script into every page it serves, naming the build the page
+came from (its epoch), and answers ``/livereload/<epoch>/<id>`` as soon as a newer build is ready.
+``after_change`` uses that same channel: it makes a change, then waits for the build that follows
+it, so a test awaits exactly the condition a reader's browser awaits. Used by the tests and by
+scripts/benchmark.py.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+_EPOCH = re.compile(r"livereload\((\d+),")
+
+
+def free_port() -> int:
+    """Return a loopback port nobody listens on."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class DevServer:
+    """`mkdocs serve` on a free loopback port, with its log kept as it runs."""
+
+    def __init__(self, root: Path, *, start_timeout: float = 60) -> None:
+        self.root = root
+        address = f"127.0.0.1:{free_port()}"
+        self.url = f"http://{address}/"
+        self.log: list[str] = []
+        self._serving = threading.Event()
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+        for name in ("SITE_URL", "ESSAY_TEXT", "OFFLINE"):
+            env.pop(name, None)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address],
+            cwd=root,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        threading.Thread(target=self._read_log, daemon=True).start()
+        if not self._serving.wait(start_timeout):
+            self.close()
+            raise RuntimeError("mkdocs serve did not start:\n" + "\n".join(self.log))
+
+    def _read_log(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self.log.append(line.rstrip("\n"))
+            if "Serving on" in line:
+                self._serving.set()
+        self._serving.set()  # the server stopped: let a waiting start see it
+
+    def get(self, path: str = "", *, timeout: float = 30) -> str:
+        """Return the page at ``path`` as the dev server serves it now."""
+        with urllib.request.urlopen(self.url + path, timeout=timeout) as response:
+            return response.read().decode("utf-8")
+
+    def after_change(self, change: Callable[[], None], path: str = "", *, timeout: float = 120) -> str:
+        """Make ``change``, wait for the build it causes to be served, and return the page at ``path`` then."""
+        seen = int(_EPOCH.search(self.get(path)).group(1))
+        change()
+        deadline = time.monotonic() + timeout
+        while True:  # each request returns when a newer build is ready, or after the server's own minute
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError(f"no new build was served within {timeout} s:\n" + "\n".join(self.log))
+            with urllib.request.urlopen(f"{self.url}livereload/{seen}/0", timeout=remaining) as response:
+                if int(response.read()) > seen:
+                    return self.get(path)
+
+    def close(self) -> None:
+        """Stop the server."""
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+    def __enter__(self) -> DevServer:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()

@@ -1,0 +1,206 @@
+"""What README.md, CONTRIBUTING.md and the pull-request template say is what happens.
+
+Every sample output in the documents is marked ``<!-- sample: name -->`` before its code block, and
+here each name is a scenario: the change it makes to a copy of the project, and the command whose
+output the block shows. The test runs it and compares the output with the block line by line.
+Line numbers (and the position of an entry that has no id yet) depend on how long the mapping is
+on the day, as the documents say, so they are compared as "a number"; every other character must
+match. The worked example's entries are taken from CONTRIBUTING.md itself
+(``<!-- example: name -->`` blocks), so the example that contributors copy is checked too.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from conftest import ROOT, Project
+
+DOCUMENTS = ("README.md", "CONTRIBUTING.md")
+SAMPLE = re.compile(r"<!-- sample: ([a-z-]+) -->\n+( *)```[a-z]*\n(.*?)\n *```", re.S)
+EXAMPLE = re.compile(r"<!-- example: ([a-z-]+) -->\n+()```yaml\n(.*?\n)```", re.S)
+# Numbers that depend on the length of the file: line numbers, and an unnamed entry's position.
+VARYING = [
+    (re.compile(r"(docs/metaphors\.yml:)\d+"), r"\1<line>"),
+    (re.compile(r"(line=)\d+"), r"\1<line>"),
+    (re.compile(r"(entry #)\d+"), r"\1<n>"),
+]
+
+
+def blocks(pattern: re.Pattern[str]) -> dict[str, str]:
+    """Return the marked code blocks of the documents, by name (a block inside a list item dedented)."""
+    found: dict[str, str] = {}
+    for name in DOCUMENTS:
+        for key, indent, body in pattern.findall((ROOT / name).read_text(encoding="utf-8")):
+            assert key not in found, f"two blocks named {key}"
+            found[key] = "".join(line.removeprefix(indent) for line in body.splitlines(keepends=True))
+    return found
+
+
+def normalised(lines: list[str]) -> list[str]:
+    for pattern, replacement in VARYING:
+        lines = [pattern.sub(replacement, line) for line in lines]
+    return lines
+
+
+# ------------------------------------------------------------------------ edits a scenario makes
+
+
+def entry_block(text: str, entry_id: str) -> tuple[int, int]:
+    """Return where the entry ``entry_id`` starts and ends in the mapping's text."""
+    start = text.index(f"  - id: {entry_id}\n")
+    end = text.find("\n  - id: ", start + 1)
+    return start, (len(text) if end < 0 else end + 1)
+
+
+def in_entry(entry_id: str, old: str, new: str) -> Callable[[str], str]:
+    """Replace ``old`` (which must be there) by ``new`` within one entry."""
+
+    def edit(text: str) -> str:
+        start, end = entry_block(text, entry_id)
+        assert old in text[start:end], f"the scenario no longer applies: {old!r} is not in entry {entry_id}"
+        return text[:start] + text[start:end].replace(old, new, 1) + text[end:]
+
+    return edit
+
+
+def append_example(name: str, *changes: tuple[str, str]) -> Callable[[str], str]:
+    """Add CONTRIBUTING's example entry ``name`` at the end of the file, as the worked example does."""
+
+    def edit(text: str) -> str:
+        entry = blocks(EXAMPLE)[name]
+        for old, new in changes:
+            assert old in entry, old
+            entry = entry.replace(old, new)
+        return text.rstrip("\n") + "\n\n" + entry
+
+    return edit
+
+
+def add_to_preset(preset: str, entry_id: str) -> Callable[[str], str]:
+    """Add ``entry_id`` to the entries of ``preset``."""
+
+    def edit(text: str) -> str:
+        pattern = re.compile(rf"(    - id: {preset}\n(?:      .*\n)*?      entries: \[)([^\]]*)\]")
+        assert pattern.search(text), f"no preset {preset}"
+        return pattern.sub(lambda m: f"{m.group(1)}{m.group(2)}, {entry_id}]", text, count=1)
+
+    return edit
+
+
+def link_back(entry_id: str, *others: str) -> Callable[[str], str]:
+    """Add ``entry_id`` to the related list of each of ``others`` (the worked example's back-links)."""
+
+    def edit(text: str) -> str:
+        for other in others:
+            start, end = entry_block(text, other)
+            block = re.sub(r"(    related: \[[^\]]*)\]", rf"\1, {entry_id}]", text[start:end], count=1)
+            assert block != text[start:end], f"{other} has no related list"
+            text = text[:start] + block + text[end:]
+        return text
+
+    return edit
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A change to a copy of the project, and the command whose output a sample shows."""
+
+    command: str  # "check", "check --github" or "build"
+    edits: tuple[Callable[[str], str], ...] = ()
+
+
+MISQUOTE = in_entry("routine-outage", '"We learn to expect it."', '"We learn to accept it."')
+SCENARIOS = {
+    "build-misquote": Scenario("build", (MISQUOTE,)),
+    "misquote": Scenario("check", (MISQUOTE,)),
+    "misquote-github": Scenario("check --github", (MISQUOTE,)),
+    "straight-quotes": Scenario(
+        "check",
+        (
+            in_entry(
+                "routine-outage",
+                '"It’s inevitable. It happens. In fact, it happens so much it’s routine."',
+                '"It\'s inevitable. It happens."',
+            ),
+        ),
+    ),
+    "missing-field": Scenario("check", (lambda text: re.sub(r"(?m)^    breaks_down: .*\n", "", text, count=1),)),
+    "blank-entry": Scenario("check", (append_example("blank-entry"),)),
+    "preset-sum": Scenario("check", (append_example("boxed-software"), add_to_preset("short", "boxed-software"))),
+    "related-typo": Scenario(
+        "check",
+        (append_example("boxed-software", ("[incorrect-assumption,", "[incorrect-asumption,")),),
+    ),
+}
+
+
+def run(project: Project, scenario: Scenario) -> list[str]:
+    """Make the scenario's edits, run its command, and return what it prints, as the documents show it."""
+    text = project.mapping.read_text(encoding="utf-8")
+    for edit in scenario.edits:
+        text = edit(text)
+    project.mapping.write_text(text, encoding="utf-8")
+    if scenario.command == "build":
+        return project.failed_build()
+    result = project.check(*scenario.command.split()[1:])
+    return result.stdout.splitlines() + result.stderr.splitlines()
+
+
+def test_the_worked_example_passes_the_checker(project: Project) -> None:
+    """The entry CONTRIBUTING.md fills in, with its back-links, is valid as it stands in the document."""
+    edits = (append_example("boxed-software"), link_back("boxed-software", "incorrect-assumption", "upstream-change"))
+    output = run(project, Scenario("check", edits))
+    assert len(output) == 1 and output[0].endswith(", no problems."), output
+
+
+def test_every_sample_has_a_scenario_and_every_scenario_a_sample() -> None:
+    assert sorted(blocks(SAMPLE)) == sorted(SCENARIOS)
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_a_documented_sample_is_what_the_command_prints(project: Project, name: str) -> None:
+    shown = blocks(SAMPLE)[name].splitlines()
+    assert normalised(run(project, SCENARIOS[name])) == normalised(shown)
+
+
+# ------------------------------------------------------------------------ claims in prose
+
+
+def test_the_hand_build_command_as_documented_prints_no_banner(project: Project) -> None:
+    commands = set()
+    for name in DOCUMENTS:
+        text = (ROOT / name).read_text(encoding="utf-8")
+        commands |= set(re.findall(r"((?:NO_MKDOCS_2_WARNING=1 )?\.venv/bin/mkdocs build --strict)", text))
+    assert commands == {"NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict"}
+    (project.root / ".venv").symlink_to(ROOT / ".venv")
+    env = {key: value for key, value in os.environ.items() if key != "NO_MKDOCS_2_WARNING"}
+    result = subprocess.run(
+        ["bash", "-c", commands.pop()], cwd=project.root, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[0].startswith("INFO")  # no end-of-life banner before the build's own lines
+    assert "end of life" not in result.stdout + result.stderr
+
+
+def test_no_document_states_how_many_entries_the_mapping_has(mapping: dict) -> None:
+    """The count changes with every entry added: a one-entry pull request must stay one file."""
+    count = len(mapping["entries"])
+    stated = re.compile(rf"\b{count} (?:entries|pairings|pairs|concepts)\b")
+    documents = [ROOT / name for name in (*DOCUMENTS, "MAINTAINING.md", ".github/PULL_REQUEST_TEMPLATE.md")]
+    documents += sorted((ROOT / "docs").glob("*.md"))
+    assert [path.name for path in documents if stated.search(path.read_text(encoding="utf-8"))] == []
+
+
+def test_the_readmes_layout_map_names_every_module_script_and_template() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme[readme.index("## Layout") : readme.index("## Benchmarks")]
+    names = [path.name for folder in ("hooks", "scripts", "tests") for path in (ROOT / folder).iterdir()]
+    names += [path.stem for path in (ROOT / "overrides" / "partials" / "metaphor").glob("*.html")]
+    names = [name for name in names if not name.startswith(("__", "test_")) and name != "data"]
+    assert [name for name in sorted(set(names)) if name not in layout] == []

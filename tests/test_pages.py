@@ -1,0 +1,213 @@
+"""What the hook promises every page: placeholders filled or the build stopped, the anchors each page
+really has, the generated pages' front matter, the essay's credit from one place, the data script."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+from conftest import Project
+from essay_source import TYPOGRAPHY, Essay
+from generated_pages import read_pages
+from placeholders import fill_placeholders
+
+
+def errors(project: Project) -> list[str]:
+    """Build, which must fail cleanly; return its ERROR and WARNING lines without the level."""
+    return [line.split("-  ", 1)[1] for line in project.failed_build()]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace ``old`` (which must be there, once) by ``new`` in the file at ``path``."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+# ------------------------------------------------------------------------ placeholders
+
+
+def render(template: str) -> str:
+    return f'<section data-rendered="{template}"></section>'
+
+
+def test_a_placeholder_on_its_own_line_becomes_its_component() -> None:
+    page = '<p>Before.</p>\n<div data-mx-placeholder="agendas"></div>\n<p>After.</p>'
+    assert fill_placeholders(page, source="docs/guide.md", render=render) == (
+        '<p>Before.</p>\n<section data-rendered="partials/metaphor/agendas.html"></section>\n<p>After.</p>'
+    )
+
+
+@pytest.mark.parametrize(
+    "page, message",
+    [
+        (
+            '<div data-mx-placeholder="agenda"></div>',
+            "docs/guide.md: unknown placeholder 'agenda' in <div data-mx-placeholder=\"agenda\"></div>: "
+            "the components are agendas, agenda-custom, tools",
+        ),
+        (
+            '<p>The tools: <div data-mx-placeholder="tools"></div></p>',
+            'docs/guide.md: a placeholder was left in the page (<div data-mx-placeholder="tools"></div>): write it '
+            'alone on a line, not indented, with a blank line before and after, as <div data-mx-placeholder="name"></div>',
+        ),
+        (
+            '<pre><code>&lt;div data-mx-placeholder="tools"&gt;&lt;/div&gt;\n</code></pre>',
+            'docs/guide.md: a placeholder was left in the page (<div data-mx-placeholder="tools"></div>): write it '
+            'alone on a line, not indented, with a blank line before and after, as <div data-mx-placeholder="name"></div>',
+        ),
+        (
+            '<div class="mx-tools" data-mx-placeholder="tools"></div>',
+            'docs/guide.md: a placeholder was left in the page (<div class="mx-tools" data-mx-placeholder="tools"></div>): '
+            'write it alone on a line, not indented, with a blank line before and after, as <div data-mx-placeholder="name"></div>',
+        ),
+    ],
+    ids=["unknown name", "inside a paragraph", "indented into code", "other attributes"],
+)
+def test_a_placeholder_that_cannot_be_filled_stops_the_build(page: str, message: str) -> None:
+    with pytest.raises(PluginError) as stopped:
+        fill_placeholders(page, source="docs/guide.md", render=render)
+    assert str(stopped.value) == message
+
+
+def test_a_placeholder_written_inside_a_paragraph_fails_the_build(project: Project) -> None:
+    guide = project.root / "docs" / "guide.md"
+    edit(guide, '\n<div data-mx-placeholder="tools"></div>\n', '\nThe tools: <div data-mx-placeholder="tools"></div>\n')
+    assert errors(project) == [
+        "Error reading page 'guide.md':",
+        'docs/guide.md: a placeholder was left in the page (<div data-mx-placeholder="tools"></div>): write it '
+        'alone on a line, not indented, with a blank line before and after, as <div data-mx-placeholder="name"></div>',
+    ]
+
+
+def test_the_guides_placeholders_are_all_filled(built: Project) -> None:
+    guide = built.page("guide/")
+    assert "data-mx-placeholder" not in str(guide)
+    assert guide.select_one(".mx-agendas [data-agenda]") is not None
+    assert guide.select_one("[data-module=mx-agenda]") is not None
+    assert guide.select_one("[data-module=mx-tools]") is not None
+
+
+# ------------------------------------------------------------------------ anchors
+
+
+def test_links_to_anchors_the_generated_pages_add_are_checked_and_pass(project: Project, mapping: dict) -> None:
+    entry, preset = mapping["entries"][0]["id"], mapping["workshop"]["presets"][0]["id"]
+    links = [
+        f"glossary.md#{entry}",
+        f"explorer.md#{entry}",
+        f"cards.md#card-{entry}",
+        f"plan.md#plan-{entry}",
+        f"guide.md#agenda-{preset}",
+        "guide.md#agenda-custom",
+    ]
+    about = project.root / "docs" / "about.md"
+    about.write_text(
+        about.read_text(encoding="utf-8") + "\n" + "\n".join(f"[link]({link})" for link in links) + "\n",
+        encoding="utf-8",
+    )
+    project.built()
+
+
+@pytest.mark.parametrize("page", ["deck.md", "handout.md", "plan.md"])
+def test_a_link_to_an_entry_anchor_a_page_does_not_have_fails_a_strict_build(
+    project: Project, mapping: dict, page: str
+) -> None:
+    entry = mapping["entries"][0]["id"]
+    about = project.root / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + f"\n[link]({page}#{entry})\n", encoding="utf-8")
+    assert errors(project) == [
+        f"Doc file 'about.md' contains a link '{page}#{entry}', but the doc '{page}' does not contain an anchor '#{entry}'.",
+    ]
+
+
+# ------------------------------------------------------------------------ generated pages
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+@pytest.mark.parametrize("name", ["glossary", "explorer", "plan", "deck", "handout", "cards"])
+def test_each_generated_page_takes_its_title_and_description_from_the_file_beside_its_template(
+    built: Project, name: str
+) -> None:
+    meta = front_matter(built.root / "overrides" / "partials" / "metaphor" / f"{name}.md")
+    page = built.page(f"{name}/")
+    assert page.select_one("title").get_text().startswith(f"{meta['title']} ")
+    assert page.select_one('meta[name="description"]')["content"] == meta["description"]
+
+
+def test_a_generated_pages_unknown_setting_is_refused_with_its_file(project: Project) -> None:
+    stub = project.root / "overrides" / "partials" / "metaphor" / "glossary.md"
+    edit(stub, "  toc: phases\n", "  toc: entries\n")
+    with pytest.raises(PluginError) as refused:
+        read_pages(load_config(str(project.root / "mkdocs.yml")))
+    assert str(refused.value) == (
+        "overrides/partials/metaphor/glossary.md: generated.toc: 'entries' is not allowed (expected one of: phases)"
+    )
+
+
+# ------------------------------------------------------------------------ the essay's credit, from one place
+
+
+def test_the_essays_year_and_site_come_from_its_front_matter_everywhere(project: Project) -> None:
+    essay = project.root / "docs" / "essay.md"
+    edit(essay, "published: 2018-09-16T07:12:23-07:00\n", "published: 2019-09-16T07:12:23-07:00\n")
+    edit(essay, "original_site: ultrasaurus.com\n", "original_site: blog.example\n")
+    project.built()
+    shown = {
+        "glossary/": ".mx-glossary__intro",
+        "explorer/": ".mx-explorer__intro",
+        "handout/": ".mx-handout__intro",
+        "cards/": ".mx-cards__intro",
+        "deck/": ".mx-slide--title .mx-slide__credit",
+    }
+    for url, selector in shown.items():
+        text = " ".join(project.page(url).select_one(selector).get_text().split())
+        assert "2019" in text and "2018" not in text, (url, text)
+    deck = project.page("deck/")
+    assert " ".join(deck.select_one(".mx-slide--title .mx-slide__credit").get_text().split()) == (
+        "Sarah Allen, 2019 · first published on blog.example"
+    )
+    lines = [" ".join(p.get_text().split()) for p in deck.select(".mx-slide__credit, .mx-slide__lead")]
+    assert not [text for text in lines if "2018" in text]
+    assert "Essay © 2019 Sarah Allen" in project.page("handout/").select_one(".mx-handout__credit").get_text()
+    citation = project.page("explorer/").select_one("[data-explorer-citation]").get_text()
+    assert "“production outages are like sexism” (2019)." in citation
+    assert data_of(project)["essay"]["year"] == 2019
+
+
+def test_an_essay_without_its_credit_fails_the_build_clearly(project: Project) -> None:
+    edit(project.root / "docs" / "essay.md", "original_site: ultrasaurus.com\n", "")
+    assert errors(project) == [
+        "Cannot read the essay: docs/essay.md: its front matter needs original_site (title, author, original_url "
+        "and original_site as text; published as a date, e.g. 2018-09-16)"
+    ]
+
+
+# ------------------------------------------------------------------------ the data script
+
+
+def data_of(project: Project) -> dict:
+    script = (project.site / "assets" / "javascripts" / "metaphor-data.js").read_text(encoding="utf-8")
+    return json.loads(script.removeprefix("window.mxMetaphorData = ").split(";\n", 1)[0])
+
+
+def test_the_data_script_carries_the_one_typography_table_and_the_credit(built: Project, essay: Essay) -> None:
+    data = data_of(built)
+    assert data["typography"] == TYPOGRAPHY
+    assert data["typography"]["×"] == "x"
+    meta = essay.meta
+    assert data["essay"] == {
+        "title": meta["title"],
+        "author": meta["author"],
+        "original_url": meta["original_url"],
+        "original_site": meta["original_site"],
+        "year": meta["published"].year,
+    }
