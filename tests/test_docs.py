@@ -154,7 +154,7 @@ def run(project: Project, scenario: Scenario) -> list[str]:
 
 def test_the_worked_example_passes_the_checker(project: Project) -> None:
     """The entry CONTRIBUTING.md fills in, with its back-links, is valid as it stands in the document."""
-    edits = (append_example("boxed-software"), link_back("boxed-software", "incorrect-assumption", "upstream-change"))
+    edits = (append_example("boxed-software"), link_back("boxed-software", "incorrect-assumption", "latent-bug"))
     output = run(project, Scenario("check", edits))
     assert len(output) == 1 and output[0].endswith(", no problems."), output
 

@@ -90,7 +90,8 @@ def test_the_guides_placeholders_are_all_filled(built: Project) -> None:
     assert "data-mx-placeholder" not in str(guide)
     assert guide.select_one(".mx-agendas [data-agenda]") is not None
     assert guide.select_one("[data-module=mx-agenda]") is not None
-    assert guide.select_one("[data-module=mx-tools]") is not None
+    assert guide.select_one("[data-module=mx-picker]") is not None
+    assert guide.select_one("[data-module=mx-stopwatch]") is not None
 
 
 # ------------------------------------------------------------------------ anchors
