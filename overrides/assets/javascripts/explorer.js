@@ -4,7 +4,8 @@
  *
  * The state lives in the URL hash, "#<entry>&dir=sexism&phase=learn&q=word" (defaults left out),
  * so a pasted link restores the view and Back/Forward walk it. Without JavaScript the page is the
- * complete list; the controls ship `hidden` and are revealed here. Started by mx.js.
+ * complete list; the controls ship `hidden` and are revealed here. The entries wait in <noscript>
+ * (as text; as elements after Material's instant navigation) and are built when first chosen.
  */
 (() => {
   "use strict";
@@ -15,12 +16,12 @@
   /** Used when the data has no `typography` table (what a keyboard types for ’ “ ” — –). */
   const TYPOGRAPHY = { "’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-" };
 
-  /** Return a function that lower-cases text and types the essay's typography as a keyboard would. */
+  /** Return a function that lower-cases text, types the essay's typography as a keyboard would and
+   *  drops apostrophes ("dont" finds "don’t"). */
   function folder(typography = TYPOGRAPHY) {
     const characters = Object.keys(typography).sort((a, b) => b.length - a.length);
-    if (!characters.length) return (text) => text.toLowerCase();
-    const pattern = new RegExp(characters.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
-    return (text) => text.toLowerCase().replace(pattern, (c) => typography[c]);
+    const pattern = new RegExp(characters.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") || "(?!)", "g");
+    return (text) => text.toLowerCase().replace(pattern, (c) => typography[c]).replace(/'/g, "");
   }
 
   function parseHash(hash) {
@@ -75,9 +76,9 @@
       this.data = data;
       this.signal = signal;
       this.fold = folder(data.typography || TYPOGRAPHY);
-      this.entries = new Map(this.data.entries.map((e) => [e.id, e]));
+      this.entries = new Map(data.entries.map((e) => [e.id, e]));
       this.haystacks = new Map(
-        this.data.entries.map((e) => [
+        data.entries.map((e) => [
           e.id,
           this.fold(
             [e.outage.term, e.outage.meaning, e.sexism.term, e.sexism.meaning, e.breaks_down,
@@ -85,18 +86,12 @@
           ),
         ]),
       );
-      this.controls = part(root, "[data-explorer-controls]");
-      this.index = part(root, "[data-explorer-index]");
-      this.detail = part(root, "[data-explorer-detail]");
-      this.status = part(root, "[data-explorer-status]");
-      this.search = part(root, "[data-explorer-search]");
-      this.empty = part(root, "[data-explorer-empty]");
-      this.hint = part(root, "[data-explorer-hint]");
+      for (const name of ["controls", "index", "detail", "status", "search", "empty", "hint", "back", "source"]) {
+        this[name] = part(root, `[data-explorer-${name}]`);
+      }
       this.rows = [...root.querySelectorAll("li[data-explorer-row]")];
       this.rowById = new Map(this.rows.map((row) => [row.dataset.entry, row]));
-      this.articles = new Map(
-        [...this.detail.querySelectorAll("article[data-entry-id]")].map((a) => [a.dataset.entryId, a]),
-      );
+      this.articles = new Map();
       this.seen = new Set();
       this.domDirection = "outage";
       this.state = { id: "", dir: "outage", phase: "", q: "" };
@@ -105,13 +100,9 @@
     }
 
     start() {
-      this.root.classList.add("mx-explorer--enhanced");
       this.controls.hidden = false;
       this.index.hidden = false;
-      for (const button of this.index.querySelectorAll("button[data-entry]")) button.tabIndex = -1;
-      for (const tools of this.root.querySelectorAll("[data-explorer-tools], [data-explorer-detail-title]")) {
-        tools.hidden = false;
-      }
+      part(this.root, "[data-explorer-detail-title]").hidden = false;
       this.root.addEventListener("click", (event) => this.onClick(event));
       this.index.addEventListener("keydown", (event) => this.onIndexKey(event));
       this.root.addEventListener("keydown", (event) => this.onEscape(event));
@@ -119,6 +110,9 @@
       window.addEventListener("popstate", () => this.restore(), { signal: this.signal });
       window.addEventListener("hashchange", () => this.restore(), { signal: this.signal });
       this.restore();
+      // Shown only now, already in the link's state: the stylesheet kept their place until here.
+      this.root.classList.add("mx-explorer--enhanced");
+      delete this.root.dataset.filtered;
     }
 
     /** Read the state from the URL and show it, without adding a history step. */
@@ -142,13 +136,15 @@
       if (next.id && !this.entries.has(next.id)) next.id = "";
       if (next.phase && !this.data.phases.some((p) => p.id === next.phase)) next.phase = "";
       const previous = this.state;
+      const matched = this.visible;
       this.state = next;
       if (next.dir !== this.domDirection) this.renderDirection(next.dir);
       if (next.phase !== previous.phase || next.q !== previous.q || !this.rendered) this.renderFilter();
       this.renderSelection();
       this.rendered = true;
-      if (announce === "selection" && next.id) this.announce(this.pairText(next.id), 0);
-      else this.announce(this.countText(), next.q !== previous.q ? 500 : 0);
+      if (announce === "selection" && this.shown) this.announce(this.pairText(this.shown), 0);
+      // While typing, the count waits for a pause; "no match", and its end, are said at once.
+      else this.announce(this.countText(), next.q && next.q !== previous.q && matched && this.visible ? 500 : 0);
     }
 
     renderDirection(dir) {
@@ -157,13 +153,24 @@
       for (const button of this.root.querySelectorAll("[data-explorer-direction]")) {
         button.setAttribute("aria-pressed", String(button.dataset.explorerDirection === dir));
       }
-      const order = dir === "outage" ? DIRECTIONS : [...DIRECTIONS].reverse();
-      for (const container of this.root.querySelectorAll("[data-explorer-row], [data-pair]")) {
-        for (const side of order) {
-          const child = container.querySelector(`:scope > [data-side="${side}"]`);
-          if (child) container.append(child);
-        }
+      for (const row of this.root.querySelectorAll("[data-explorer-row]")) this.orderSides(row);
+      for (const article of this.articles.values()) this.orderSides(article);
+    }
+
+    /** Put the reading direction's side first: in a row of the list, or in an entry's pair and heading. */
+    orderSides(element) {
+      const first = this.domDirection;
+      for (const box of element.dataset.entryId ? element.querySelectorAll("[data-pair]") : [element]) {
+        const side = box.querySelector(`:scope > [data-side="${first}"]`);
+        if (side) box.prepend(side);
       }
+      const entry = this.entries.get(element.dataset.entryId);
+      const title = entry && element.querySelector(`[id="${element.getAttribute("aria-labelledby")}"] a`);
+      if (!title) return;
+      const terms = [...title.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE && node.data.trim());
+      const [a, b] = first === "outage" ? DIRECTIONS : [...DIRECTIONS].reverse();
+      terms[0].data = `${entry[a].term} `;
+      terms[terms.length - 1].data = ` ${entry[b].term}`;
     }
 
     renderFilter() {
@@ -182,29 +189,53 @@
         button.setAttribute("aria-pressed", String(button.dataset.explorerPhase === phase));
       }
       if (this.search.value !== q) this.search.value = q;
-      this.updateTabStops();
     }
 
+    /** Show the chosen pair, unless the filter hides it from the list too. */
     renderSelection() {
       const { id } = this.state;
-      for (const button of this.index.querySelectorAll("button[data-entry]")) {
-        button.setAttribute("aria-pressed", String(button.dataset.entry === id));
+      const row = this.rowById.get(id);
+      if (row !== this.pressed) {
+        for (const button of [...(this.pressed?.children || []), ...(row?.children || [])]) {
+          button.setAttribute("aria-pressed", String(button.parentElement === row));
+        }
+        this.pressed = row;
       }
-      for (const [entryId, article] of this.articles) article.hidden = entryId !== id;
-      this.hint.hidden = Boolean(id);
-      if (id) {
+      this.shown = row && !row.hidden ? id : "";
+      const article = this.shown ? this.article(this.shown) : null;
+      if (article !== this.current) {
+        this.current?.remove();
+        if (article) this.detail.append(article);
+        this.current = article;
+      }
+      this.hint.hidden = Boolean(article);
+      this.back.hidden = !article;
+      if (article) {
         this.seen.add(id);
         this.updateCitation(id);
       }
-      this.updateTabStops();
+      this.setTabStop(this.shown ? row : this.rows.find((r) => !r.hidden));
+    }
+
+    /** Return the entry's article, built from the <noscript> list the first time it is asked for. */
+    article(id) {
+      let article = this.articles.get(id);
+      if (article) return article;
+      article = this.source.querySelector(`[data-entry-id="${id}"]`)?.cloneNode(true);
+      if (!article) {
+        this.html ??= this.source.textContent;
+        const at = this.html.indexOf(`data-entry-id="${id}"`);
+        const template = document.createElement("template");
+        template.innerHTML = this.html.slice(this.html.lastIndexOf("<article", at), this.html.indexOf("</article>", at) + 10);
+        article = template.content.firstElementChild;
+      }
+      for (const tools of article.querySelectorAll("[data-explorer-tools]")) tools.hidden = false;
+      this.orderSides(article);
+      this.articles.set(id, article);
+      return article;
     }
 
     /** Keep one Tab stop per column: the selected concept if shown, else the first shown. */
-    updateTabStops() {
-      const selected = this.rowById.get(this.state.id);
-      this.setTabStop(selected && !selected.hidden ? selected : this.rows.find((row) => !row.hidden));
-    }
-
     setTabStop(row) {
       if (row === this.tabStop) return;
       for (const button of this.tabStop?.children || []) button.tabIndex = -1;
@@ -236,7 +267,7 @@
     announce(text, delay) {
       clearTimeout(this.announceTimer);
       const say = () => {
-        this.status.textContent = text;
+        if (this.status.textContent !== text) this.status.textContent = text;
       };
       if (delay) this.announceTimer = setTimeout(say, delay);
       else say();
@@ -247,8 +278,7 @@
       if (!target || !this.root.contains(target)) return;
       const { dataset } = target;
       if (dataset.entry && this.index.contains(target)) {
-        this.update({ id: dataset.entry });
-        if (event.detail > 0 && this.stacked()) this.detail.scrollIntoView({ block: "start" });
+        this.choose(dataset.entry);
       } else if (dataset.explorerDirection) {
         this.update({ dir: dataset.explorerDirection });
       } else if ("explorerPhase" in dataset) {
@@ -258,13 +288,37 @@
       } else if ("explorerClear" in dataset) {
         this.update({ phase: "", q: "" });
         this.search.focus();
+      } else if ("explorerToList" in dataset) {
+        this.toList();
       } else if (dataset.explorerCopy) {
         this.copy(dataset.explorerCopy, target);
       } else if (target.matches('a[href^="#"]') && this.entries.has(target.getAttribute("href").slice(1))) {
         event.preventDefault();
-        this.update({ id: target.getAttribute("href").slice(1) });
-        this.detail.focus();
+        this.choose(target.getAttribute("href").slice(1), { focus: true });
       }
+    }
+
+    /** Select an entry; where the pair sits below the list (a phone), take the reader to its heading. */
+    choose(id, { focus = false } = {}) {
+      this.update({ id });
+      this.detail.scrollTop = 0;
+      const below = this.stacked();
+      if (below || focus) this.detail.focus({ preventScroll: below });
+      if (!below) return;
+      this.detail.scrollIntoView({ block: "start" });
+      // Rows laid out only once in view (content-visibility) may differ from their estimated
+      // height and move the pair: keep it in place while they settle.
+      const settle = new ResizeObserver(() => this.detail.scrollIntoView({ block: "start" }));
+      settle.observe(this.index);
+      setTimeout(() => settle.disconnect(), 1000);
+    }
+
+    /** Take the reader back to the chosen concept in the list (or to the search if it is filtered out). */
+    toList() {
+      const row = this.rowById.get(this.shown);
+      const target = row ? row.firstElementChild : this.search;
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: "center" });
     }
 
     /** Tell whether the detail sits below the list (the stylesheet's narrow layout) rather than beside it. */
@@ -316,7 +370,7 @@
         fresh = pool.filter((id) => id !== this.state.id);
       }
       if (!fresh.length) fresh = pool;
-      this.update({ id: fresh[Math.floor(Math.random() * fresh.length)] });
+      this.choose(fresh[Math.floor(Math.random() * fresh.length)]);
     }
 
     async copy(kind, button) {
