@@ -1,8 +1,10 @@
 """Mark the essay's quoted passages in its rendered HTML and link each to the explorer.
 
-Only wrapping is added: the essay's text is unchanged. A passage quoted by several
-entries, or by overlapping quotes, becomes one mark followed by a link per entry.
-Marks never cross an element boundary, and links are never put inside the essay's own links.
+Inside a paragraph only wrapping is added, so the essay's text (and what a screen reader reads
+aloud) is exactly the author's. A passage quoted by several entries, or by overlapping quotes,
+becomes one mark, lettered a, b, c ...; after the paragraph, outside it and outside the search index, one
+chip per lettered passage ("3 pairings") opens the list of its entries in the explorer.
+Marks never cross an element boundary.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 from metaphor_model import Entry, Metaphor
 
-MARKS = "partials/metaphor/marks.html"  # the macros that wrap a passage and link it
+MARKS = "partials/metaphor/marks.html"  # the macros that wrap a passage and list its entries
 EXCERPTS = "partials/metaphor/excerpts.html"  # the macros that cut a paragraph down to its passages
 _PARAGRAPH = re.compile(r'(<p id="(p-\d{2})">)(.*?)(</p>)', re.S)
 _TAG = re.compile(r"(<[^>]+>)")
@@ -28,6 +30,29 @@ class Span:
     start: int
     end: int
     entries: list[Entry]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A passage of one paragraph that entries quote, as its chip shows it: number, words, entries."""
+
+    number: int
+    text: str
+    entries: list[Entry]
+
+    @property
+    def label(self) -> str:
+        """Return the passage's label in its paragraph: a, b, c, ... as footnotes are (26 and beyond: 27, ...)."""
+        return "abcdefghijklmnopqrstuvwxyz"[self.number - 1] if self.number <= 26 else str(self.number)
+
+
+def numbered(spans: list[Span], text: str) -> dict[int, Mark]:
+    """Return the marks of one paragraph's spans that entries quote, numbered 1, 2, ... by their start."""
+    quoted = [span for span in spans if span.entries]
+    return {
+        span.start: Mark(number, text[span.start : span.end], span.entries)
+        for number, span in enumerate(quoted, start=1)
+    }
 
 
 def quoted_spans(
@@ -84,7 +109,7 @@ def essay_page(
 
 
 def mark_quotes(page_html: str, *, metaphor: Metaphor, explorer_href: str, macros: Any) -> str:
-    """Return the essay page's HTML with every quoted passage marked and linked."""
+    """Return the essay page's HTML with every quoted passage marked, and its chips after its paragraph."""
     paragraphs = {m.group(2): _plain(m.group(3)) for m in _PARAGRAPH.finditer(page_html)}
     spans = quoted_spans(metaphor, paragraphs)
 
@@ -92,7 +117,9 @@ def mark_quotes(page_html: str, *, metaphor: Metaphor, explorer_href: str, macro
         opening, anchor, inner, closing = match.groups()
         if anchor not in spans:
             return match.group(0)
-        return opening + _mark_inner(inner, spans[anchor], explorer_href, macros) + closing
+        marks = numbered(spans[anchor], paragraphs[anchor])
+        chips = str(macros.chips(list(marks.values()), anchor=anchor, explorer_href=explorer_href))
+        return opening + _mark_inner(inner, spans[anchor], marks, macros) + closing + chips
 
     return _PARAGRAPH.sub(mark, page_html)
 
@@ -103,23 +130,22 @@ def excerpt_quotes(
     """Return the essay page's HTML with each paragraph cut down to the passages the site quotes.
 
     For a deployment without the author's permission to publish the full text (ESSAY_TEXT=excerpts):
-    each paragraph keeps its place and its anchor, shows only its quoted passages, marked and linked
-    as in the full text, and links to the original post.
+    each paragraph keeps its place and its anchor, shows only its quoted passages, marked and
+    followed by their chips as in the full text, and links to the original post.
     """
     paragraphs = {m.group(2): _plain(m.group(3)) for m in _PARAGRAPH.finditer(page_html)}
     spans = quoted_spans(metaphor, paragraphs, passages=True)
 
     def cut(match: re.Match[str]) -> str:
         opening, anchor, _, closing = match.groups()
-        number = int(anchor[2:])
-        parts = []
-        for span in spans.get(anchor, []):
-            text = paragraphs[anchor][span.start : span.end]
-            parts.append(
-                str(macros.passage(text)) + (str(macros.links(span.entries, explorer_href)) if span.entries else "")
-            )
-        body = str(excerpts.excerpt(parts, number=number, original_url=original_url))
-        return opening + body + closing
+        marks = numbered(spans.get(anchor, []), paragraphs[anchor])
+        parts = [
+            str(macros.passage(paragraphs[anchor][span.start : span.end], marks.get(span.start)))
+            for span in spans.get(anchor, [])
+        ]
+        body = str(excerpts.excerpt(parts, number=int(anchor[2:]), original_url=original_url))
+        chips = str(macros.chips(list(marks.values()), anchor=anchor, explorer_href=explorer_href)) if marks else ""
+        return opening + body + closing + chips
 
     return _PARAGRAPH.sub(cut, page_html)
 
@@ -129,22 +155,13 @@ def _plain(inner: str) -> str:
     return "".join(html.unescape(part) for part in _TAG.split(inner) if not part.startswith("<"))
 
 
-def _mark_inner(inner: str, spans: list[Span], explorer_href: str, macros: Any) -> str:
-    """Wrap the text inside one paragraph; put links after each span, outside any <a>."""
+def _mark_inner(inner: str, spans: list[Span], marks: dict[int, Mark], macros: Any) -> str:
+    """Wrap the quoted text inside one paragraph; a passage's letter goes on its last piece."""
     out: list[str] = []
     offset = 0
-    link_depth = 0
-    pending: list[str] = []
     for part in _TAG.split(inner):
         if part.startswith("<"):
             out.append(part)
-            if part.startswith("<a ") or part == "<a>":
-                link_depth += 1
-            elif part == "</a>":
-                link_depth -= 1
-                if link_depth == 0:
-                    out += pending
-                    pending.clear()
             continue
         text = html.unescape(part)
         cursor = 0
@@ -152,12 +169,10 @@ def _mark_inner(inner: str, spans: list[Span], explorer_href: str, macros: Any) 
             start, end = max(span.start - offset, cursor), min(span.end - offset, len(text))
             if start >= end:
                 continue
+            last = span.end - offset <= len(text)
             out.append(html.escape(text[cursor:start], quote=False))
-            out.append(str(macros.passage(text[start:end])))
+            out.append(str(macros.passage(text[start:end], marks.get(span.start) if last else None)))
             cursor = end
-            if span.end - offset <= len(text):
-                links = str(macros.links(span.entries, explorer_href))
-                (pending if link_depth else out).append(links)
         out.append(html.escape(text[cursor:], quote=False))
         offset += len(text)
-    return "".join(out + pending)
+    return "".join(out)

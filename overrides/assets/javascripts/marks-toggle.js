@@ -1,12 +1,13 @@
 /*
  * mx-marks-toggle: the essay's switch for the marks on passages the explorer quotes. The root is
  * the button (shipped `hidden`); aria-controls names the essay, whose data-marks="on|off" the
- * stylesheet follows. The reader's choice is remembered in localStorage. Started by mx.js.
+ * stylesheet follows. The reader's choice is remembered in localStorage (essay.html applies it
+ * before the first paint, so that the page does not move when this starts). Started by mx.js.
  */
 (() => {
   "use strict";
 
-  const KEY = "mx-essay-marks";
+  const KEY = "mx-essay-marks"; // also read by essay.html
 
   window.mx.define("mx-marks-toggle", (button) => {
     const target = document.getElementById(button.getAttribute("aria-controls"));
