@@ -1,6 +1,7 @@
 /*
  * mx-agenda: the agenda for the selection in the page's URL (the guide page), laid out by
  * mx.agenda(), the same arithmetic as the build's ready agendas. Ships `hidden`; started by mx.js.
+ * A link to it (the planning page's "Agenda": guide/?m=...#agenda-custom) lands on it once shown.
  */
 (() => {
   "use strict";
@@ -32,6 +33,8 @@
       const plan = part(root, "[data-agenda-plan]");
       plan.href = plan.getAttribute("href").split(/[?#]/)[0] + query(ids);
       root.hidden = false;
+      const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      if (target && root.contains(target)) target.scrollIntoView();
     },
     { data: true },
   );
