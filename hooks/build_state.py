@@ -9,8 +9,10 @@ is a bug in the hook, not a user's mistake. Only the ``Session`` (which command 
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 from typing import Generic, TypeVar
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -41,6 +43,7 @@ class Settings:
     essay_text: str
     serving: bool
     strict: bool
+    site_address: str = ""  # printed on the handout, the last slide and citations; "" when not known
 
     @classmethod
     def read(cls, config: MkDocsConfig, session: Session) -> Settings:
@@ -51,7 +54,24 @@ class Settings:
                 f"ESSAY_TEXT (extra.essay_text in mkdocs.yml) is '{essay_text}': use 'full' (the whole essay) "
                 "or 'excerpts' (only the passages the site quotes, each linked to the original)"
             )
-        return cls(essay_text=essay_text, serving=session.serving, strict=bool(config.strict))
+        site_url = str(config.site_url or "")
+        return cls(
+            essay_text=essay_text,
+            serving=session.serving,
+            strict=bool(config.strict),
+            site_address="" if is_local(site_url) and not session.serving else site_url,
+        )
+
+
+def is_local(url: str) -> bool:
+    """Tell whether ``url`` is on this machine (localhost, 127.0.0.0/8, ::1): nobody else can open it."""
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 class Stage(Generic[T]):

@@ -56,7 +56,14 @@ def on_shutdown() -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Start a build with nothing from the last one, and check its settings before anything is read."""
     _forget()
-    SETTINGS.set(Settings.read(config, _session))
+    settings = SETTINGS.set(Settings.read(config, _session))
+    if config.site_url and not settings.site_address:
+        # Not a warning, which would fail every strict local build: the printed text simply omits it.
+        log.info(
+            f"site_url is {config.site_url}, an address on this machine: the handout, the last slide and "
+            "the explorer's citations print no address for the site. Set SITE_URL to the address the site "
+            "is published at (the deploy workflow does) to print it."
+        )
     return config
 
 
@@ -84,7 +91,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = SOURCES.get()
     if isinstance(site, SiteData):
         files.append(File.generated(config, DATA_SCRIPT, content=data_script(site.metaphor, site.essay)))
-    RENDERER.set(Renderer(template_env(config.theme.get_env().loader), files, config.site_url or ""))
+    RENDERER.set(Renderer(template_env(config.theme.get_env().loader), files, SETTINGS.get().site_address))
     return files
 
 
