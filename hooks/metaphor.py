@@ -8,7 +8,8 @@ problems instead, until a save fixes the file). Then the generated pages are add
 (generated_pages), the mapping is written out for the pages' scripts (data_script), and each page
 gets what it shows: the essay its marks (essay_marks), a Markdown page its components
 (placeholders), a generated page its body and contents, and MkDocs the anchors each page really
-has (anchors). Markup lives in ``overrides/partials/metaphor/``, rendered by page_templates.
+has (anchors). Markup lives in ``overrides/partials/metaphor/``, rendered by page_templates; the
+page stylesheets are shipped without comments (stylesheets).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -30,6 +32,7 @@ from generated_pages import GeneratedPage, add_pages, phase_toc, read_pages
 from page_templates import Renderer, template_env
 from placeholders import fill_placeholders
 from site_data import ESSAY, SiteData, SiteError, load_site, source_path
+from stylesheets import add_filter
 from task_lists import label_task_lists
 
 log = get_plugin_logger("metaphor")
@@ -65,6 +68,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "is published at (the deploy workflow does) to print it."
         )
     return config
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Let the page stylesheets (static templates) drop their components' comments."""
+    return add_filter(env)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

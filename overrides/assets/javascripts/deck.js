@@ -222,10 +222,13 @@
       }
     }
 
+    /** Open or close the overview; closing returns focus to where it was when it opened. */
     toggleOverview(show = this.overview.hidden) {
+      if (show) this.opener = document.activeElement;
       this.overview.hidden = !show;
       this.root.classList.toggle("mx-deck--overview", show);
       if (show) this.overview.querySelector(`[data-goto="${this.index}"]`)?.focus();
+      else if (this.opener?.isConnected) this.opener.focus();
     }
 
     toggleBlank() {
