@@ -12,13 +12,14 @@ import re
 from jinja2 import Environment
 
 FILTER = "without_comments"  # the name the templates in assets/stylesheets/pages/ use
-_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_COMMENT_LINES = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*\n", re.S | re.M)  # a comment on lines of its own
+_COMMENT = re.compile(r"[ \t]*/\*.*?\*/", re.S)  # one after a rule on the same line
 _BLANK = re.compile(r"\n\s*\n(\s*\n)+")
 
 
 def without_comments(css: str) -> str:
     """Return ``css`` without its comments, and without the runs of blank lines they leave."""
-    return _BLANK.sub("\n\n", _COMMENT.sub("", css)).strip() + "\n"
+    return _BLANK.sub("\n\n", _COMMENT.sub("", _COMMENT_LINES.sub("", css))).strip() + "\n"
 
 
 def add_filter(env: Environment) -> Environment:

@@ -1,5 +1,6 @@
-"""Which of our files each page loads: one stylesheet for its kind, and mx.js plus one script per
-component root on the page (overrides/partials/metaphor/components.html decides); nothing else."""
+"""Which of our files each page loads: one stylesheet for its kind, and mx.js (plus kit.js where a
+facilitator-kit component is) and one script per component root on the page
+(overrides/partials/metaphor/components.html decides); nothing else."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import gzip
 import re
 
 import pytest
+from stylesheets import without_comments
 
 from conftest import ROOT, Project, parse
 
@@ -24,6 +26,8 @@ KINDS = {
     "cards/": "kit",
     "deck/": "deck",
 }
+# The components that read nothing of the facilitator kit's helpers (kit.js): the others all do.
+WITHOUT_KIT = {"mx-marks-toggle", "mx-explorer"}
 
 
 def own_files(built: Project, page: str) -> tuple[list[str], list[str], list[str]]:
@@ -41,9 +45,10 @@ def test_each_page_loads_one_stylesheet_and_only_its_components_scripts(built: P
     assert [s.rsplit("/", 1)[1] for s in sheets] == [f"{KINDS[page]}.css"]
     names = [s.rsplit("/", 1)[1] for s in scripts if not s.endswith("metaphor-data.js")]
     expected = [f"{root.removeprefix('mx-')}.js" for root in dict.fromkeys(roots)]
-    assert sorted(names) == sorted(["mx.js", *expected] if roots else []), (roots, names)
+    kit = ["kit.js"] if set(roots) - WITHOUT_KIT else []
+    assert sorted(names) == sorted(["mx.js", *kit, *expected] if roots else []), (roots, names)
     if roots:
-        assert names[0] == "mx.js"  # the shared module runs first: the components register with it
+        assert names[: 1 + len(kit)] == ["mx.js", *kit]  # the shared modules run first: the components use them
     assert any(s.endswith("metaphor-data.js") for s in scripts) == any(r != "mx-marks-toggle" for r in roots)
     for name in names:
         assert (built.site / "assets" / "javascripts" / name).is_file(), name
@@ -67,8 +72,9 @@ def test_each_pages_stylesheet_is_its_components_css_in_order(built: Project, bu
     parts = includes(bundle)
     assert parts[0] == "utilities.css"
     built_css = (built.site / "assets" / "stylesheets" / "pages" / f"{bundle}.css").read_text(encoding="utf-8")
-    expected = "".join((STYLESHEETS / part).read_text(encoding="utf-8") for part in parts)
+    expected = "".join(without_comments((STYLESHEETS / part).read_text(encoding="utf-8")) for part in parts)
     assert re.sub(r"\s+", "", built_css) == re.sub(r"\s+", "", expected)
+    assert "/*" not in built_css  # the comments stay in the sources, for the people who edit them
 
 
 def test_every_component_stylesheet_is_used_by_some_page() -> None:
