@@ -165,7 +165,7 @@ def check_glossary(page: object, phone: bool) -> None:
 
 def check_essay(page: object, phone: bool) -> None:
     page.get_by_role("button", name="Mark passages quoted in the explorer").wait_for()
-    assert page.locator("a.mx-mark__link").first.is_visible()
+    assert page.locator("summary.mx-marks__chip").first.is_visible()
     width = box(page, "article.mx-essay")["width"]
     assert width <= 390 if phone else 600 <= width <= 40 * 20 + 1  # 40rem of text at most
 

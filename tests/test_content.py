@@ -79,8 +79,6 @@ def test_who_plays_which_part_is_stated_from_the_mapping(
 
 def test_the_essay_is_published_whole_by_default(built: Project, essay: object) -> None:
     page = built.page("essay/")
-    for link in page.select("[data-mark-links]"):
-        link.decompose()  # the marks' links to the explorer are the site's, not the essay's
     for paragraph in essay.paragraphs:
         assert page.select_one(f"p#{paragraph.anchor}").get_text() == paragraph.text
     assert "as she published it" in page.select_one(".mx-note").get_text()
@@ -100,6 +98,9 @@ def test_essay_text_excerpts_publishes_only_the_quoted_passages(
         assert all(any(mark in quote or quote in mark for quote in quotes) for mark in marks)
         assert "".join(marks) == "".join(m for m in marks if m in paragraph.text)
         assert shown.select_one(f'a.mx-excerpt__source[href="{original}"]')
+        lettered = [m["data-mark-label"] for m in shown.select("[data-mark-label]")]
+        chips = page.select(f'[data-marks-for="{paragraph.anchor}"] .mx-marks__label')
+        assert [c.get_text() for c in chips] == lettered  # one chip per passage an entry quotes
         if not marks:
             assert f"Paragraph {int(paragraph.anchor[2:])} is not quoted on this site." in shown.get_text()
     unquoted = "I started programming when I was twelve."  # a sentence of the essay no entry quotes

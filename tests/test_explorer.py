@@ -80,17 +80,6 @@ def test_without_javascript_related_and_quote_links_work(no_js: Visit, server: s
     assert entry["quotes"][0] in no_js.page.locator(":target").text_content()
 
 
-def test_without_javascript_the_essay_marks_link_to_explorer_entries(no_js: Visit, server: str) -> None:
-    no_js.page.goto(server + "essay/")
-    assert no_js.page.locator("[data-module=mx-marks-toggle]").is_hidden()
-    link = no_js.page.locator("a.mx-mark__link").first
-    href = link.get_attribute("href")
-    assert re.fullmatch(r"\.\./explorer/#[a-z0-9-]+", href)
-    link.click()
-    no_js.page.wait_for_url(re.compile(r"/explorer/#"))
-    assert no_js.page.locator(f"#{href.split('#')[1]}").is_visible()
-
-
 # ---------------------------------------------------------------- with JavaScript
 
 
@@ -336,56 +325,6 @@ def test_reduced_motion_turns_off_transitions(open_browser: object, server: str)
 
 
 # ---------------------------------------------------------------- the essay, linked back
-
-
-def test_the_reader_can_turn_the_marks_off_and_the_choice_is_remembered(visit: Visit, server: str) -> None:
-    visit.page.goto(server + "essay/")
-    toggle = visit.page.get_by_role("button", name="Mark passages quoted in the explorer")
-    assert toggle.get_attribute("aria-pressed") == "true"
-    assert visit.page.locator("a.mx-mark__link").first.is_visible()
-    toggle.click()
-    assert toggle.get_attribute("aria-pressed") == "false"
-    assert visit.page.locator("a.mx-mark__link").first.is_hidden()
-    mark = visit.page.locator(".mx-mark").first
-    assert mark.evaluate("m => getComputedStyle(m).textDecorationLine") == "none"
-    visit.page.reload()
-    assert (
-        visit.page.get_by_role("button", name="Mark passages quoted in the explorer").get_attribute("aria-pressed")
-        == "false"
-    )
-    assert visit.page.locator("a.mx-mark__link").first.is_hidden()
-    visit.page.get_by_role("button", name="Mark passages quoted in the explorer").click()
-    assert visit.page.locator("a.mx-mark__link").first.is_visible()
-
-
-def test_every_quoted_passage_is_marked_and_links_to_its_entry(visit: Visit, server: str, mapping: dict) -> None:
-    visit.page.goto(server + "essay/")
-    paragraphs = visit.page.locator("article.mx-essay").evaluate(
-        """essay => [...essay.querySelectorAll('p[id]')].map(p => {
-            const text = p.cloneNode(true);
-            text.querySelectorAll('[data-mark-links]').forEach(links => links.remove());
-            return {
-                text: text.textContent,
-                marked: [...p.querySelectorAll('.mx-mark')].map(m => m.textContent).join(''),
-                links: [...p.querySelectorAll('a.mx-mark__link')].map(a => a.getAttribute('href').split('#')[1]),
-            };
-        })"""
-    )
-    for entry in mapping["entries"]:
-        for quote in entry["quotes"]:
-            (paragraph,) = [p for p in paragraphs if quote in p["text"]]
-            assert quote in paragraph["marked"], quote
-            assert entry["id"] in paragraph["links"], (entry["id"], quote)
-
-
-def test_an_essay_mark_opens_its_entry_in_the_explorer(visit: Visit, server: str) -> None:
-    visit.page.goto(server + "essay/")
-    link = visit.page.locator("a.mx-mark__link").first
-    entry_id = link.get_attribute("href").split("#")[1]
-    link.click()
-    visit.page.wait_for_url(re.compile(r"/explorer/#"))
-    visit.page.locator("[data-explorer-controls]").wait_for(state="visible")
-    assert visit.page.locator("article[data-entry-id]:visible").get_attribute("data-entry-id") == entry_id
 
 
 def with_instant_navigation(project: Project) -> Project:
