@@ -17,7 +17,8 @@ FOLD = str.maketrans(TYPOGRAPHY)  # the one table, which the explorer reads from
 
 
 def fold(text: str) -> str:
-    return text.lower().translate(FOLD)
+    """Fold text as the explorer's search does: lower case, typed typography, no apostrophes."""
+    return text.lower().translate(FOLD).replace("'", "")
 
 
 def haystack(entry: dict) -> str:
@@ -354,6 +355,7 @@ def test_the_explorer_starts_after_instant_navigation(project: Project, open_bro
         visit.page.locator("article[data-entry-id]:visible a.mx-quote__link").first.click()
         visit.page.get_by_role("button", name="Mark passages quoted in the explorer").wait_for()
         assert visit.page.evaluate("window.__samePage") is True
+        visit.page.wait_for_load_state("networkidle")  # nothing still loading when the server stops
 
 
 # ---------------------------------------------------------------- regressions (issue 9)
@@ -361,7 +363,11 @@ def test_the_explorer_starts_after_instant_navigation(project: Project, open_bro
 
 def test_search_folds_typography_with_the_datas_own_table(visit: Visit, server: str, mapping: dict) -> None:
     """The table of what a keyboard types for ’ “ ” — – lives in the data (data.typography) when present."""
-    entry = next(e for e in in_display_order(mapping) if "’" in haystack_raw(e))
+    entry = next(
+        e
+        for e in in_display_order(mapping)
+        if any("’" in w and w.replace("’", "") not in haystack_raw(e).lower() for w in haystack_raw(e).lower().split())
+    )
     visit.page.add_init_script(
         """Object.defineProperty(window, 'mxMetaphorData', {
             configurable: true,
@@ -371,7 +377,9 @@ def test_search_folds_typography_with_the_datas_own_table(visit: Visit, server: 
     )
     visit.page.goto(server + "explorer/")
     visit.page.locator("[data-explorer-controls]").wait_for(state="visible")
-    word = next(w for w in haystack_raw(entry).lower().split() if "’" in w)
+    # A word with ’ whose form without it is nowhere else (apostrophes are dropped as well).
+    everything = " ".join(haystack_raw(e).lower() for e in mapping["entries"])
+    word = next(w for w in haystack_raw(entry).lower().split() if "’" in w and w.replace("’", "") not in everything)
     visit.page.locator("[data-explorer-search]").press_sequentially(word.replace("’", "zq"))
     assert entry["id"] in shown_rows(visit)
     visit.page.locator("[data-explorer-search]").fill("")
@@ -393,30 +401,218 @@ def haystack_raw(entry: dict) -> str:
     return "\n".join([*parts, entry["breaks_down"], *entry["prompts"], *entry["quotes"]])
 
 
-@pytest.mark.parametrize("width, stacked", [(390, True), (1280, False)])
-def test_choosing_a_concept_brings_the_pair_into_view_only_where_it_sits_below(
-    open_browser: object, server: str, mapping: dict, width: int, stacked: bool
+HEADER = "document.querySelector('.md-header').getBoundingClientRect().bottom"
+
+
+SETTLED = """() => new Promise((resolve) => {
+    let last = scrollY, still = 0;
+    const frame = () => { still = scrollY === last ? still + 1 : 0; last = scrollY; still >= 3 ? resolve() : requestAnimationFrame(frame); };
+    requestAnimationFrame(frame);
+})"""  # resolves once the page has not scrolled for three frames (rows laid out late have settled)
+
+
+def heading_in_view(page: object, entry_id: str) -> bool:
+    """Tell whether the pair's heading is wholly in the window, below the sticky header."""
+    return page.evaluate(
+        """([id, header]) => {
+            const h = document.getElementById(`${id}-title`).getBoundingClientRect();
+            return h.top >= header - 1 && h.bottom <= innerHeight;
+        }""",
+        [entry_id, page.evaluate(HEADER)],
+    )
+
+
+def choose(page: object, how: str, mapping: dict) -> str:
+    """Choose a pair the way a reader would (a concept, "Surprise me", a "Related" link); return its id."""
+    last = in_display_order(mapping)[-1]
+    if how == "concept":
+        page.locator(f'button[data-entry="{last["id"]}"][data-side="outage"]').click()
+        return last["id"]
+    if how == "surprise":
+        page.get_by_role("button", name="Surprise me").click()
+        return page.locator("article[data-entry-id]").get_attribute("data-entry-id")
+    entry = next(e for e in reversed(in_display_order(mapping)) if e.get("related"))
+    page.evaluate(f"location.hash = '#{entry['id']}'")
+    page.locator(f"article[data-entry-id='{entry['id']}']").wait_for()
+    page.locator(f"#{entry['id']} a[data-related]").first.click()
+    return entry["related"][0]
+
+
+@pytest.mark.parametrize("how", ["concept", "surprise", "related"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_on_a_phone_the_chosen_pairs_heading_comes_into_view_below_the_header(
+    open_browser: object, server: str, mapping: dict, how: str, scheme: str
+) -> None:
+    phone = open_browser(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = phone.page
+    page.goto(server + "explorer/")
+    page.locator("[data-explorer-controls]").wait_for(state="visible")
+    chosen = choose(page, how, mapping)
+    page.locator(f"article[data-entry-id='{chosen}']").wait_for(state="visible")
+    page.wait_for_function(
+        """([id, header]) => {
+            const h = document.getElementById(`${id}-title`).getBoundingClientRect();
+            return h.top >= header - 1 && h.bottom <= innerHeight;
+        }""",
+        arg=[chosen, page.evaluate(HEADER)],
+    )
+    assert page.evaluate("document.activeElement.id") == "mx-explorer-detail"  # a screen reader is taken there too
+    back = page.get_by_role("button", name="Back to the list")
+    assert back.is_visible() and back.bounding_box()["y"] >= page.evaluate(HEADER) - 1
+    phone.screenshot(f"explorer-chosen-{how}-390x844-{scheme}")
+
+
+def test_on_a_phone_back_to_the_list_returns_to_the_chosen_concept(
+    open_browser: object, server: str, mapping: dict
+) -> None:
+    page = open_browser(viewport={"width": 390, "height": 844}).page
+    page.goto(server + "explorer/")
+    page.locator("[data-explorer-controls]").wait_for(state="visible")
+    chosen = in_display_order(mapping)[5]["id"]
+    concept = page.locator(f'button[data-entry="{chosen}"][data-side="outage"]')
+    concept.focus()
+    page.keyboard.press("Enter")  # by keyboard: Enter on the concept, then Tab to the button
+    page.wait_for_function(f"() => document.getElementById('{chosen}-title')?.getBoundingClientRect().top >= 0")
+    assert page.evaluate("document.activeElement.id") == "mx-explorer-detail"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Back to the list"
+    page.keyboard.press("Enter")
+    assert page.evaluate("[document.activeElement.dataset.entry, document.activeElement.dataset.side]") == [
+        chosen,
+        "outage",
+    ]
+    page.evaluate(SETTLED)
+    box = concept.bounding_box()
+    assert box["y"] >= page.evaluate(HEADER) and box["y"] + box["height"] <= 844
+
+
+@pytest.mark.parametrize("where", [5, -1], ids=["mid-list", "end of the list"])
+def test_on_a_desktop_the_pair_shows_beside_the_list_with_its_heading_in_view(
+    visit: Visit, server: str, mapping: dict, where: int
 ) -> None:
     """The script reads the layout the stylesheet made (no breakpoint copied into JavaScript)."""
-    visit = open_browser(viewport={"width": width, "height": 844})
     visit.page.goto(server + "explorer/")
     visit.page.locator("[data-explorer-controls]").wait_for(state="visible")
-    last = in_display_order(mapping)[-1]["id"]
+    last = in_display_order(mapping)[where]["id"]
     button = visit.page.locator(f'button[data-entry="{last}"][data-side="outage"]')
     button.scroll_into_view_if_needed()
+    visit.page.evaluate(SETTLED)
     before = visit.page.evaluate("scrollY")
     button.click()
     article = visit.page.locator(f"article[data-entry-id='{last}']")
     article.wait_for(state="visible")
-    if stacked:
-        visit.page.wait_for_function(
-            "() => Math.abs(document.querySelector('[data-explorer-detail]').getBoundingClientRect().top) < 2"
+    visit.page.evaluate(SETTLED)
+    if where == 5:
+        assert visit.page.evaluate("scrollY") == before  # the reader stays where they were
+    assert heading_in_view(visit.page, last) and button.is_visible()
+    assert article.bounding_box()["x"] > 1280 / 3  # beside the list
+    assert visit.page.get_by_role("button", name="Back to the list").is_hidden()  # the list is right there
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_pairs_heading_follows_the_reading_direction(
+    open_browser: object, server: str, mapping: dict, scheme: str
+) -> None:
+    page = open_browser(viewport={"width": 1280, "height": 800}, color_scheme=scheme).page
+    entry = mapping["entries"][4]
+    page.goto(server + f"explorer/#{entry['id']}")
+    title = page.locator(f"#{entry['id']}-title")
+    title.wait_for()
+    assert (
+        re.sub(r"\s+", " ", title.text_content()).strip()
+        == f"{entry['outage']['term']} ↔ and {entry['sexism']['term']}"
+    )
+    page.get_by_role("button", name="Sexism → outage").click()
+    assert (
+        re.sub(r"\s+", " ", title.text_content()).strip()
+        == f"{entry['sexism']['term']} ↔ and {entry['outage']['term']}"
+    )
+    sides = page.locator(f"#{entry['id']} [data-pair] > [data-side]").evaluate_all("s => s.map(e => e.dataset.side)")
+    assert sides == ["sexism", "outage"]
+    page.goto(server + f"explorer/#{mapping['entries'][5]['id']}&dir=sexism")  # built already turned round
+    other = page.locator(f"#{mapping['entries'][5]['id']}-title")
+    other.wait_for()
+    assert other.text_content().strip().startswith(mapping["entries"][5]["sexism"]["term"])
+
+
+def test_a_filter_that_hides_the_chosen_pair_hides_its_detail_until_it_shows_again(
+    explorer: Visit, mapping: dict
+) -> None:
+    page = explorer.page
+    entry = next(e for e in mapping["entries"] if e["phase"] == "prepare")
+    page.locator(f'button[data-entry="{entry["id"]}"]').first.click()
+    assert page.locator("article[data-entry-id]:visible").count() == 1
+    page.locator('[data-explorer-phase="learn"]').click()
+    assert page.locator("article[data-entry-id]:visible").count() == 0
+    assert page.locator("[data-explorer-hint]").is_visible()
+    assert status(explorer).endswith("concept pairs shown.")
+    page.locator('[data-explorer-phase=""]').click()
+    assert page.locator("article[data-entry-id]:visible").get_attribute("data-entry-id") == entry["id"]
+    page.locator("[data-explorer-search]").press_sequentially("zzqx")
+    assert page.locator("article[data-entry-id]:visible").count() == 0
+
+
+def test_on_a_phone_a_pairs_two_concepts_sit_closer_than_two_pairs(open_browser: object, server: str) -> None:
+    page = open_browser(viewport={"width": 390, "height": 844}).page
+    page.goto(server + "explorer/")
+    page.locator("[data-explorer-controls]").wait_for(state="visible")
+    boxes = page.locator("li[data-explorer-row]").evaluate_all(
+        """rows => rows.slice(0, 4).map(r => [...r.querySelectorAll('button')].map(b => {
+            const x = b.getBoundingClientRect(); return [x.top, x.bottom];
+        }))"""
+    )
+    inside = [second[0] - first[1] for first, second in boxes]
+    between = [boxes[i + 1][0][0] - boxes[i][1][1] for i in range(len(boxes) - 1)]
+    assert max(inside) * 3 <= min(between), (inside, between)
+
+
+def test_focus_rings_of_concepts_are_drawn_whole(open_browser: object, server: str) -> None:
+    """A row's content-visibility clips what is drawn outside it: the ring must fit in the row."""
+    for size in ({"width": 390, "height": 844}, {"width": 1280, "height": 800}):
+        page = open_browser(viewport=size).page
+        page.goto(server + "explorer/")
+        page.locator("[data-explorer-controls]").wait_for(state="visible")
+        page.locator("[data-explorer-search]").focus()
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        page.keyboard.press("ArrowDown")
+        room = page.evaluate(
+            """() => {
+                const b = document.activeElement, s = getComputedStyle(b), row = b.parentElement;
+                const ring = parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset);
+                const x = b.getBoundingClientRect(), r = row.getBoundingClientRect();
+                return {ring, visibility: getComputedStyle(row).contentVisibility, style: s.outlineStyle,
+                        sides: [x.top - r.top, r.right - x.right, r.bottom - x.bottom, x.left - r.left]};
+            }"""
         )
-        assert visit.page.evaluate("scrollY") != before
-    else:
-        assert visit.page.evaluate("scrollY") == before
-        box = article.bounding_box()
-        assert box["y"] < 844 and box["x"] > width / 3  # beside the list, in view
+        assert room["visibility"] == "auto" and room["style"] == "solid" and room["ring"] >= 5
+        assert all(side >= room["ring"] for side in room["sides"]), room
+
+
+def test_search_finds_words_typed_without_typography(explorer: Visit, mapping: dict) -> None:
+    box = explorer.page.locator("[data-explorer-search]")
+    for typed, written in (("dont", "don’t"), ("24x7", "24×7")):
+        expected = [e["id"] for e in in_display_order(mapping) if written in haystack_raw(e)]
+        assert expected, written
+        box.fill("")
+        box.press_sequentially(typed)
+        assert set(expected) <= set(shown_rows(explorer)), typed
+
+
+def test_the_no_match_message_goes_as_soon_as_the_query_does(explorer: Visit, mapping: dict) -> None:
+    page = explorer.page
+    box = page.locator("[data-explorer-search]")
+    box.press_sequentially("zzqx")
+    assert status(explorer).startswith("No concepts match")  # said at once, without the typing pause
+    page.keyboard.press("Backspace")
+    page.keyboard.press("Backspace")
+    page.keyboard.press("Backspace")
+    page.keyboard.press("Backspace")
+    # Read at once, not awaited: the message must not outlive the query by the typing pause.
+    assert page.evaluate("document.querySelector('[data-explorer-status]').textContent") == (
+        f"All {len(mapping['entries'])} concept pairs shown."
+    )
+    assert page.locator("[data-explorer-empty]").is_hidden()
 
 
 def window_listeners(visit: Visit, *types: str) -> int:
@@ -453,3 +649,4 @@ def test_listeners_do_not_pile_up_under_instant_navigation(project: Project, ope
         first.click()
         assert visit.page.locator("article[data-entry-id]:visible").count() == 1
         assert visit.page.evaluate("location.hash") == f"#{first.get_attribute('data-entry')}"
+        visit.page.wait_for_load_state("networkidle")  # nothing still loading when the server stops

@@ -6,9 +6,15 @@
 (() => {
   "use strict";
 
-  const { part, selection, agenda, total, clock, query } = window.mx;
+  const mx = (window.mx ||= {});
+  const part = (...args) => mx.part(...args);
+  const selection = (...args) => mx.selection(...args);
+  const agenda = (...args) => mx.agenda(...args);
+  const total = (...args) => mx.total(...args);
+  const clock = (...args) => mx.clock(...args);
+  const query = (...args) => mx.query(...args);
 
-  window.mx.define(
+  (mx.queue ||= []).push([
     "mx-agenda",
     (root, { data }) => {
       const ids = selection(data);
@@ -36,6 +42,7 @@
       const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
       if (target && root.contains(target)) target.scrollIntoView();
     },
-    { data: true },
-  );
+    { data: true, kit: true },
+  ]);
+  mx.flush?.();
 })();

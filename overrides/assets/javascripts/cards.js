@@ -6,10 +6,12 @@
 (() => {
   "use strict";
 
-  const { part, selection } = window.mx;
+  const mx = (window.mx ||= {});
+  const part = (...args) => mx.part(...args);
+  const selection = (...args) => mx.selection(...args);
   const PER_SHEET = 6;
 
-  window.mx.define(
+  (mx.queue ||= []).push([
     "mx-cards",
     (root, { data }) => {
       const grid = part(root, "[data-cards-grid]");
@@ -24,6 +26,7 @@
       });
       grid.replaceChildren(...sheets);
     },
-    { data: true },
-  );
+    { data: true, kit: true },
+  ]);
+  mx.flush?.();
 })();

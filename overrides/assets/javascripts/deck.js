@@ -1,18 +1,17 @@
 /*
- * mx-deck: the slide deck. Clicker keys, overview, blank screen, full screen, help, progress, and a
+ * mx-deck: the slide deck: clicker keys, overview, blank screen, full screen, help, progress, and a
  * presenter view in a second window. The URL keeps the place ("#7.2": slide 7, third step), the
  * selection (?m=a,b or ?preset=short) and the view (?view=presenter). Narrow screens and no script
- * read the slides as a scroll; the stylesheet decides, and a slide is fitted only when shown fixed.
- *
- * The windows talk by postMessage (it works from file://), each only to the other: the presenter to
- * its opener, the audience to the window it opened or one whose opener it is (a presenter that
- * outlived the audience's reload). The presenter asks for the audience's place at start and every
- * second, so either window may reload. Only the audience window (the projector) blanks.
+ * read the slides as a scroll (the stylesheet decides); a slide is fitted only when shown fixed.
+ * The windows post to each other only (it works from file://): the presenter to its opener, the
+ * audience to the window it opened or one that it opened before a reload. The presenter asks for
+ * the audience's place at start and every second, so either may reload. Only the audience blanks.
  */
 (() => {
   "use strict";
 
-  const { part, selection, showSupport, agenda, clock } = window.mx;
+  const mx = (window.mx ||= {});
+  const part = (...args) => mx.part(...args);
   const NEXT = new Set(["ArrowRight", "ArrowDown", "PageDown", "n", "N"]);
   const PREV = new Set(["ArrowLeft", "ArrowUp", "PageUp", "p", "P"]);
   const MESSAGE = "mx-deck";
@@ -47,8 +46,8 @@
 
     /** Show the selection's pairings and prompts, and the break the agenda places; return the slides shown. */
     choose(slides) {
-      const ids = new Set(selection(this.data));
-      const items = agenda(this.data, ids);
+      const ids = new Set(mx.selection(this.data));
+      const items = mx.agenda(this.data, ids);
       const pause = items.findIndex((item) => item.kind === "break");
       const breakAfter = pause > 0 ? items[pause - 1].ref : null;
       for (const slide of slides) {
@@ -80,7 +79,7 @@
       window.addEventListener("message", (event) => this.onMessage(event), { signal });
       window.addEventListener("resize", () => this.fit(), { signal });
       document.addEventListener("fullscreenchange", () => this.fit(), { signal });
-      showSupport(this.root);
+      mx.showSupport(this.root);
       this.buildOverview();
       this.fromHash();
       if (this.presenter) {
@@ -202,7 +201,7 @@
       let pace = "On time";
       if (spent > plannedEnd + 0.5) pace = `Behind by ${Math.round(spent - plannedEnd)} min`;
       else if (spent < plannedStart - 0.5) pace = `Ahead by ${Math.round(plannedStart - spent)} min`;
-      part(this.panel, "[data-presenter-elapsed]").textContent = clock(elapsed / 1000);
+      part(this.panel, "[data-presenter-elapsed]").textContent = mx.clock(elapsed / 1000);
       part(this.panel, "[data-presenter-planned]").textContent = `${this.planned} min planned`;
       const paceNode = part(this.panel, "[data-presenter-pace]");
       paceNode.textContent = pace;
@@ -358,5 +357,7 @@
     }
   }
 
-  window.mx.define("mx-deck", (root, { data, signal }) => new Deck(root, data, signal).start(), { data: true });
+  const start = (root, { data, signal }) => new Deck(root, data, signal).start();
+  (mx.queue ||= []).push(["mx-deck", start, { data: true, kit: true }]);
+  mx.flush?.();
 })();

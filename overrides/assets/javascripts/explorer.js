@@ -10,7 +10,8 @@
 (() => {
   "use strict";
 
-  const { part } = window.mx;
+  const mx = (window.mx ||= {});
+  const part = (...args) => mx.part(...args);
   const DIRECTIONS = ["outage", "sexism"];
   const SIDE_NAMES = { outage: "outage", sexism: "sexism at work" };
   /** Used when the data has no `typography` table (what a keyboard types for ’ “ ” — –). */
@@ -298,19 +299,17 @@
       }
     }
 
-    /** Select an entry; where the pair sits below the list (a phone), take the reader to its heading. */
+    /** Select an entry and bring its heading into view below the header: on a phone, where the
+     *  pair sits below the list; beside it, only when the list's end has pushed it up. */
     choose(id, { focus = false } = {}) {
       this.update({ id });
       this.detail.scrollTop = 0;
       const below = this.stacked();
-      if (below || focus) this.detail.focus({ preventScroll: below });
-      if (!below) return;
-      this.detail.scrollIntoView({ block: "start" });
-      // Rows laid out only once in view (content-visibility) may differ from their estimated
-      // height and move the pair: keep it in place while they settle.
-      const settle = new ResizeObserver(() => this.detail.scrollIntoView({ block: "start" }));
-      settle.observe(this.index);
-      setTimeout(() => settle.disconnect(), 1000);
+      if (below || focus) this.detail.focus({ preventScroll: true });
+      if (below) this.land(this.detail, "start");
+      else if (this.detail.getBoundingClientRect().top < parseFloat(getComputedStyle(this.detail).scrollMarginTop)) {
+        this.detail.scrollIntoView({ block: "start" });
+      }
     }
 
     /** Take the reader back to the chosen concept in the list (or to the search if it is filtered out). */
@@ -318,7 +317,17 @@
       const row = this.rowById.get(this.shown);
       const target = row ? row.firstElementChild : this.search;
       target.focus({ preventScroll: true });
-      target.scrollIntoView({ block: "center" });
+      this.land(target, "center");
+    }
+
+    /** Scroll `element` into view and keep it there while rows laid out only once in view
+     *  (content-visibility) settle to heights other than their estimate. */
+    land(element, block) {
+      this.settle?.disconnect();
+      const settle = new ResizeObserver(() => element.scrollIntoView({ block }));
+      settle.observe(this.index);
+      setTimeout(() => settle.disconnect(), 1000);
+      this.settle = settle;
     }
 
     /** Tell whether the detail sits below the list (the stylesheet's narrow layout) rather than beside it. */
@@ -381,5 +390,7 @@
     }
   }
 
-  window.mx.define("mx-explorer", (root, { data, signal }) => new Explorer(root, data, signal).start(), { data: true });
+  const start = (root, { data, signal }) => new Explorer(root, data, signal).start();
+  (mx.queue ||= []).push(["mx-explorer", start, { data: true }]);
+  mx.flush?.();
 })();

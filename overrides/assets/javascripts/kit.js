@@ -1,13 +1,15 @@
 /*
- * kit: what the facilitator kit's components share, added to window.mx (loaded after mx.js, before
- * them): selection() (the pairings the URL names), support() and showSupport() (the session's
- * contacts), query(), agenda() and total() (the same blocks as hooks/metaphor_model.py agenda(); a
- * test keeps them equal) and clock(). Pages without a kit component (essay, explorer) do not load it.
+ * kit: what the facilitator kit's components share, added to window.mx (in whatever order the page's
+ * scripts run; the components marked `kit` start once it is here): selection() (the pairings the URL
+ * names), support() and showSupport() (the session's contacts), query(), agenda() and total() (the
+ * same blocks as hooks/metaphor_model.py agenda(); a test keeps them equal) and clock(). Pages
+ * without a kit component (essay, explorer) do not load it.
  */
 (() => {
   "use strict";
 
-  if (window.mx.agenda) return;
+  const mx = (window.mx ||= {});
+  if (mx.agenda) return;
 
   /** Return the pairings the URL names (?m=a,b, ?m=a&m=b or ?preset=id) in the mapping's order; all if none. */
   function selection(data, search = location.search) {
@@ -90,5 +92,6 @@
     return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
   };
 
-  Object.assign(window.mx, { selection, support, showSupport, query, agenda, total, clock });
+  Object.assign(mx, { selection, support, showSupport, query, agenda, total, clock });
+  mx.ready?.();
 })();

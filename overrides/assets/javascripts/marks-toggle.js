@@ -7,9 +7,11 @@
 (() => {
   "use strict";
 
+  const mx = (window.mx ||= {});
+
   const KEY = "mx-essay-marks"; // also read by essay.html
 
-  window.mx.define("mx-marks-toggle", (button) => {
+  (mx.queue ||= []).push(["mx-marks-toggle", (button) => {
     const target = document.getElementById(button.getAttribute("aria-controls"));
     if (!target) throw new Error(`mx-marks-toggle: aria-controls names no element (#${button.getAttribute("aria-controls")})`);
     let on = true;
@@ -33,5 +35,6 @@
     });
     apply();
     button.hidden = false;
-  });
+  }]);
+  mx.flush?.();
 })();

@@ -1,16 +1,17 @@
 /*
- * mx: the small module every component shares (GOV.UK Frontend's habits). A component is one file
- * that calls mx.define("mx-name", start, { data: true }); start(root, { data, signal }) runs once for
- * each element marked data-module="mx-name" (then marked data-started="true"): when the page is ready,
- * after Material's instant navigation (document$), and, if it needs them, once the mapping's data have
- * loaded. `signal` aborts when the root leaves the page: give it to every listener and timer on window
- * or document, so that none piles up. Also part(); the facilitator kit's helpers are in kit.js.
- * A classic script (Chromium refuses module scripts from file://); run again, the first copy stays.
+ * mx: what every component shares (GOV.UK Frontend's habits). A component file queues itself,
+ * (mx.queue ||= []).push(["mx-name", start, { data, kit }]), and calls mx.flush?.(): Material's
+ * instant navigation runs a page's scripts in the order they load, so it may run before this file
+ * or kit.js, and it looks their helpers up only when it calls them. start(root, { data, signal })
+ * runs once per element marked data-module="mx-name", when the page is ready (also after instant
+ * navigation) and what it needs has loaded: the mapping's data, kit.js. `signal` aborts when the
+ * root leaves the page: give it to every listener and timer on window or document.
  */
 (() => {
   "use strict";
 
-  if (window.mx) return;
+  const mx = (window.mx ||= {});
+  if (mx.define) return;
 
   const components = new Map();
   const running = new Set();
@@ -26,9 +27,9 @@
   }
 
   function start(name, root) {
-    const { init, needsData } = components.get(name);
+    const { init, needsData, needsKit } = components.get(name);
     const data = window.mxMetaphorData;
-    if (root.dataset.started || (needsData && !data)) return;
+    if (root.dataset.started || (needsData && !data) || (needsKit && !mx.agenda)) return;
     root.dataset.started = "true";
     const controller = new AbortController();
     running.add({ root, controller });
@@ -53,14 +54,25 @@
     }
   }
 
-  /** Register a component; a second definition of the same name (a script run again) is ignored. */
-  function define(name, init, { data = false } = {}) {
-    if (components.has(name)) return;
-    components.set(name, { init, needsData: data });
+  /** Start what can start, unless the page is still being parsed (then DOMContentLoaded will). */
+  function ready() {
     if (document.readyState !== "loading") boot();
   }
 
-  window.mx = { define, part };
+  /** Register a component; a second definition of the same name (a script run again) is ignored. */
+  function define(name, init, { data = false, kit = false } = {}) {
+    if (components.has(name)) return;
+    components.set(name, { init, needsData: data, needsKit: kit });
+    ready();
+  }
+
+  /** Register the components queued so far (by files that ran before this one, or after it). */
+  function flush() {
+    for (const args of (mx.queue || []).splice(0)) define(...args);
+  }
+
+  Object.assign(mx, { define, part, ready, flush });
+  flush();
 
   if (typeof window.document$?.subscribe === "function") window.document$.subscribe(boot);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);

@@ -5,9 +5,11 @@
 (() => {
   "use strict";
 
-  const { part, selection } = window.mx;
+  const mx = (window.mx ||= {});
+  const part = (...args) => mx.part(...args);
+  const selection = (...args) => mx.selection(...args);
 
-  window.mx.define(
+  (mx.queue ||= []).push([
     "mx-picker",
     (root, { data }) => {
       const card = part(root, "[data-picker-card]");
@@ -41,6 +43,7 @@
       show();
       root.hidden = false;
     },
-    { data: true },
-  );
+    { data: true, kit: true },
+  ]);
+  mx.flush?.();
 })();

@@ -6,9 +6,15 @@
 (() => {
   "use strict";
 
-  const { part, selection, support, query, agenda, total } = window.mx;
+  const mx = (window.mx ||= {});
+  const part = (...args) => mx.part(...args);
+  const selection = (...args) => mx.selection(...args);
+  const support = (...args) => mx.support(...args);
+  const query = (...args) => mx.query(...args);
+  const agenda = (...args) => mx.agenda(...args);
+  const total = (...args) => mx.total(...args);
 
-  window.mx.define(
+  (mx.queue ||= []).push([
     "mx-plan",
     (root, { data }) => {
       const form = part(root, "[data-plan-form]");
@@ -55,6 +61,7 @@
       totalLine.hidden = false;
       update();
     },
-    { data: true },
-  );
+    { data: true, kit: true },
+  ]);
+  mx.flush?.();
 })();

@@ -6,9 +6,11 @@
 (() => {
   "use strict";
 
-  const { selection, showSupport } = window.mx;
+  const mx = (window.mx ||= {});
+  const selection = (...args) => mx.selection(...args);
+  const showSupport = (...args) => mx.showSupport(...args);
 
-  window.mx.define(
+  (mx.queue ||= []).push([
     "mx-selection",
     (root, { data }) => {
       showSupport(root);
@@ -18,6 +20,7 @@
         group.hidden = ![...group.querySelectorAll("[data-entry-id]")].some((row) => !row.hidden);
       }
     },
-    { data: true },
-  );
+    { data: true, kit: true },
+  ]);
+  mx.flush?.();
 })();

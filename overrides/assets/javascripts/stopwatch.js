@@ -7,9 +7,11 @@
 (() => {
   "use strict";
 
-  const { part, clock } = window.mx;
+  const mx = (window.mx ||= {});
+  const part = (...args) => mx.part(...args);
+  const clock = (...args) => mx.clock(...args);
 
-  window.mx.define("mx-stopwatch", (root, { signal }) => {
+  (mx.queue ||= []).push(["mx-stopwatch", (root, { signal }) => {
     const time = part(root, "[data-stopwatch-time]");
     const toggle = part(root, "[data-stopwatch-toggle]");
     const status = part(root, "[data-stopwatch-status]");
@@ -43,5 +45,6 @@
       paint();
     });
     root.hidden = false;
-  });
+  }, { kit: true }]);
+  mx.flush?.();
 })();
