@@ -22,7 +22,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from stylesheets import add_filter
 
 from anchors import anchor_ids
 from build_problems import Problems, show_problems
@@ -33,6 +32,7 @@ from generated_pages import GeneratedPage, add_pages, phase_toc, read_pages
 from page_templates import Renderer, template_env
 from placeholders import fill_placeholders
 from site_data import ESSAY, SiteData, SiteError, load_site, source_path
+from stylesheets import add_filter
 from task_lists import label_task_lists
 
 log = get_plugin_logger("metaphor")

@@ -6,6 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import Visit
+from pdfs import contrast
 
 PAGES = {
     "home": "",
@@ -89,3 +90,64 @@ def test_screenshots_for_review(open_browser: object, server: str, name: str, wi
         assert visit.page.evaluate("document.documentElement.scrollWidth") <= width
         visit.screenshot(f"{name}-{width}x{height}-{scheme}")
     assert len(backgrounds) == 2, backgrounds  # the dark scheme is not the light one again
+
+
+# The focused element's ring, and the colour it is drawn on: the backgrounds of its ancestors,
+# composited from the first opaque one (a ring is drawn outside the element, on its parent).
+FOCUSED = """() => {
+    const focused = document.activeElement;
+    const shown = focused.matches('.md-option') ? focused.nextElementSibling : focused;  // the palette's label
+    const style = getComputedStyle(shown), box = shown.getBoundingClientRect();
+    const layers = [];
+    for (let node = shown.parentElement; node; node = node.parentElement) {
+        const colour = getComputedStyle(node).backgroundColor;
+        if (colour !== 'rgba(0, 0, 0, 0)') layers.push(colour);
+        if (/^rgb\\(/.test(colour)) break;
+    }
+    return {
+        name: `${focused.tagName.toLowerCase()}.${focused.className}`.slice(0, 60),
+        style: style.outlineStyle, width: parseFloat(style.outlineWidth), colour: style.outlineColor, layers,
+        visible: box.width > 0 && box.height > 0 && box.right > 0 && box.left < innerWidth && focused.checkVisibility(),
+    };
+}"""
+
+
+def rgba(text: str) -> tuple[float, float, float, float]:
+    values = [float(v) for v in text[text.index("(") + 1 : -1].replace("/", ",").split(",")]
+    return (values[0] / 255, values[1] / 255, values[2] / 255, values[3] if len(values) > 3 else 1.0)
+
+
+def behind(layers: list[str]) -> tuple[float, float, float]:
+    """Composite the ancestors' backgrounds, from the first opaque one (white if none) up to the element."""
+    r, g, b = 1.0, 1.0, 1.0
+    for layer in reversed(layers):
+        lr, lg, lb, alpha = rgba(layer)
+        r, g, b = lr * alpha + r * (1 - alpha), lg * alpha + g * (1 - alpha), lb * alpha + b * (1 - alpha)
+    return r, g, b
+
+
+@pytest.mark.parametrize("size", [{"width": 390, "height": 844}, {"width": 1280, "height": 800}], ids=["390", "1280"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", ["explorer-selected", "essay", "plan", "guide"])
+def test_every_control_shows_a_clear_focus_ring(
+    open_browser: object, server: str, name: str, scheme: str, size: dict
+) -> None:
+    """Tab through the whole page: each control it reaches shows the site's solid 3 px ring, 3:1 or
+    more against what it is drawn on (WCAG 2.4.7; 2.4.13 asks for 2 px and 3:1)."""
+    visit = open_browser(color_scheme=scheme, viewport=size)
+    visit.page.goto(server + PAGES[name])
+    visit.page.wait_for_load_state("networkidle")
+    seen, faint = 0, []
+    for _ in range(200):
+        visit.page.keyboard.press("Tab")
+        if visit.page.evaluate("document.activeElement === document.body"):
+            break
+        ring = visit.page.evaluate(FOCUSED)
+        if not ring["visible"]:
+            continue  # Material's closed drawer and search results on a phone: off screen, not drawn
+        seen += 1
+        ratio = contrast(rgba(ring["colour"])[:3], behind(ring["layers"]))
+        if ring["style"] != "solid" or ring["width"] < 3 or ratio < 3:
+            faint.append((ring["name"], ring["style"], ring["width"], round(ratio, 2)))
+    assert seen >= 10
+    assert faint == []

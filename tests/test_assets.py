@@ -8,9 +8,9 @@ import gzip
 import re
 
 import pytest
-from stylesheets import without_comments
 
 from conftest import ROOT, Project, parse
+from stylesheets import without_comments
 
 STYLESHEETS = ROOT / "overrides" / "assets" / "stylesheets"
 OURS = re.compile(r"assets/(javascripts|stylesheets)/(?!bundle\.|main\.|palette\.|lunr/|workers/|vendor/)")
