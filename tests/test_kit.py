@@ -240,3 +240,59 @@ def test_without_javascript_cards_print_every_pairing_six_to_a_sheet(
     plain = open_browser(java_script_enabled=False)
     plain.page.goto(server + "cards/?preset=short")  # the selection needs the script: every card prints
     assert_sheets_of_six(cards_pdf(plain), outage_terms(mapping, display_order(mapping)))
+
+
+# ---------------------------------------------------------------- the facilitator's path (issue 11)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_plans_agenda_button_lands_on_the_selections_agenda(
+    open_browser: object, server: str, scheme: str, model: object
+) -> None:
+    page = open_browser(viewport={"width": 1280, "height": 800}, color_scheme=scheme).page
+    page.goto(server + "plan/?preset=short")
+    page.locator("[data-plan-total]").wait_for(state="visible")
+    page.get_by_role("button", name="Agenda").click()
+    page.wait_for_url(re.compile(r"/guide/\?.*#agenda-custom$"))
+    heading = page.get_by_role("heading", name="Agenda for your selection")
+    heading.wait_for()
+    page.wait_for_function(
+        """() => {
+            const h = document.getElementById('agenda-custom').getBoundingClientRect();
+            const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+            return h.top >= header - 1 && h.bottom <= innerHeight;
+        }"""
+    )
+    short = next(p for p in model.workshop.presets if p.id == "short")
+    assert page.locator("[data-agenda-summary]").text_content().endswith(f"{short.minutes} minutes in all.")
+
+
+@pytest.mark.parametrize("size", [{"width": 390, "height": 844}, {"width": 1280, "height": 800}], ids=["390", "1280"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_total_and_buttons_stay_in_view_while_ticking_and_never_hide_the_focus(
+    open_browser: object, server: str, size: dict, scheme: str
+) -> None:
+    visit = open_browser(viewport=size, color_scheme=scheme)
+    page = visit.page
+    page.goto(server + "plan/")
+    total = page.locator("[data-plan-total]")
+    total.wait_for(state="visible")
+    bar = page.locator("[data-plan-bar]")
+    deck = page.get_by_role("button", name="Open the deck")
+    boxes = page.locator('input[type=checkbox][name="m"]')
+    boxes.first.focus()
+    for index in range(boxes.count()):  # by keyboard: Space ticks, Tab moves on
+        before = total.text_content()
+        page.keyboard.press("Space")
+        assert total.text_content() != before
+        focused = page.evaluate("document.activeElement.getBoundingClientRect().toJSON()")
+        top = bar.bounding_box()["y"]
+        header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+        assert header <= focused["top"] and focused["bottom"] + 3 <= top, (index, focused, top)  # ring clear too
+        for element in (total, deck):
+            box = element.bounding_box()
+            assert 0 <= box["y"] and box["y"] + box["height"] <= size["height"], index
+        if index == 3:
+            visit.screenshot(f"plan-ticking-{size['width']}x{size['height']}-{scheme}")
+        page.keyboard.press("Tab")
+    assert total.text_content().startswith(f"0 of {boxes.count()} pairings chosen")

@@ -6,6 +6,7 @@ count is 0 and that no console error happened.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import zipfile
@@ -17,18 +18,25 @@ from conftest import ROOT, Visit, parse
 
 
 @pytest.fixture(scope="session")
-def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Run the documented command into a scratch folder, without its installs (scripts/test made them)."""
+def offline_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """Run the documented command into a scratch folder, without its installs (scripts/test made them),
+    as someone would who has not set SITE_URL."""
     site = tmp_path_factory.mktemp("offline") / "site"
     result = subprocess.run(
         [str(ROOT / "scripts" / "offline"), "--no-install", str(site)],
         cwd=ROOT,
+        env={name: value for name, value in os.environ.items() if name != "SITE_URL"},
         capture_output=True,
         text=True,
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    return site, result
+
+
+@pytest.fixture(scope="session")
+def offline(offline_run: tuple[Path, subprocess.CompletedProcess[str]]) -> Path:
+    return offline_run[0]
 
 
 @pytest.fixture
@@ -125,3 +133,23 @@ def test_the_plan_and_printables_work_from_file(local: Visit, offline: Path, map
     page.goto(url(offline, "guide.html?preset=long"))
     page.locator("[data-module=mx-agenda]").wait_for(state="visible")
     assert page.locator("[data-module=mx-agenda] [data-agenda-total]").text_content() == "90"
+
+
+def test_a_copy_built_without_site_url_warns_and_prints_no_address(
+    offline_run: tuple[Path, subprocess.CompletedProcess[str]], local: Visit, mapping: dict
+) -> None:
+    """An address on this machine (the default) would be wrong on paper and in a pasted citation."""
+    site, result = offline_run
+    assert result.stderr.startswith("warning: SITE_URL is not set: the handout, the last slide and citations")
+    assert "site_url is http://127.0.0.1:8000/, an address on this machine" in result.stderr  # the build says it too
+    handout = parse(site / "handout.html").select_one(".mx-handout__credit").get_text()
+    assert re.sub(r"\s+", " ", handout).strip().endswith("Companion material CC BY-SA 4.0")
+    closing = parse(site / "deck.html").select_one(".mx-slide--closing .mx-slide__credit").get_text()
+    assert closing.endswith("companion material under CC BY-SA 4.0")
+    entry = mapping["entries"][0]
+    local.page.goto(url(site, f"explorer.html#{entry['id']}"))
+    citation = local.page.locator(f"#{entry['id']} [data-explorer-citation]")
+    assert citation.text_content().endswith("(2018).")  # what "Copy citation" copies from file://
+    for page in site.glob("*.html"):
+        body = parse(page).select_one("body")
+        assert "127.0.0.1" not in body.get_text(), page.name

@@ -11,7 +11,8 @@ import yaml
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from conftest import Project
+from build_state import Session, Settings
+from conftest import ROOT, Project, parse
 from essay_source import TYPOGRAPHY, Essay
 from generated_pages import read_pages
 from placeholders import fill_placeholders
@@ -212,3 +213,61 @@ def test_the_data_script_carries_the_one_typography_table_and_the_credit(built: 
         "original_site": meta["original_site"],
         "year": meta["published"].year,
     }
+
+
+# ------------------------------------------------------------------------ the site's address in print
+
+
+def printed_addresses(project: Project) -> dict[str, str]:
+    """The text that names the site on the handout, the closing slide and an explorer citation."""
+    return {
+        "handout": " ".join(project.page("handout/").select_one(".mx-handout__credit").get_text().split()),
+        "slide": project.page("deck/").select_one(".mx-slide--closing .mx-slide__credit").get_text(),
+        "citation": project.page("explorer/").select_one("[data-explorer-citation]").get_text(),
+    }
+
+
+def test_a_build_on_a_local_address_prints_none_and_says_so(project: Project) -> None:
+    result = project.build()  # no SITE_URL: mkdocs.yml's default, http://127.0.0.1:8000/
+    assert result.returncode == 0, result.stderr
+    assert (
+        "INFO    -  metaphor: site_url is http://127.0.0.1:8000/, an address on this machine: the handout, "
+        "the last slide and the explorer's citations print no address for the site. Set SITE_URL to the "
+        "address the site is published at (the deploy workflow does) to print it."
+    ) in result.stderr
+    printed = printed_addresses(project)
+    assert printed["handout"].endswith("Companion material CC BY-SA 4.0")
+    assert printed["slide"].endswith("companion material under CC BY-SA 4.0")
+    assert printed["citation"].endswith("(2018).")
+    for page in project.site.rglob("*.html"):
+        assert "127.0.0.1" not in parse(page).select_one("body").get_text(), page
+
+
+def test_a_published_address_is_printed_where_the_site_names_itself(project: Project, mapping: dict) -> None:
+    result = project.build(site_url="https://example.org/companion/")
+    assert result.returncode == 0, result.stderr
+    assert "an address on this machine" not in result.stderr
+    printed = printed_addresses(project)
+    assert printed["handout"].endswith("Companion material CC BY-SA 4.0: https://example.org/companion/")
+    assert printed["slide"].endswith("CC BY-SA 4.0: https://example.org/companion/")
+    first = project.page("explorer/").select_one("[data-entry-id]")["data-entry-id"]
+    assert printed["citation"].endswith(f"(2018). https://example.org/companion/explorer/#{first}")
+
+
+@pytest.mark.parametrize(
+    "site_url, command, printed",
+    [
+        ("http://127.0.0.1:8000/", "build", ""),
+        ("http://localhost:8000/site/", "gh-deploy", ""),
+        ("http://[::1]:8000/", "build", ""),
+        ("http://127.1.2.3/", "build", ""),
+        ("http://127.0.0.1:8000/", "serve", "http://127.0.0.1:8000/"),  # the dev server shows its own
+        ("https://example.org/", "build", "https://example.org/"),
+        ("http://10.0.0.5/", "build", "http://10.0.0.5/"),  # another machine on a network can be reached
+    ],
+)
+def test_the_address_printed_is_the_site_url_unless_only_this_machine_can_open_it(
+    site_url: str, command: str, printed: str
+) -> None:
+    config = load_config(str(ROOT / "mkdocs.yml"), site_url=site_url or None)
+    assert Settings.read(config, Session(command)).site_address == printed
