@@ -79,7 +79,7 @@ def test_printing_the_glossary_uses_no_dark_backgrounds(open_browser: object, se
     link_text = dark.page.locator("#routine-outage a.mx-quote__link").first.evaluate(
         "el => getComputedStyle(el, '::after').content"
     )
-    assert "essay/#p-" in link_text
+    assert link_text == "none"  # "essay, paragraph 5" says where; a relative address would not help on paper
 
 
 def test_printing_the_glossary_leaves_out_its_phase_links_and_prompts(visit: Visit, server: str) -> None:
@@ -192,3 +192,18 @@ def test_screenshots_show_each_layout(open_browser: object, server: str, name: s
         check(visit.page, size is PHONE)
         visit.screenshot(f"{name}-{size['width']}x{size['height']}-{scheme}")
         assert visit.page.evaluate("document.documentElement.scrollWidth") <= size["width"]
+
+
+@pytest.mark.parametrize("path", ["explorer/", "handout/", "cards/"])
+def test_on_a_desktop_the_wide_pages_keep_the_sites_navigation(visit: Visit, server: str, path: str) -> None:
+    visit.page.goto(server + path)
+    nav = visit.page.locator(".md-sidebar--primary")
+    assert nav.is_visible() and nav.bounding_box()["width"] > 100
+    hrefs = {
+        href.rstrip("/").rsplit("/", 1)[-1] for href in nav.locator("a[href]").evaluate_all("as => as.map(a => a.href)")
+    }
+    pages = {"", "essay", "glossary", "explorer", "guide", "plan", "deck", "handout", "cards", "about"}
+    host = server.rstrip("/").rsplit("/", 1)[-1]
+    assert pages <= {("" if h == host else h) for h in hrefs}, hrefs
+    visit.page.get_by_role("link", name="Essay", exact=True).first.focus()  # reachable by keyboard
+    assert visit.page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from conftest import Visit
 from metaphor_model import Metaphor
+from pdfs import contrast, pages
 
 
 def slide_count(model: Metaphor, entries: list[str] | None = None) -> int:
@@ -474,3 +475,62 @@ def test_the_presenters_clock_survives_a_reload(visit: Visit, server: str) -> No
     assert elapsed.text_content() == "0:00"
     page.reload()
     assert elapsed.text_content() == "0:00"
+
+
+# ---------------------------------------------------------------- issue 11: overview, print
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_at_1280x720_the_overview_shows_every_slide_and_escape_returns_focus(
+    open_browser: object, server: str, model: Metaphor, scheme: str
+) -> None:
+    visit = open_browser(viewport={"width": 1280, "height": 720}, color_scheme=scheme)
+    page = visit.page
+    page.goto(server + "deck/#6")
+    ready(page)
+    opener = page.get_by_role("button", name="Overview")
+    opener.focus()
+    page.keyboard.press("Enter")  # by keyboard, from the bar
+    overview = page.locator("[data-deck-overview]")
+    assert overview.is_visible()
+    assert page.evaluate("document.activeElement.dataset.goto") == "5"  # the current slide
+    buttons = overview.locator("button")
+    assert buttons.count() == slide_count(model)
+    boxes = buttons.evaluate_all("bs => bs.map(b => b.getBoundingClientRect().toJSON())")
+    assert all(0 <= b["top"] and b["bottom"] <= 720 and 0 <= b["left"] and b["right"] <= 1280 for b in boxes)
+    visit.screenshot(f"deck-overview-1280x720-{scheme}")
+    page.keyboard.press("Escape")
+    assert overview.is_hidden()
+    assert page.evaluate("document.activeElement.dataset.deckAction") == "overview"  # not <body>
+    page.keyboard.press("Enter")
+    buttons.nth(2).focus()
+    page.keyboard.press("Enter")  # choosing a slide closes it too, with focus back on the bar
+    assert overview.is_hidden() and current(visit)["hash"] == "#3"
+    assert page.evaluate("document.activeElement.dataset.deckAction") == "overview"
+
+
+def printed(visit: Visit, paper: str) -> list:
+    return pages(visit.page.pdf(format=paper, landscape=True, print_background=True))
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_printed_one_slide_a_page_in_light_colours_with_or_without_notes(
+    open_browser: object, server: str, model: Metaphor, paper: str, scheme: str
+) -> None:
+    visit = open_browser(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+    page = visit.page
+    page.goto(server + "deck/")
+    ready(page)
+    titles = page.locator("[data-slide]:not([hidden])").evaluate_all("ss => ss.map(s => s.dataset.title)")
+    assert len(titles) == slide_count(model)
+    for notes in (False, True):
+        if notes:
+            page.get_by_role("button", name="Notes in print").click()
+        sheets = printed(visit, paper)
+        assert len(sheets) == len(titles), (paper, notes)  # no slide runs on to a second page
+        for sheet in sheets:
+            assert ("Facilitator notes" in sheet.text) == notes
+            # The paper stays white and every word dark enough to read on it.
+            assert [f for f in sheet.fills if f[1] > 0.2 and min(f[0]) < 0.9] == []
+            assert all(contrast(colour, (1, 1, 1)) >= 4.5 for colour in sheet.text_colours), sheet.text_colours

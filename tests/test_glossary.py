@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import urljoin, urlsplit
 
 import yaml
@@ -134,3 +135,12 @@ def test_a_script_in_any_text_field_is_shown_as_text_everywhere(project: Project
     assert [value for value in shown if value + payload not in text] == []
     toc = glossary.select_one("nav.md-nav--secondary").get_text()
     assert mapping["entries"][0]["outage"]["term"] + payload in toc
+
+
+def test_the_intro_names_the_sides_as_a_phone_and_a_desktop_both_show_them(built: Project) -> None:
+    """A phone stacks the two sides: "left" and "right" would be wrong there; the labels are not."""
+    intro = built.page("glossary/").select_one(".mx-glossary__intro").get_text()
+    assert not re.search(r"\b(left|right)\b", intro)
+    label = built.page("glossary/").select(".mx-entry__side .mx-entry__label")
+    assert [label[0].get_text(), label[1].get_text()] == ["Outage", "Sexism at work"]
+    assert "“Outage”" in intro and "“Sexism at work”" in intro
