@@ -62,6 +62,17 @@ class Project:
             timeout=120,
         )
 
+    @property
+    def scenarios(self) -> Path:
+        return self.root / "docs" / "scenarios.yml"
+
+    def use_mapping(self, text: str) -> None:
+        """Write ``text`` as the mapping, with the small scenarios file that any small mapping supports."""
+        from scenario_cases import SMALL as SMALL_SCENARIOS
+
+        self.mapping.write_text(text, encoding="utf-8")
+        self.scenarios.write_text(SMALL_SCENARIOS, encoding="utf-8")
+
     def failed_build(self, *, env: dict[str, str] | None = None) -> list[str]:
         """Build, which must fail cleanly (exit 1, no traceback); return its ERROR and WARNING lines as printed."""
         result = self.build(env=env)

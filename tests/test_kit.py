@@ -21,12 +21,13 @@ def display_order(mapping: dict) -> list[str]:
 # ---------------------------------------------------------------- the guide's agendas
 
 
-def test_the_ready_agendas_add_up_to_45_and_90_minutes(built: Project, model: object) -> None:
+def test_the_ready_agendas_add_up_to_45_and_90_minutes(built: Project, model: object, site_data: object) -> None:
     guide = built.page("guide/")
     for preset in model.workshop.presets:
         section = guide.select_one(f'[data-agenda="{preset.id}"]')
         rows = section.select("tbody tr")
-        expected = model.agenda(preset.entries)
+        blocks = site_data.scenarios.blocks(preset.scenarios)
+        expected = model.agenda(preset.entries, scenarios=blocks, buffer=preset.buffer)
         assert [r.select("td")[1].get_text() for r in rows] == [item.title for item in expected]
         assert [int(r.select("td")[2].get_text()) for r in rows] == [item.minutes for item in expected]
         assert int(section.select_one("[data-agenda-total]").get_text()) == preset.minutes
