@@ -1,8 +1,7 @@
 /*
  * mx: what every component shares. define("mx-name", start, { data }) runs start(root, { data, signal })
- * once per root (data-module="mx-name"), after each instant navigation too; `signal` aborts when the
- * root leaves the page. Also the URL's session, the agenda (laid out as the build does) and clock().
- * A classic script (Chromium refuses module scripts from file://); run again, the first copy stays.
+ * once per data-module="mx-name" root, after each instant navigation too; `signal` aborts when the root
+ * leaves the page. A classic script (Chromium refuses module scripts from file://); run twice, one stays.
  */
 (() => {
   "use strict";
@@ -105,7 +104,7 @@
 
   const total = (items) => items.reduce((sum, item) => sum + item.minutes, 0);
 
-  /** Lay out a session: opening, passages, per phase its pairings and discussion, scenarios, buffer, close, a break. */
+  /** Lay out a session as hooks/metaphor_model.py agenda() does (a test keeps them equal). */
   function agenda(data, ids, scenarioIds = [], buffer = 0) {
     const { agenda_titles: titles, workshop } = data;
     const block = (kind, minutes, title = titles[kind], ref = "") => ({ kind, title, minutes, ref });
