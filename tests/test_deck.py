@@ -302,8 +302,11 @@ def go_to(page: object, title: str, step: int = 0) -> int:
     titles = page.locator("[data-slide]:not([hidden])").evaluate_all("ss => ss.map(s => s.dataset.title)")
     number = titles.index(title) + 1
     page.evaluate("hash => { location.hash = hash; }", f"#{number}.{step}" if step else f"#{number}")
-    page.wait_for_function("n => document.querySelector('[data-slide].is-current') === "
-                           "document.querySelectorAll('[data-slide]:not([hidden])')[n - 1]", arg=number)
+    page.wait_for_function(
+        "n => document.querySelector('[data-slide].is-current') === "
+        "document.querySelectorAll('[data-slide]:not([hidden])')[n - 1]",
+        arg=number,
+    )
     return number
 
 
