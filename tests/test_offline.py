@@ -52,7 +52,8 @@ def url(site: Path, page: str) -> str:
 def test_the_command_makes_a_folder_and_a_zip_that_name_no_other_host(offline: Path) -> None:
     archive = offline.with_name("site.zip")
     names = zipfile.ZipFile(archive).namelist()
-    for page in ("index.html", "essay.html", "explorer.html", "deck.html", "handout.html", "cards.html", "plan.html"):
+    pages = ("index.html", "essay.html", "explorer.html", "deck.html", "handout.html", "cards.html", "plan.html")
+    for page in (*pages, "scenarios.html", "sheets.html", "runbook.html"):
         assert f"site/{page}" in names
     assert "site/search/search_index.js" in names
     assert "site/assets/javascripts/vendor/iframe-worker/shim.js" in names
@@ -105,6 +106,17 @@ def test_the_deck_and_presenter_view_stay_in_step_from_file(local: Visit, offlin
     assert presenter.locator("[data-presenter-notes]").text_content()
     audience.keyboard.press("ArrowRight")
     presenter.wait_for_function("() => location.hash === '#4.1'")
+    # The short session's scenario: its injects, one at a time, in both windows.
+    scenario = audience.locator("[data-slide]:not([hidden])").evaluate_all(
+        "ss => ss.findIndex(s => s.dataset.scenarioSlide) + 1"
+    )
+    assert scenario > 4
+    audience.evaluate("n => { location.hash = '#' + n; }", scenario)
+    audience.wait_for_function("n => location.hash === '#' + n", arg=scenario)
+    audience.keyboard.press("PageDown")
+    presenter.wait_for_function("n => location.hash === '#' + n + '.1'", arg=scenario)
+    assert presenter.locator('[data-presenter-notes] [data-step-notes="1"]').is_visible()
+    assert presenter.locator('[data-presenter-notes] [data-step-notes="2"]').is_hidden()
     presenter.keyboard.press("End")
     audience.wait_for_function("() => document.querySelector('[data-slide].is-current').dataset.title === 'Close'")
     presenter.close()
@@ -120,6 +132,16 @@ def test_the_plan_and_printables_work_from_file(local: Visit, offline: Path, map
     page.wait_for_function("document.querySelector('[data-module=mx-selection]').dataset.started")
     shown = page.locator("tr[data-entry-id]:visible").evaluate_all("rs => rs.map(r => r.dataset.entryId)")
     assert sorted(shown) == sorted(short["entries"])
+    runs = page.locator("li[data-scenario]:visible").evaluate_all("xs => xs.map(x => x.dataset.scenario)")
+    assert runs == short["scenarios"]
+    page.go_back()
+    long = next(p for p in mapping["workshop"]["presets"] if p["id"] == "long")
+    page.get_by_role("button", name="90-minute session").click()
+    page.get_by_role("button", name="Scenario sheets").click()
+    page.wait_for_url(re.compile(r"/sheets\.html\?m="))
+    page.wait_for_function("document.querySelector('[data-module=mx-sheets]').dataset.started")
+    sheets = page.locator("section[data-scenario]:visible").evaluate_all("ss => ss.map(s => s.dataset.scenario)")
+    assert sheets == long["scenarios"]
     page.goto(url(offline, "cards.html"))
     assert page.pdf(format="A4")[:4] == b"%PDF"
     page.goto(url(offline, "guide.html?preset=long"))
