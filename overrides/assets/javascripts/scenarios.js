@@ -94,7 +94,7 @@
       const article = left.splice(Math.floor(Math.random() * left.length), 1)[0];
       const heading = part(article, "h2");
       heading.tabIndex = -1;
-      heading.scrollIntoView({ block: "start" });
+      article.scrollIntoView({ block: "start" }); // its scroll margin keeps it below the theme's header
       heading.focus({ preventScroll: true });
       count.textContent = `Drawn: ${heading.textContent} (${articles.length - left.length} of ${articles.length}).`;
       root.dataset.drawn = article.dataset.scenario;
