@@ -147,3 +147,30 @@ def test_the_plan_and_printables_work_from_file(local: Visit, offline: Path, map
     page.goto(url(offline, "guide.html?preset=long"))
     page.locator("[data-module=mx-agenda]").wait_for(state="visible")
     assert page.locator("[data-module=mx-agenda] [data-agenda-total]").text_content() == "90"
+
+
+def test_the_scenarios_and_the_runbook_work_from_file(local: Visit, offline: Path, tmp_path: Path) -> None:
+    page = local.page
+    page.goto(url(offline, "scenarios.html"))
+    page.wait_for_function("performance.getEntriesByName('mx-scenarios:ready').length > 0")
+    page.get_by_role("button", name="Draw a scenario").click()
+    drawn = page.locator("[data-module=mx-scenarios]").get_attribute("data-drawn")
+    drill = page.locator(f"article[data-scenario={drawn}]")
+    drill.get_by_role("button", name="Run as a drill").click()
+    assert drill.locator("[data-inject]:visible").count() == 1
+    assert drill.locator("[data-drill-timer]").text_content().endswith(" left")
+    # The runbook keeps what is written in this browser, also for a page opened from a file.
+    page.goto(url(offline, "runbook.html"))
+    page.wait_for_function("performance.getEntriesByName('mx-runbook:ready').length > 0")
+    prepare = page.locator('[data-runbook-section="prepare"]')
+    prepare.get_by_role("textbox").fill("Dana in People Ops")
+    prepare.get_by_role("button", name="Add", exact=True).click()
+    page.reload()
+    page.wait_for_function("performance.getEntriesByName('mx-runbook:ready').length > 0")
+    assert prepare.locator("[data-runbook-items] li").count() == 1
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download Markdown").click()
+    saved = tmp_path / "runbook.md"
+    download.value.save_as(saved)
+    assert "\n- Dana in People Ops\n" in saved.read_text(encoding="utf-8")
+    assert local.external == []

@@ -82,10 +82,8 @@
             remove.type = "button";
             remove.className = "md-button mx-button mx-runbook__remove";
             remove.dataset.runbookRemove = String(index);
-            const name = document.createElement("span");
-            name.className = "mx-visually-hidden";
-            name.textContent = `: ${text}`;
-            remove.append("Remove", name);
+            remove.textContent = "Remove";
+            remove.setAttribute("aria-label", `Remove: ${text}`);
             item.append(words, remove);
             return item;
           }),
@@ -126,15 +124,13 @@
         button.type = "button";
         button.className = "mx-runbook__prompt";
         button.dataset.runbookPromptAdd = "";
-        const verb = document.createElement("span");
-        verb.className = "mx-visually-hidden";
-        verb.textContent = "Add: ";
-        button.append(verb, prompt.textContent.trim());
+        button.textContent = prompt.textContent.trim();
+        button.setAttribute("aria-label", `Add: ${button.textContent}`);
         prompt.replaceChildren(button);
       }
       section.addEventListener("click", (event) => {
         const promptButton = event.target.closest("[data-runbook-prompt-add]");
-        if (promptButton) add(section, promptButton.lastChild.textContent);
+        if (promptButton) add(section, promptButton.textContent);
         const remove = event.target.closest("[data-runbook-remove]");
         if (!remove) return;
         const items = state.items[section.dataset.runbookSection];
