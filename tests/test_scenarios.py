@@ -146,7 +146,8 @@ def test_a_script_in_a_scenario_is_shown_as_text(project: Project) -> None:
     payload = "<script>window.__pwned = 1</script>"
     injected = text.replace('    title: "The design review"', f'    title: "The design review {payload}"')
     injected = injected.replace(
-        'questions:\n          - "What would make the pattern visible', f'questions:\n          - "{payload} What would make the pattern visible'
+        'questions:\n          - "What would make the pattern visible',
+        f'questions:\n          - "{payload} What would make the pattern visible',
     )
     assert injected.count(payload) == 2
     scenarios.write_text(injected, encoding="utf-8")
