@@ -9,10 +9,12 @@ model once.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from essay_source import Essay
+from metaphor_load import NAMES_THE_TOPIC
 from metaphor_model import Quote
 from scenarios_model import Inject, Option, Runbook, RunbookSection, Scenario, Scenarios
 from schema_check import Schema
@@ -39,9 +41,17 @@ def scenario_minutes(document: Document) -> dict[str, int]:
     }
 
 
+@dataclass(frozen=True)
+class LoadedScenarios:
+    """Valid scenarios, and what they warn about (a strict build fails on warnings)."""
+
+    scenarios: Scenarios
+    warnings: tuple[Problem, ...]
+
+
 def load_scenarios(
     document: Document, *, essay: Essay, entry_ids: list[str] | None, phase_ids: list[str] | None
-) -> Scenarios:
+) -> LoadedScenarios:
     """Check a parsed docs/scenarios.yml and return it built, or raise InvalidData with every problem.
 
     ``entry_ids`` and ``phase_ids`` come from the valid mapping; None when the mapping has problems
@@ -49,9 +59,9 @@ def load_scenarios(
     """
     label = scenario_label(document.data)
     problems = SCHEMA.problems(document, label=label) + _Checks(document, essay, entry_ids, phase_ids).run()
-    if problems:
+    if any(not problem.warning for problem in problems):
         raise InvalidData(problems)
-    return build(document.data, essay)
+    return LoadedScenarios(build(document.data, essay), tuple(sorted(problems, key=lambda p: (p.line, p.column))))
 
 
 def scenario_label(data: Any) -> Any:
@@ -97,10 +107,10 @@ class _Checks:
         self.label = scenario_label(self.data)
         self.problems: list[Problem] = []
 
-    def report(self, path: DataPath, message: str) -> None:
+    def report(self, path: DataPath, message: str, *, warning: bool = False) -> None:
         subject, shown = self.label(path)
         mark = self.source.at(path)
-        self.problems.append(Problem(mark.line, message, subject, dotted(shown) or None, mark.column))
+        self.problems.append(Problem(mark.line, message, subject, dotted(shown) or None, mark.column, warning))
 
     def run(self) -> list[Problem]:
         """Run every check; return the problems found."""
@@ -129,11 +139,30 @@ class _Checks:
                 if isinstance(quote, str) and quote.strip():
                     self.quote(quote_path, quote.strip())
             self.minutes(path, scenario)
+            self.names_the_topic(path)
         for path, section in _items(self.data, ("runbook", "sections")):
             section_id = section.get("id") if isinstance(section, dict) else None
             if isinstance(section_id, str) and phases is not None and section_id not in phases:
                 self.report((*path, "id"), f"unknown phase '{section_id}' (expected one of: {', '.join(phases)})")
         return self.problems
+
+    def names_the_topic(self, path: DataPath) -> None:
+        """Warn about a scenario none of whose questions names sexism, women, gender or race."""
+        questions = [
+            q
+            for _, inject in _items(self.data, (*path, "injects"))
+            if isinstance(inject, dict)
+            for q in (inject.get("questions") or [])
+            if isinstance(q, str)
+        ]
+        questions += [q for _, q in _items(self.data, (*path, "debrief")) if isinstance(q, str)]
+        if questions and not any(NAMES_THE_TOPIC.search(q) for q in questions):
+            self.report(
+                (*path, "debrief"),
+                "no question names the topic: at least one question of the scenario should say sexism, women, "
+                "gender or race plainly, so that the drill is about sexism and not only about process",
+                warning=True,
+            )
 
     def quote(self, path: DataPath, text: str) -> None:
         """Check that a quote is verbatim in exactly one paragraph of the essay."""

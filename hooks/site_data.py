@@ -96,7 +96,8 @@ def load_site(config: MkDocsConfig) -> SiteData:
         raise _site_error(problems, shown)
     starts = [loaded.source.at(("entries", index)).line for index in range(len(metaphor.entries))]
     history = entry_history(docs / MAPPING, metaphor, starts)
-    return SiteData(essay, metaphor, loaded.warnings, history, shown, scenarios)
+    warnings = loaded.warnings + tuple(replace(w, file=shown_scenarios) for w in scenarios.warnings)
+    return SiteData(essay, metaphor, warnings, history, shown, scenarios.scenarios)
 
 
 def _site_error(problems: dict[str, list[Problem]], first: str) -> SiteError:

@@ -111,7 +111,7 @@ def site_data(loaded: Loaded, essay: Essay) -> SiteData:
     metaphor = loaded.metaphor
     scenarios = load_scenarios(
         document, essay=essay, entry_ids=[e.id for e in metaphor.entries], phase_ids=[p.id for p in metaphor.phases]
-    )
+    ).scenarios
     return SiteData(essay, metaphor, loaded.warnings, {}, "docs/metaphors.yml", scenarios)
 
 

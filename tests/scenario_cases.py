@@ -40,7 +40,7 @@ scenarios:
         action: Propose a checklist for every review.
         costs: Time.
         protects: Everyone who comes next.
-    debrief: [What made it hard to act?]
+    debrief: [What made it hard to act against sexism here?]
     debrief_minutes: 3
     minutes: 10
     notes: Nobody plays the person it happens to.
@@ -142,6 +142,16 @@ CASES = {
         t := change("    - id: respond", "    - id: before"),
         [
             f"{FILE}:{at(t, '    - id: before')}: runbook.sections[0].id: unknown phase 'before' (expected one of: prepare, detect, respond, learn)"
+        ],
+    ),
+    "no question names the topic (warning)": (
+        t := change(
+            "    debrief: [What made it hard to act against sexism here?]", "    debrief: [What made it hard to act?]"
+        ),
+        [
+            f"{FILE}:{at(t, '    debrief:')}: scenario 'the-review': debrief: no question names the topic: at least one "
+            "question of the scenario should say sexism, women, gender or race plainly, so that the drill is about "
+            "sexism and not only about process [warning]"
         ],
     ),
     "empty file": ("", [f"{FILE}:1: the file is empty; expected version, scenarios and runbook"]),

@@ -21,15 +21,15 @@ def problems(tmp_path: Path, essay: Essay, model: Metaphor, text: str) -> list[s
     path = tmp_path / "scenarios.yml"
     path.write_text(text, encoding="utf-8")
     try:
-        load_scenarios(
+        loaded = load_scenarios(
             read_scenarios(path),
             essay=essay,
             entry_ids=[e.id for e in model.entries],
             phase_ids=[p.id for p in model.phases],
         )
     except InvalidData as exc:
-        return [p.format(FILE) for p in exc.problems]
-    return []
+        return [p.format(FILE) + (" [warning]" if p.warning else "") for p in exc.problems]
+    return [p.format(FILE) + " [warning]" for p in loaded.warnings]
 
 
 def test_the_small_scenarios_file_is_valid(tmp_path: Path, essay: Essay, model: Metaphor) -> None:
@@ -48,6 +48,7 @@ def test_the_real_scenarios_are_valid(site_data: object) -> None:
     assert len(scenarios.scenarios) >= 8
     for scenario in scenarios.scenarios:
         assert scenario.minutes == sum(i.minutes for i in scenario.injects) + scenario.debrief_minutes
+        assert scenario.setting and all(i.questions for i in scenario.injects)
         assert {i.phase for i in scenario.injects} <= {"detect", "respond", "learn"}
 
 
@@ -145,7 +146,8 @@ def test_a_script_in_a_scenario_is_shown_as_text(project: Project) -> None:
     payload = "<script>window.__pwned = 1</script>"
     injected = text.replace('    title: "The design review"', f'    title: "The design review {payload}"')
     injected = injected.replace(
-        'questions:\n          - "What are you noticing', f'questions:\n          - "{payload} What are you noticing'
+        'questions:\n          - "What would make the pattern visible',
+        f'questions:\n          - "{payload} What would make the pattern visible',
     )
     assert injected.count(payload) == 2
     scenarios.write_text(injected, encoding="utf-8")

@@ -39,7 +39,10 @@
         for (const box of pairings) box.checked = ids.includes(box.value);
         for (const box of scenarios) box.checked = run.includes(box.value);
         order = [...run];
-        if (![...buffer.options].some((option) => Number(option.value) === minutes)) buffer.add(new Option(minutes));
+        const options = [...buffer.options];
+        if (!options.some((option) => Number(option.value) === minutes)) {
+          buffer.add(new Option(minutes), options.find((option) => Number(option.value) > minutes)); // in order
+        }
         buffer.value = String(minutes);
       };
       const same = (a, b) => a.length === b.length && a.every((id) => b.includes(id));
