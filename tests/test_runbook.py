@@ -141,6 +141,30 @@ def test_items_are_added_and_removed_and_kept_across_reloads(runbook: Visit, sit
     assert items(page, "prepare") == [] and items(page, "respond") == [respond.prompts[0]]
 
 
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "not json",
+        '{"version": 2, "items": {"prepare": ["from a later site"]}, "goal": "later"}',
+        '{"version": 1, "items": {"prepare": "x"}}',
+    ],
+    ids=["broken", "another-version", "wrong-shape"],
+)
+def test_what_the_page_cannot_read_starts_it_empty_and_is_not_overwritten_unasked(runbook: Visit, stored: str) -> None:
+    page = runbook.page
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, stored])
+    page.reload()
+    ready(page)
+    assert items(page, "prepare") == [] and page.locator("[data-runbook-goal]").input_value() == ""
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == stored  # kept as it was until something is written
+    add(page, "prepare", "Dana")
+    assert kept(page) == {
+        "version": 1,
+        "items": {"prepare": ["Dana"], "detect": [], "respond": [], "learn": []},
+        "goal": "",
+    }
+
+
 def test_two_tabs_of_the_runbook_stay_in_step(runbook: Visit, server: str) -> None:
     other = runbook.context.new_page()
     other.goto(server + "runbook/")

@@ -22,7 +22,9 @@
     }
     const items = saved?.version === VERSION && saved.items ? saved.items : {};
     return {
-      items: Object.fromEntries(ids.map((id) => [id, (items[id] || []).filter((text) => typeof text === "string")])),
+      items: Object.fromEntries(
+        ids.map((id) => [id, Array.isArray(items[id]) ? items[id].filter((text) => typeof text === "string") : []]),
+      ),
       goal: saved?.version === VERSION && typeof saved.goal === "string" ? saved.goal : "",
     };
   }

@@ -68,7 +68,10 @@
     next.addEventListener("click", () => {
       shown += 1;
       render();
-      if (shown <= injects.length) return;
+      if (shown <= injects.length) {
+        injects[shown - 1].scrollIntoView({ block: "nearest" }); // the button keeps the focus
+        return;
+      }
       status.textContent = `The responses to weigh and the debrief of ${title} are shown.`;
       const heading = part(after, "h3");
       heading.tabIndex = -1;
