@@ -317,6 +317,13 @@ def violations(visit: Visit) -> list[str]:
     """Run every axe rule that is on by default and describe each violation."""
     from axe_playwright_python.sync_playwright import Axe
 
+    # A colour read mid-transition (a button taking focus fades to its focus colours over 125 ms) is
+    # neither the colour before nor after: let every finite animation and transition end first.
+    visit.page.evaluate(
+        """() => Promise.all(document.getAnimations()
+            .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+            .map((a) => a.finished.catch(() => null)))"""
+    )
     results = Axe().run(visit.page, options={"resultTypes": ["violations"]})
     return [
         f"{v['id']}: {v['help']} -> {[node['target'] for node in v['nodes']][:5]}"
