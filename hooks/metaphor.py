@@ -98,7 +98,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     add_pages(files, pages, config)
     site = SOURCES.get()
     if isinstance(site, SiteData):
-        files.append(File.generated(config, DATA_SCRIPT, content=data_script(site.metaphor, site.essay)))
+        files.append(
+            File.generated(config, DATA_SCRIPT, content=data_script(site.metaphor, site.essay, site.scenarios))
+        )
     RENDERER.set(Renderer(template_env(config.theme.get_env().loader), files, SETTINGS.get().site_address))
     return files
 

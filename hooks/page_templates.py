@@ -15,6 +15,8 @@ from jinja2 import BaseLoader, Environment, StrictUndefined
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from metaphor_model import AgendaItem, Preset
+from scenarios_model import OPTION_KINDS
 from site_data import ESSAY, SiteData
 
 
@@ -30,8 +32,17 @@ def template_context(site: SiteData, *, href: Callable[[str], str], site_url: st
     matter here and nowhere else; ``href`` links to another page by its source path.
     """
     credit = site.essay.credit
+
+    def session(preset: Preset) -> list[AgendaItem]:
+        """Return a ready-made session's agenda: its pairings, its scenarios and its buffer."""
+        blocks = site.scenarios.blocks(preset.scenarios)
+        return site.metaphor.agenda(preset.entries, scenarios=blocks, buffer=preset.buffer)
+
     return {
         "metaphor": site.metaphor,
+        "scenarios": site.scenarios,
+        "option_kinds": OPTION_KINDS,
+        "session_agenda": session,
         "history": site.history,
         "author": credit.author,
         "essay_title": credit.title,

@@ -24,10 +24,13 @@ KINDS = {
     "plan/": "kit",
     "handout/": "kit",
     "cards/": "kit",
+    "scenarios/": "kit",
+    "sheets/": "kit",
+    "runbook/": "kit",
     "deck/": "deck",
 }
 # The components that read nothing of the facilitator kit's helpers (kit.js): the others all do.
-WITHOUT_KIT = {"mx-marks-toggle", "mx-explorer"}
+WITHOUT_KIT = {"mx-marks-toggle", "mx-explorer", "mx-runbook"}
 
 
 def own_files(built: Project, page: str) -> tuple[list[str], list[str], list[str]]:
@@ -82,7 +85,7 @@ def test_every_component_stylesheet_is_used_by_some_page() -> None:
     assert used == {path.name for path in STYLESHEETS.glob("*.css")}
 
 
-@pytest.mark.parametrize("page", ["essay/", "explorer/", "guide/", "plan/", "handout/", "cards/", "deck/"])
+@pytest.mark.parametrize("page", KINDS)
 def test_own_code_per_page_stays_within_10_kb_gzip(built: Project, page: str) -> None:
     """Our JS and CSS as a page loads it, gzipped file by file (the mapping's generated data aside)."""
     _, sheets, scripts = own_files(built, page)

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import Project, Visit, serve
+from conftest import Project, Visit, serve, window_listeners, with_instant_navigation
 from essay_source import TYPOGRAPHY
 
 FOLD = str.maketrans(TYPOGRAPHY)  # the one table, which the explorer reads from metaphor-data.js
@@ -328,17 +328,6 @@ def test_reduced_motion_turns_off_transitions(open_browser: object, server: str)
 # ---------------------------------------------------------------- the essay, linked back
 
 
-def with_instant_navigation(project: Project) -> Project:
-    """Turn on Material's instant navigation in this copy of the project."""
-    config = project.root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("  features:\n", "  features:\n    - navigation.instant\n"),
-        encoding="utf-8",
-    )
-    project.site.mkdir()
-    return project
-
-
 def test_the_explorer_starts_after_instant_navigation(project: Project, open_browser: object) -> None:
     with_instant_navigation(project)
     visit = open_browser(viewport={"width": 1280, "height": 800})
@@ -613,15 +602,6 @@ def test_the_no_match_message_goes_as_soon_as_the_query_does(explorer: Visit, ma
         f"All {len(mapping['entries'])} concept pairs shown."
     )
     assert page.locator("[data-explorer-empty]").is_hidden()
-
-
-def window_listeners(visit: Visit, *types: str) -> int:
-    """Count the listeners on window of these event types, as Chromium's DevTools sees them."""
-    session = visit.context.new_cdp_session(visit.page)
-    handle = session.send("Runtime.evaluate", {"expression": "window"})["result"]["objectId"]
-    listeners = session.send("DOMDebugger.getEventListeners", {"objectId": handle})["listeners"]
-    session.detach()
-    return sum(1 for listener in listeners if listener["type"] in types)
 
 
 def test_listeners_do_not_pile_up_under_instant_navigation(project: Project, open_browser: object) -> None:

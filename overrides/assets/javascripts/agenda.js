@@ -1,14 +1,15 @@
 /*
- * mx-agenda: the agenda for the selection in the page's URL (the guide page), laid out by
- * mx.agenda(), the same arithmetic as the build's ready agendas. Ships `hidden`; started by mx.js.
- * A link to it (the planning page's "Agenda": guide/?m=...#agenda-custom) lands on it once shown.
+ * mx-agenda: the agenda for the session in the page's URL (the guide page): its pairings, scenarios
+ * and buffer, laid out by mx.agenda(), the same arithmetic as the build's ready agendas. Ships
+ * `hidden`; started by mx.js. A link to it (the planning page's "Agenda": guide/?m=...#agenda-custom)
+ * lands on it once shown.
  */
 (() => {
   "use strict";
 
   const mx = (window.mx ||= {});
   const part = (...args) => mx.part(...args);
-  const selection = (...args) => mx.selection(...args);
+  const session = (...args) => mx.session(...args);
   const agenda = (...args) => mx.agenda(...args);
   const total = (...args) => mx.total(...args);
   const clock = (...args) => mx.clock(...args);
@@ -17,8 +18,8 @@
   (mx.queue ||= []).push([
     "mx-agenda",
     (root, { data }) => {
-      const ids = selection(data);
-      const items = agenda(data, ids);
+      const chosen = session(data);
+      const items = agenda(data, chosen.ids, chosen.scenarios, chosen.buffer);
       const rows = part(root, "[data-agenda-rows]");
       let start = 0;
       for (const item of items) {
@@ -33,11 +34,13 @@
         rows.append(row);
         start += item.minutes;
       }
+      const runs = chosen.scenarios.length;
       part(root, "[data-agenda-total]").textContent = String(total(items));
       part(root, "[data-agenda-summary]").textContent =
-        `${ids.length} of ${data.entries.length} pairings, ${total(items)} minutes in all.`;
+        `${chosen.ids.length} of ${data.entries.length} pairings and ${runs} ${runs === 1 ? "scenario" : "scenarios"}, ` +
+        `${total(items)} minutes in all.`;
       const plan = part(root, "[data-agenda-plan]");
-      plan.href = plan.getAttribute("href").split(/[?#]/)[0] + query(ids);
+      plan.href = plan.getAttribute("href").split(/[?#]/)[0] + query(chosen);
       root.hidden = false;
       const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
       if (target && root.contains(target)) target.scrollIntoView();

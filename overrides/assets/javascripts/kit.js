@@ -1,9 +1,10 @@
 /*
  * kit: what the facilitator kit's components share, added to window.mx (in whatever order the page's
- * scripts run; the components marked `kit` start once it is here): selection() (the pairings the URL
- * names), support() and showSupport() (the session's contacts), query(), agenda() and total() (the
- * same blocks as hooks/metaphor_model.py agenda(); a test keeps them equal) and clock(). Pages
- * without a kit component (essay, explorer) do not load it.
+ * scripts run; the components marked `kit` start once it is here): session() (the pairings,
+ * scenarios and buffer the URL names) and selection() (its pairings), support() and showSupport()
+ * (the session's contacts), query(), agenda() and total() (the same blocks as
+ * hooks/metaphor_model.py agenda(); a test keeps them equal) and clock(). Pages without a kit
+ * component (essay, explorer, runbook) do not load it.
  */
 (() => {
   "use strict";
@@ -11,21 +12,25 @@
   const mx = (window.mx ||= {});
   if (mx.agenda) return;
 
-  /** Return the pairings the URL names (?m=a,b, ?m=a&m=b or ?preset=id) in the mapping's order; all if none. */
-  function selection(data, search = location.search) {
+  /** The URL's session: pairings (?m=a,b; all if none), scenarios (?s=a,b in order), buffer (?b=5), or ?preset=id's. */
+  function session(data, search = location.search) {
     const params = new URLSearchParams(search);
+    const list = (name) => params.getAll(name).flatMap((value) => value.split(",")).filter(Boolean);
+    const preset = data.workshop.presets.find((p) => p.id === params.get("preset")) || {};
     const order = data.phases.flatMap((phase) => data.entries.filter((e) => e.phase === phase.id).map((e) => e.id));
-    let wanted = null;
-    if (params.has("m")) {
-      wanted = new Set(params.getAll("m").flatMap((value) => value.split(",")));
-    } else {
-      const preset = data.workshop.presets.find((p) => p.id === params.get("preset"));
-      if (preset) wanted = new Set(preset.entries);
-    }
-    return wanted ? order.filter((id) => wanted.has(id)) : order;
+    const wanted = params.has("m") ? list("m") : preset.entries;
+    const known = data.scenarios.map((s) => s.id);
+    const scenarios = params.has("s") ? list("s") : preset.scenarios || [];
+    return {
+      ids: wanted ? order.filter((id) => wanted.includes(id)) : order,
+      scenarios: [...new Set(scenarios)].filter((id) => known.includes(id)),
+      buffer: Math.max(0, (params.has("b") ? Number.parseInt(params.get("b"), 10) : preset.buffer) || 0),
+    };
   }
 
-  /** The session's support contacts, entered on the planning page; they travel in the URL. */
+  const selection = (data, search) => session(data, search).ids;
+
+  /** The session's support contacts (from the planning page, in the URL). */
   const SUPPORT_FIELDS = ["support", "report"];
 
   function support(search = location.search) {
@@ -33,7 +38,7 @@
     return Object.fromEntries(SUPPORT_FIELDS.map((name) => [name, (params.get(name) || "").trim().slice(0, 200)]));
   }
 
-  /** Write the contacts, as text, into each [data-support] block; an optional block shows only what was given. */
+  /** Write the contacts as text into each [data-support] block (an optional one shows only those given). */
   function showSupport(root, contacts = support()) {
     for (const block of root.querySelectorAll("[data-support]")) {
       const optional = "supportOptional" in block.dataset;
@@ -45,33 +50,32 @@
     }
   }
 
-  /** Return the query string that carries a selection and its contacts: "?m=a,b&support=...". */
-  function query(ids, contacts = support()) {
-    const params = [`m=${ids.map(encodeURIComponent).join(",")}`];
+  /** Return the query that carries a session and its contacts: "?m=a,b&s=c&b=5&support=...". */
+  function query({ ids, scenarios = [], buffer = 0 }, contacts = support()) {
+    const params = [`m=${ids.map(encodeURIComponent).join(",")}`, `s=${scenarios.map(encodeURIComponent).join(",")}`];
+    if (buffer) params.push(`b=${buffer}`);
     for (const name of SUPPORT_FIELDS) if (contacts[name]) params.push(`${name}=${encodeURIComponent(contacts[name])}`);
     return `?${params.join("&")}`;
   }
 
   const total = (items) => items.reduce((sum, item) => sum + item.minutes, 0);
 
-  /** Lay out a session: opening, passages, each phase's chosen pairings then its discussion, a break, close. */
-  function agenda(data, ids) {
-    const chosen = new Set(ids);
-    const titles = data.agenda_titles;
-    const { workshop } = data;
-    const items = [
-      { kind: "opening", title: titles.opening, minutes: workshop.opening.minutes },
-      { kind: "passages", title: titles.passages, minutes: workshop.passages.minutes },
-    ];
+  /** Lay out a session as hooks/metaphor_model.py agenda() does (a test keeps them equal). */
+  function agenda(data, ids, scenarioIds = [], buffer = 0) {
+    const { agenda_titles: titles, workshop } = data;
+    const block = (kind, minutes, title = titles[kind], ref = "") => ({ kind, title, minutes, ref });
+    const items = [block("opening", workshop.opening.minutes), block("passages", workshop.passages.minutes)];
     for (const phase of data.phases) {
-      const entries = data.entries.filter((e) => e.phase === phase.id && chosen.has(e.id));
+      const entries = data.entries.filter((e) => e.phase === phase.id && ids.includes(e.id));
       if (!entries.length) continue;
-      for (const e of entries) {
-        items.push({ kind: "entry", title: `${e.outage.term} ↔ ${e.sexism.term}`, minutes: e.minutes, ref: e.id });
-      }
-      items.push({ kind: "discussion", title: `${phase.title}: discussion`, minutes: phase.minutes, ref: phase.id });
+      items.push(...entries.map((e) => block("entry", e.minutes, `${e.outage.term} ↔ ${e.sexism.term}`, e.id)));
+      items.push(block("discussion", phase.minutes, `${phase.title}: discussion`, phase.id));
     }
-    items.push({ kind: "closing", title: titles.closing, minutes: workshop.closing.minutes });
+    for (const s of scenarioIds.map((id) => data.scenarios.find((x) => x.id === id)).filter(Boolean)) {
+      items.push(block("scenario", s.minutes, titles.scenario.replace("{title}", s.title), s.id));
+    }
+    if (buffer) items.push(block("buffer", buffer));
+    items.push(block("closing", workshop.closing.minutes));
     const length = total(items);
     if (length > workshop.pause.over) {
       let elapsed = 0;
@@ -79,19 +83,20 @@
       items.forEach((item, index) => {
         elapsed += item.minutes;
         const distance = Math.abs(2 * elapsed - length);
-        if (item.kind === "discussion" && (best === null || distance < best.distance)) best = { distance, index };
+        const after = item.kind === "discussion" || item.kind === "scenario";
+        if (after && (best === null || distance < best.distance)) best = { distance, index };
       });
-      if (best) items.splice(best.index + 1, 0, { kind: "break", title: titles.break, minutes: workshop.pause.minutes });
+      if (best) items.splice(best.index + 1, 0, block("break", workshop.pause.minutes));
     }
     return items;
   }
 
-  /** Format a count of seconds as m:ss (the same arithmetic formats minutes as h:mm). */
+  /** Format seconds as m:ss (or minutes as h:mm). */
   const clock = (count) => {
     const whole = Math.max(0, Math.floor(count));
     return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
   };
 
-  Object.assign(mx, { selection, support, showSupport, query, agenda, total, clock });
+  Object.assign(mx, { session, selection, support, showSupport, query, agenda, total, clock });
   mx.ready?.();
 })();
