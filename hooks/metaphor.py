@@ -9,7 +9,7 @@ problems instead, until a save fixes the file). Then the generated pages are add
 gets what it shows: the essay its marks (essay_marks), a Markdown page its components
 (placeholders), a generated page its body and contents, and MkDocs the anchors each page really
 has (anchors). Markup lives in ``overrides/partials/metaphor/``, rendered by page_templates; the
-page stylesheets are shipped without comments (stylesheets).
+page stylesheets and our scripts are shipped without comments (stylesheets, shipped_scripts).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from essay_marks import EXCERPTS, essay_page
 from generated_pages import GeneratedPage, add_pages, phase_toc, read_pages
 from page_templates import Renderer, template_env
 from placeholders import fill_placeholders
+from shipped_scripts import ship_scripts
 from site_data import ESSAY, SiteData, SiteError, load_site, source_path
 from stylesheets import add_filter
 from task_lists import label_task_lists
@@ -93,9 +94,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages, and the mapping as a script for the pages that need it."""
+    """Add the generated pages, and the mapping as a script for the pages that need it; ship our
+    scripts without comments."""
     pages = PAGES.set(read_pages(config))
     add_pages(files, pages, config)
+    ship_scripts(files, config)
     site = SOURCES.get()
     if isinstance(site, SiteData):
         files.append(

@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import gzip
 import re
+import shutil
+import subprocess
 
 import pytest
 
 from conftest import ROOT, Project, parse
+from shipped_scripts import without_comments as script_without_comments
 from stylesheets import without_comments
 
 STYLESHEETS = ROOT / "overrides" / "assets" / "stylesheets"
+SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
 OURS = re.compile(r"assets/(javascripts|stylesheets)/(?!bundle\.|main\.|palette\.|lunr/|workers/|vendor/)")
 KINDS = {
     "": "read",
@@ -93,3 +97,29 @@ def test_own_code_per_page_stays_within_10_kb_gzip(built: Project, page: str) ->
     files = [(base / href).resolve() for href in [*sheets, *scripts] if not href.endswith("metaphor-data.js")]
     size = sum(len(gzip.compress(path.read_bytes(), 9)) for path in files)
     assert size <= 10_240, f"{page}: {size:,} B gzip"
+
+
+def test_a_script_loses_only_the_comments_on_lines_of_their_own() -> None:
+    script = (
+        '/*\n * header\n */\n(() => {\n  /** doc */\n  const a = "http://x"; // kept: after code\n'
+        '  // a line\n  /* one */ f();\n  const b = "/* not a comment */";\n  try {\n    g();\n  } catch {\n'
+        "    /* nothing */\n  }\n})();\n"
+    )
+    assert script_without_comments(script) == (
+        '(() => {\n  const a = "http://x"; // kept: after code\n  /* one */ f();\n'
+        '  const b = "/* not a comment */";\n  try {\n    g();\n  } catch {\n  }\n})();\n'
+    )
+
+
+def test_our_scripts_ship_without_their_comments_and_still_parse(built: Project) -> None:
+    node = shutil.which("node")
+    assert node, "node (Node.js) is needed: scripts/test installs it"
+    sources = sorted(SCRIPTS.glob("*.js"))
+    assert len(sources) >= 10
+    for source in sources:
+        shipped = built.site / "assets" / "javascripts" / source.name
+        text = shipped.read_text(encoding="utf-8")
+        assert text == script_without_comments(source.read_text(encoding="utf-8")), source.name
+        assert not re.search(r"^\s*(/\*|//)", text, re.M), source.name
+        result = subprocess.run([node, "--check", str(shipped)], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, (source.name, result.stderr)
