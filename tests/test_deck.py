@@ -575,14 +575,15 @@ def printed(visit: Visit, paper: str) -> list:
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_printed_one_slide_a_page_in_light_colours_with_or_without_notes(
-    open_browser: object, server: str, model: Metaphor, paper: str, scheme: str
+    open_browser: object, server: str, model: Metaphor, site_data: object, paper: str, scheme: str
 ) -> None:
     visit = open_browser(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
     page = visit.page
-    page.goto(server + "deck/")
+    every = tuple(s.id for s in site_data.scenarios.scenarios)  # every pairing and every scenario
+    page.goto(server + f"deck/?s={','.join(every)}")
     ready(page)
     titles = page.locator("[data-slide]:not([hidden])").evaluate_all("ss => ss.map(s => s.dataset.title)")
-    assert len(titles) == slide_count(model)
+    assert len(titles) == slide_count(model, scenarios=site_data.scenarios.blocks(every))
     for notes in (False, True):
         if notes:
             page.get_by_role("button", name="Notes in print").click()
