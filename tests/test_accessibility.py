@@ -104,7 +104,7 @@ def behind(layers: list[str]) -> tuple[float, float, float]:
 
 @pytest.mark.parametrize("size", [{"width": 390, "height": 844}, {"width": 1280, "height": 800}], ids=["390", "1280"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("name", ["explorer-selected", "essay", "plan", "guide"])
+@pytest.mark.parametrize("name", ["explorer-selected", "essay", "plan", "guide", "scenarios", "runbook"])
 def test_every_control_shows_a_clear_focus_ring(
     open_browser: object, server: str, name: str, scheme: str, size: dict
 ) -> None:

@@ -380,9 +380,11 @@ def test_the_total_and_buttons_stay_in_view_while_ticking_and_never_hide_the_foc
     total.wait_for(state="visible")
     bar = page.locator("[data-plan-bar]")
     deck = page.get_by_role("button", name="Open the deck")
-    boxes = page.locator('input[type=checkbox][name="m"]')
+    pairings = page.locator('input[type=checkbox][name="m"]').count()
+    scenarios = page.locator('input[type=checkbox][name="s"]').count()
+    boxes = page.locator('input[type=checkbox][name="m"], input[type=checkbox][name="s"]')
     boxes.first.focus()
-    for index in range(boxes.count()):  # by keyboard: Space ticks, Tab moves on
+    for index in range(boxes.count()):  # by keyboard: Space ticks (pairings off, scenarios on), Tab moves on
         before = total.text_content()
         page.keyboard.press("Space")
         assert total.text_content() != before
@@ -396,4 +398,4 @@ def test_the_total_and_buttons_stay_in_view_while_ticking_and_never_hide_the_foc
         if index == 3:
             visit.screenshot(f"plan-ticking-{size['width']}x{size['height']}-{scheme}")
         page.keyboard.press("Tab")
-    assert total.text_content().startswith(f"0 of {boxes.count()} pairings chosen")
+    assert total.text_content().startswith(f"0 of {pairings} pairings and {scenarios} of {scenarios} scenarios chosen")

@@ -17,7 +17,7 @@
 
   (mx.queue ||= []).push([
     "mx-plan",
-    (root, { data }) => {
+    (root, { data, signal }) => {
       const form = part(root, "[data-plan-form]");
       const boxes = (name) => [...form.querySelectorAll(`input[type="checkbox"][name="${name}"]`)];
       const pairings = boxes("m");
@@ -25,6 +25,7 @@
       const buffer = part(form, 'select[name="b"]');
       const runs = part(form, 'input[type="hidden"][name="s"]'); // submitted first: it keeps the scenarios' order
       const totalLine = part(root, "[data-plan-total]");
+      const bar = part(root, "[data-plan-bar]");
       const presets = part(root, "[data-plan-presets]");
       const contactInputs = ["support", "report"].map((name) => part(form, `[name="${name}"]`));
       const none = { ids: [], scenarios: [], buffer: 0 };
@@ -52,6 +53,21 @@
         buffer.value = String(minutes);
       };
       const same = (a, b) => a.length === b.length && a.every((id) => b.includes(id));
+      // The page leaves the bar's height free below whatever has focus (plan.css: scroll-padding), however
+      // many lines the total takes; a control the grown bar now covers is brought back into view.
+      const html = document.documentElement;
+      const room = () => html.style.setProperty("--mx-plan-bar", `${bar.offsetHeight}px`);
+      const resized = new ResizeObserver(room);
+      resized.observe(bar);
+      signal.addEventListener("abort", () => {
+        resized.disconnect();
+        html.style.removeProperty("--mx-plan-bar");
+      });
+      const keepClear = () => {
+        room();
+        const focused = document.activeElement;
+        if (form.contains(focused) && !bar.contains(focused)) focused.scrollIntoView({ block: "nearest" });
+      };
       const update = () => {
         const now = chosen();
         const contacts = Object.fromEntries(contactInputs.map((input) => [input.name, input.value.trim()]));
@@ -73,6 +89,7 @@
             same(target.ids, now.ids) && `${target.scenarios}` === `${now.scenarios}` && target.buffer === now.buffer;
           button.setAttribute("aria-pressed", String(pressed));
         }
+        keepClear();
       };
       const contacts = support();
       for (const input of contactInputs) input.value = contacts[input.name];
