@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import STICKING_OUT, Visit, violations
+from conftest import STICKING_OUT, Visit, settle, violations
 from pdfs import contrast
 
 PAGES = {
@@ -68,14 +68,22 @@ def test_screenshots_for_review(open_browser: object, server: str, name: str, wi
     assert len(backgrounds) == 2, backgrounds  # the dark scheme is not the light one again
 
 
-# The focused element's ring, and the colour it is drawn on: the backgrounds of its ancestors,
-# composited from the first opaque one (a ring is drawn outside the element, on its parent).
+# The focused element's ring, and the colour it is drawn on: the backgrounds of the ancestors that
+# reach under the ring (drawn outside the element, from its outline offset on; an ancestor no bigger
+# than that, such as the theme's search form around its field, paints nothing there), composited
+# from the first opaque one.
 FOCUSED = """() => {
     const focused = document.activeElement;
     const shown = focused.matches('.md-option') ? focused.nextElementSibling : focused;  // the palette's label
     const style = getComputedStyle(shown), box = shown.getBoundingClientRect();
+    const edge = (parseFloat(style.outlineOffset) || 0) + 0.5;  // the ring's inner edge, and a rounding's room
+    const under = (node) => {
+        const r = node.getBoundingClientRect();
+        return r.left < box.left - edge || r.top < box.top - edge || r.right > box.right + edge || r.bottom > box.bottom + edge;
+    };
     const layers = [];
     for (let node = shown.parentElement; node; node = node.parentElement) {
+        if (!under(node)) continue;
         const colour = getComputedStyle(node).backgroundColor;
         if (colour !== 'rgba(0, 0, 0, 0)') layers.push(colour);
         if (/^rgb\\(/.test(colour)) break;
@@ -118,6 +126,7 @@ def test_every_control_shows_a_clear_focus_ring(
         visit.page.keyboard.press("Tab")
         if visit.page.evaluate("document.activeElement === document.body"):
             break
+        settle(visit)  # the colours the ring is drawn on once focus has changed them, not mid-way
         ring = visit.page.evaluate(FOCUSED)
         if not ring["visible"]:
             continue  # Material's closed drawer and search results on a phone: off screen, not drawn
