@@ -18,6 +18,7 @@ PAGES = {
     "plan": "plan/",
     "handout": "handout/",
     "cards": "cards/",
+    "pairing": "glossary/routine-outage/",
     "deck": "deck/#3.1",
     "presenter": "deck/?view=presenter#3",
 }

@@ -6,10 +6,12 @@ from __future__ import annotations
 import io
 import re
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import Visit
+from conftest import Project, Visit
 from metaphor_model import Metaphor
 
 
@@ -474,3 +476,23 @@ def test_the_presenters_clock_survives_a_reload(visit: Visit, server: str) -> No
     assert elapsed.text_content() == "0:00"
     page.reload()
     assert elapsed.text_content() == "0:00"
+
+
+def test_the_help_writes_its_keys_as_pymdownx_keys_does_and_names_every_key_the_guide_names(built: Project) -> None:
+    help_dialog = built.page("deck/").select_one("[data-deck-help]")
+    combos = [[kbd["class"] for kbd in keys.select("kbd")] for keys in help_dialog.select("span.keys")]
+    assert len(help_dialog.select("kbd")) == sum(len(c) for c in combos)  # no key outside the extension's markup
+    assert combos[:5] == [
+        [["key-arrow-right"]],
+        [["key-arrow-down"]],
+        [["key-space"]],
+        [["key-page-down"]],
+        [["key-n"]],
+    ]
+    shift_space = markdown.markdown("++shift+space++", extensions=["pymdownx.keys"])
+    assert str(help_dialog.select("span.keys")[7]) == str(
+        BeautifulSoup(shift_space, "html.parser").select_one("span.keys")
+    )
+    guide = built.page("guide/").find("h2", id="running-the-session-with-the-deck").find_next("table")
+    guide_keys = {kbd["class"][0] for kbd in guide.select("span.keys kbd")}
+    assert len(guide_keys) > 8 and guide_keys <= {kbd["class"][0] for kbd in help_dialog.select("kbd")}
