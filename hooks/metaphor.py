@@ -17,7 +17,6 @@ from functools import partial
 from typing import Any
 
 from jinja2 import Environment
-from link_cards import LinkCard, link_card, preview, preview_files
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -29,6 +28,7 @@ from build_state import Session, Settings, Stage
 from data_script import DATA_SCRIPT, LOADER, data_script, needs_data
 from essay_marks import EXCERPTS, essay_page
 from generated_pages import GeneratedPage, add_pages, entry_pages, entry_path, phase_toc, read_pages
+from link_cards import LinkCard, link_card, preview, preview_files
 from page_templates import Renderer, template_env
 from placeholders import fill_placeholders
 from site_data import ESSAY, SiteData, SiteError, load_site, source_path
