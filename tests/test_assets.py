@@ -46,6 +46,8 @@ def test_each_page_loads_one_stylesheet_and_only_its_components_scripts(built: P
     if roots:
         assert names[0] == "mx.js"  # the shared module runs first: the components register with it
     assert any(s.endswith("metaphor-data.js") for s in scripts) == any(r != "mx-marks-toggle" for r in roots)
+    html = parse(built.site / page / "index.html")
+    assert all(s.has_attr("defer") for s in html.select("script[src]") if OURS.search(s["src"])), page  # none blocks
     for name in names:
         assert (built.site / "assets" / "javascripts" / name).is_file(), name
 
