@@ -7,6 +7,7 @@ copy), and Material's instant navigation re-runs inline scripts as code. The fil
 - ``essay``: title, author, original_url, original_site, year (the essay's credit);
 - ``agenda_titles``: the titles of the fixed agenda blocks;
 - ``roles``, ``phases``, ``workshop``, ``entries``: the mapping, without line numbers;
+- ``scenarios``: each practice scenario's id, title and minutes (for agendas and the deck);
 - ``typography``: the essay's typographic characters and what a keyboard types for each
   (’ → ', “ → ", — → -, × → x, ...), the one table the explorer's search folds text with.
 """
@@ -19,19 +20,20 @@ from typing import Any
 
 from essay_source import TYPOGRAPHY, Essay
 from metaphor_model import AGENDA_TITLES, Metaphor
+from scenarios_model import Scenarios
 
 DATA_SCRIPT = "assets/javascripts/metaphor-data.js"
 LOADER = "partials/metaphor/data-script.html"  # the template of the <script src> element that loads it
 _COMPONENT = 'data-module="mx-'  # a component whose script reads the data
 
 
-def data_script(metaphor: Metaphor, essay: Essay) -> str:
+def data_script(metaphor: Metaphor, essay: Essay, scenarios: Scenarios) -> str:
     """Return metaphor-data.js: the data, then the event that says it is there."""
-    data = _script_json(metaphor_data(metaphor, essay))
+    data = _script_json(metaphor_data(metaphor, essay, scenarios))
     return f'window.mxMetaphorData = {data};\ndocument.dispatchEvent(new Event("mx:metaphor-data"));\n'
 
 
-def metaphor_data(metaphor: Metaphor, essay: Essay) -> dict[str, Any]:
+def metaphor_data(metaphor: Metaphor, essay: Essay, scenarios: Scenarios) -> dict[str, Any]:
     """Return what the pages' scripts need (the keys listed in this module's docstring)."""
     credit = essay.credit
     return {
@@ -47,6 +49,7 @@ def metaphor_data(metaphor: Metaphor, essay: Essay) -> dict[str, Any]:
         "phases": [asdict(phase) for phase in metaphor.phases],
         "workshop": asdict(metaphor.workshop),
         "entries": [asdict(entry) for entry in metaphor.entries],
+        "scenarios": [{"id": s.id, "title": s.title, "minutes": s.minutes} for s in scenarios.scenarios],
         "typography": TYPOGRAPHY,
     }
 

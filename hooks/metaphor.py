@@ -87,7 +87,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages = PAGES.set(entry_pages(kinds, site.metaphor if isinstance(site, SiteData) else None))
     add_pages(files, pages, config)
     if isinstance(site, SiteData):
-        files.append(File.generated(config, DATA_SCRIPT, content=data_script(site.metaphor, site.essay)))
+        files.append(
+            File.generated(config, DATA_SCRIPT, content=data_script(site.metaphor, site.essay, site.scenarios))
+        )
     env = template_env(config.theme.get_env().loader, keys=config.mdx_configs.get("pymdownx.keys"))
     RENDERER.set(Renderer(env, files, config.site_url or "", entry_path(kinds)))
     return files

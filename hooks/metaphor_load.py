@@ -48,14 +48,18 @@ class Loaded:
     source: SourceMap
 
 
-def load_metaphor(path: Path, essay: Essay) -> Loaded:
-    """Read ``path`` and return the validated mapping, or raise InvalidData with every problem."""
+def load_metaphor(path: Path, essay: Essay, *, scenarios: dict[str, int] | None = None) -> Loaded:
+    """Read ``path`` and return the validated mapping, or raise InvalidData with every problem.
+
+    ``scenarios`` gives the minutes of each scenario of docs/scenarios.yml that presets may name
+    (None when that file could not be read: then presets that name scenarios get no total).
+    """
     with bulk_objects():  # a large file, broken everywhere, makes a problem or more per value
         document = load_yaml(path)
         if document.data is None:
             raise InvalidData([Problem(1, "the file is empty; expected version, roles, phases, workshop and entries")])
         problems = SCHEMA.problems(document, label=entry_label(document.data))
-        problems += _Checks(document, essay).run()
+        problems += _Checks(document, essay, scenarios).run()
     if any(not problem.warning for problem in problems):
         raise InvalidData(problems)
     metaphor = build(document.data, essay)
@@ -110,7 +114,8 @@ def _texts(data: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
 class _Checks:
     """The checks a schema cannot express, each reading the data defensively."""
 
-    def __init__(self, document: Document, essay: Essay) -> None:
+    def __init__(self, document: Document, essay: Essay, scenarios: dict[str, int] | None = None) -> None:
+        self.scenarios = scenarios
         self.data = document.data
         self.source = document.source
         self.repeated = bool(document.repeated)
@@ -131,6 +136,7 @@ class _Checks:
         self.phases_exist(phase_ids)
         self.references(entry_ids)
         self.preset_entries(entry_ids)
+        self.preset_scenarios()
         quoted = self.quotes()
         self.sentence_use(quoted)
         self.paragraph_use(quoted)
@@ -194,6 +200,17 @@ class _Checks:
             for ref_path, target in _texts(self.data, (*preset_path, "entries")):
                 if target not in known:
                     self.report(ref_path, f"no entry has the id '{target}'{self.did_you_mean(target, entry_ids)}")
+
+    def preset_scenarios(self) -> None:
+        """Check that every preset names existing scenarios (when docs/scenarios.yml could be read)."""
+        if self.scenarios is None:
+            return
+        known = list(self.scenarios)
+        for preset_path, _ in _items(self.data, ("workshop", "presets")):
+            for ref_path, target in _texts(self.data, (*preset_path, "scenarios")):
+                if target not in self.scenarios:
+                    hint = self.did_you_mean(target, known)
+                    self.report(ref_path, f"no scenario of docs/scenarios.yml has the id '{target}'{hint}")
 
     def quotes(self) -> dict[DataPath, tuple[str, int, int]]:
         """Check that each quote is verbatim in exactly one paragraph; return where each entry quote sits."""
@@ -312,6 +329,12 @@ class _Checks:
                 e.get("phase") not in phase_ids or not _minutes(e.get("minutes")) for e in chosen
             ):
                 continue
+            runs = preset.get("scenarios") if isinstance(preset.get("scenarios"), list) else []
+            if runs and (self.scenarios is None or any(s not in self.scenarios for s in runs)):
+                continue  # an unknown scenario is reported on its own line
+            buffer = preset.get("buffer", 0)
+            if not (buffer == 0 or _minutes(buffer)):
+                continue
             items = agenda(
                 phases=phases,
                 entries=[(e["id"], e["phase"], "", e["minutes"]) for e in chosen],
@@ -319,13 +342,15 @@ class _Checks:
                 passages=blocks["passages"],
                 pause=pause,
                 closing=blocks["closing"],
+                scenarios=[(s, "", (self.scenarios or {})[s]) for s in runs],
+                buffer=buffer,
             )
             total = sum(item.minutes for item in items)
             if total != preset["minutes"]:
                 self.report(
                     preset_path,
                     f"the agenda for its entries adds up to {total} minutes, not {preset['minutes']}: "
-                    "change its entries or the minutes of its blocks",
+                    "change its entries, scenarios or buffer, or the minutes of its blocks",
                 )
 
 
@@ -414,7 +439,15 @@ def build(data: dict[str, Any], essay: Essay) -> Metaphor:
             pause=Pause(workshop["break"]["minutes"], workshop["break"]["notes"].strip(), workshop["break"]["over"]),
             closing=block(workshop["closing"]),
             presets=tuple(
-                Preset(p["id"], p["title"].strip(), p["minutes"], tuple(p["entries"])) for p in workshop["presets"]
+                Preset(
+                    p["id"],
+                    p["title"].strip(),
+                    p["minutes"],
+                    tuple(p["entries"]),
+                    tuple(p.get("scenarios", ())),
+                    p.get("buffer", 0),
+                )
+                for p in workshop["presets"]
             ),
         ),
     )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -78,12 +80,14 @@ class Pause:
 
 @dataclass(frozen=True)
 class Preset:
-    """A ready-made session: which entries it covers and how long it must last."""
+    """A ready-made session: which entries and scenarios it covers, its buffer, and how long it must last."""
 
     id: str
     title: str
     minutes: int
     entries: tuple[str, ...]
+    scenarios: tuple[str, ...] = ()  # ids in docs/scenarios.yml, run in this order after the pairings
+    buffer: int = 0  # minutes kept free before the close
 
 
 @dataclass(frozen=True)
@@ -106,10 +110,10 @@ class Workshop:
 class AgendaItem:
     """One timed block of a session."""
 
-    kind: str  # opening, passages, entry, discussion, break or closing
+    kind: str  # opening, passages, entry, discussion, scenario, buffer, break or closing
     title: str
     minutes: int
-    ref: str = ""  # the entry or phase id, for entry and discussion blocks
+    ref: str = ""  # the entry, phase or scenario id, for entry, discussion and scenario blocks
 
 
 @dataclass(frozen=True)
@@ -135,13 +139,22 @@ class Metaphor:
         groups = [(phase, [e for e in chosen if e.phase == phase.id]) for phase in self.phases]
         return [(phase, entries) for phase, entries in groups if entries]
 
-    def break_after(self, selection: tuple[str, ...] | None = None) -> str | None:
-        """Return the id of the phase whose discussion the session's break follows, if it has one."""
-        items = self.agenda(selection)
+    def break_after(self, selection: tuple[str, ...] | None = None, **blocks: Any) -> str | None:
+        """Return the id of the phase discussion or scenario the session's break follows, if it has one."""
+        items = self.agenda(selection, **blocks)
         return next((before.ref for before, item in itertools.pairwise(items) if item.kind == "break"), None)
 
-    def agenda(self, selection: tuple[str, ...] | None = None) -> list[AgendaItem]:
-        """Return the timed blocks of a session covering the selected entries (all by default)."""
+    def agenda(
+        self,
+        selection: tuple[str, ...] | None = None,
+        *,
+        scenarios: Sequence[tuple[str, str, int]] = (),
+        buffer: int = 0,
+    ) -> list[AgendaItem]:
+        """Return the timed blocks of a session covering the selected entries (all by default).
+
+        ``scenarios`` are the session's practice scenarios as (id, title, minutes), in order.
+        """
         return agenda(
             phases=[(p.id, p.title, p.minutes) for p in self.phases],
             entries=[(e.id, e.phase, f"{e.outage.term} ↔ {e.sexism.term}", e.minutes) for e in self.entries],
@@ -150,33 +163,42 @@ class Metaphor:
             pause=(self.workshop.pause.minutes, self.workshop.pause.over),
             closing=self.workshop.closing.minutes,
             selection=selection,
+            scenarios=scenarios,
+            buffer=buffer,
         )
 
 
 AGENDA_TITLES = {
     "opening": "Welcome, content note and ground rules",
     "passages": "The essay's key passages, and who plays which part",
+    "scenario": "Scenario: {title}",
+    "buffer": "Buffer for a late start or an overrun",
     "break": "Break",
     "closing": "Close: one goal each",
 }
+BREAK_AFTER = ("discussion", "scenario")  # the blocks a break may follow
 
 
 def agenda(
     *,
-    phases: list[tuple[str, str, int]],
-    entries: list[tuple[str, str, str, int]],
+    phases: Sequence[tuple[str, str, int]],
+    entries: Sequence[tuple[str, str, str, int]],
     opening: int,
     passages: int,
     pause: tuple[int, int],
     closing: int,
     selection: tuple[str, ...] | None = None,
+    scenarios: Sequence[tuple[str, str, int]] = (),
+    buffer: int = 0,
 ) -> list[AgendaItem]:
-    """Lay out a session: opening, passages, each phase's pairings then its discussion, a break, close.
+    """Lay out a session: opening, passages, each phase's pairings then its discussion, the scenarios,
+    a buffer, the close, and a break.
 
     ``phases`` are (id, title, discussion minutes) in display order; ``entries`` are (id, phase id,
-    title, minutes). A session longer than ``pause[1]`` minutes gets a break of ``pause[0]`` minutes
-    after the phase discussion that ends nearest its middle. The facilitator kit's script
-    (kit.js) lays out the same agenda for selections made in the browser; a test keeps them equal.
+    title, minutes); ``scenarios`` are (id, title, minutes) in the order they run. A session longer
+    than ``pause[1]`` minutes gets a break of ``pause[0]`` minutes after the phase discussion or
+    scenario that ends nearest its middle. The pages' script (mx.js) lays out the same agenda for
+    selections made in the browser; a test keeps the two equal.
     """
     items = [
         AgendaItem("opening", AGENDA_TITLES["opening"], opening),
@@ -191,13 +213,19 @@ def agenda(
             for entry_id, _, entry_title, entry_minutes in chosen
         ]
         items.append(AgendaItem("discussion", f"{title}: discussion", minutes, phase_id))
+    items += [
+        AgendaItem("scenario", AGENDA_TITLES["scenario"].format(title=title), minutes, scenario_id)
+        for scenario_id, title, minutes in scenarios
+    ]
+    if buffer:
+        items.append(AgendaItem("buffer", AGENDA_TITLES["buffer"], buffer))
     items.append(AgendaItem("closing", AGENDA_TITLES["closing"], closing))
     length, over = sum(item.minutes for item in items), pause[1]
     if length > over:
         ends, elapsed = [], 0
         for index, item in enumerate(items):
             elapsed += item.minutes
-            if item.kind == "discussion":
+            if item.kind in BREAK_AFTER:
                 ends.append((abs(2 * elapsed - length), index))
         if ends:
             items.insert(min(ends)[1] + 1, AgendaItem("break", AGENDA_TITLES["break"], pause[0]))

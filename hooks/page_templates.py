@@ -17,6 +17,8 @@ from markupsafe import Markup, escape
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from metaphor_model import AgendaItem, Preset
+from scenarios_model import OPTION_KINDS
 from site_data import ESSAY, SiteData
 
 
@@ -65,8 +67,16 @@ def template_context(
     def pairing_href(entry_id: str) -> str:
         return href(entry_path.format(id=entry_id)) if entry_path else f"#{entry_id}"
 
+    def session(preset: Preset) -> list[AgendaItem]:
+        """Return a ready-made session's agenda: its pairings, its scenarios and its buffer."""
+        blocks = site.scenarios.blocks(preset.scenarios)
+        return site.metaphor.agenda(preset.entries, scenarios=blocks, buffer=preset.buffer)
+
     return {
         "metaphor": site.metaphor,
+        "scenarios": site.scenarios,
+        "option_kinds": OPTION_KINDS,
+        "session_agenda": session,
         "history": site.history,
         "author": credit.author,
         "essay_title": credit.title,

@@ -9,11 +9,13 @@ model once.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from essay_source import Essay
-from metaphor_model import Metaphor, Quote
+from metaphor_load import NAMES_THE_TOPIC
+from metaphor_model import Quote
 from scenarios_model import Inject, Option, Runbook, RunbookSection, Scenario, Scenarios
 from schema_check import Schema
 from yaml_source import DataPath, Document, InvalidData, Problem, dotted, load_yaml
@@ -22,16 +24,44 @@ SCHEMA_PATH = Path(__file__).resolve().parent.parent / "docs" / "scenarios.schem
 SCHEMA = Schema.read(SCHEMA_PATH)
 
 
-def load_scenarios(path: Path, *, essay: Essay, metaphor: Metaphor) -> Scenarios:
-    """Read ``path`` and return the validated scenarios, or raise InvalidData with every problem."""
+def read_scenarios(path: Path) -> Document:
+    """Parse ``path`` once (raise InvalidData for a syntax error or an empty file)."""
     document = load_yaml(path)
     if document.data is None:
         raise InvalidData([Problem(1, "the file is empty; expected version, scenarios and runbook")])
+    return document
+
+
+def scenario_minutes(document: Document) -> dict[str, int]:
+    """Return the minutes of each scenario with a usable id and minutes (presets' totals need them)."""
+    return {
+        s["id"]: s["minutes"]
+        for _, s in _items(document.data, ("scenarios",))
+        if isinstance(s, dict) and isinstance(s.get("id"), str) and _whole(s.get("minutes"))
+    }
+
+
+@dataclass(frozen=True)
+class LoadedScenarios:
+    """Valid scenarios, and what they warn about (a strict build fails on warnings)."""
+
+    scenarios: Scenarios
+    warnings: tuple[Problem, ...]
+
+
+def load_scenarios(
+    document: Document, *, essay: Essay, entry_ids: list[str] | None, phase_ids: list[str] | None
+) -> LoadedScenarios:
+    """Check a parsed docs/scenarios.yml and return it built, or raise InvalidData with every problem.
+
+    ``entry_ids`` and ``phase_ids`` come from the valid mapping; None when the mapping has problems
+    of its own (then the references into it are not checked this time).
+    """
     label = scenario_label(document.data)
-    problems = SCHEMA.problems(document, label=label) + _Checks(document, essay, metaphor).run()
-    if problems:
+    problems = SCHEMA.problems(document, label=label) + _Checks(document, essay, entry_ids, phase_ids).run()
+    if any(not problem.warning for problem in problems):
         raise InvalidData(problems)
-    return build(document.data, essay)
+    return LoadedScenarios(build(document.data, essay), tuple(sorted(problems, key=lambda p: (p.line, p.column))))
 
 
 def scenario_label(data: Any) -> Any:
@@ -66,25 +96,27 @@ def _items(data: Any, path: DataPath) -> Iterator[tuple[DataPath, Any]]:
 class _Checks:
     """What the schema cannot say, read defensively so every problem is reported in one run."""
 
-    def __init__(self, document: Document, essay: Essay, metaphor: Metaphor) -> None:
+    def __init__(
+        self, document: Document, essay: Essay, entry_ids: list[str] | None, phase_ids: list[str] | None
+    ) -> None:
         self.data = document.data
         self.source = document.source
         self.essay = essay
-        self.metaphor = metaphor
+        self.entry_ids = entry_ids
+        self.phase_ids = phase_ids
         self.label = scenario_label(self.data)
         self.problems: list[Problem] = []
 
-    def report(self, path: DataPath, message: str) -> None:
+    def report(self, path: DataPath, message: str, *, warning: bool = False) -> None:
         subject, shown = self.label(path)
         mark = self.source.at(path)
-        self.problems.append(Problem(mark.line, message, subject, dotted(shown) or None, mark.column))
+        self.problems.append(Problem(mark.line, message, subject, dotted(shown) or None, mark.column, warning))
 
     def run(self) -> list[Problem]:
         """Run every check; return the problems found."""
         if not isinstance(self.data, dict):
             return []
-        entries = [e.id for e in self.metaphor.entries]
-        phases = [p.id for p in self.metaphor.phases]
+        entries, phases = self.entry_ids, self.phase_ids
         first: dict[str, int] = {}
         for path, scenario in _items(self.data, ("scenarios",)):
             if not isinstance(scenario, dict):
@@ -96,22 +128,41 @@ class _Checks:
                 else:
                     first[scenario_id] = self.source.at((*path, "id")).line
             for ref_path, ref in _items(self.data, (*path, "rehearses")):
-                if isinstance(ref, str) and ref not in entries:
+                if isinstance(ref, str) and entries is not None and ref not in entries:
                     self.report(ref_path, f"no entry of docs/metaphors.yml has the id '{ref}'")
             for inject_path, inject in _items(self.data, (*path, "injects")):
                 phase = inject.get("phase") if isinstance(inject, dict) else None
-                if isinstance(phase, str) and phase not in phases:
+                if isinstance(phase, str) and phases is not None and phase not in phases:
                     message = f"unknown phase '{phase}' (expected one of: {', '.join(phases)})"
                     self.report((*inject_path, "phase"), message)
             for quote_path, quote in _items(self.data, (*path, "quotes")):
                 if isinstance(quote, str) and quote.strip():
                     self.quote(quote_path, quote.strip())
             self.minutes(path, scenario)
+            self.names_the_topic(path)
         for path, section in _items(self.data, ("runbook", "sections")):
             section_id = section.get("id") if isinstance(section, dict) else None
-            if isinstance(section_id, str) and section_id not in phases:
+            if isinstance(section_id, str) and phases is not None and section_id not in phases:
                 self.report((*path, "id"), f"unknown phase '{section_id}' (expected one of: {', '.join(phases)})")
         return self.problems
+
+    def names_the_topic(self, path: DataPath) -> None:
+        """Warn about a scenario none of whose questions names sexism, women, gender or race."""
+        questions = [
+            q
+            for _, inject in _items(self.data, (*path, "injects"))
+            if isinstance(inject, dict)
+            for q in (inject.get("questions") or [])
+            if isinstance(q, str)
+        ]
+        questions += [q for _, q in _items(self.data, (*path, "debrief")) if isinstance(q, str)]
+        if questions and not any(NAMES_THE_TOPIC.search(q) for q in questions):
+            self.report(
+                (*path, "debrief"),
+                "no question names the topic: at least one question of the scenario should say sexism, women, "
+                "gender or race plainly, so that the drill is about sexism and not only about process",
+                warning=True,
+            )
 
     def quote(self, path: DataPath, text: str) -> None:
         """Check that a quote is verbatim in exactly one paragraph of the essay."""

@@ -92,6 +92,10 @@ class Scenarios:
         """Return the scenario with ``scenario_id``."""
         return self._by_id[scenario_id]
 
+    def blocks(self, scenario_ids: tuple[str, ...]) -> list[tuple[str, str, int]]:
+        """Return the named scenarios as agenda blocks: (id, title, minutes), in the order named."""
+        return [(s.id, s.title, s.minutes) for s in map(self.scenario, scenario_ids)]
+
     def rehearsing(self, entry_id: str) -> list[Scenario]:
         """Return the scenarios that rehearse the entry ``entry_id``, in file order."""
         return [s for s in self.scenarios if entry_id in s.rehearses]

@@ -1,4 +1,4 @@
-"""Everything a build reads before it writes: the essay, the mapping and its history, checked.
+"""Everything a build reads before it writes: the essay, the mapping and its history, the scenarios, checked.
 
 ``load_site`` is the one way in, shared by the build hook and ``scripts/check_mapping.py``, so a
 contributor's check and the build can never disagree.
@@ -6,7 +6,7 @@ contributor's check and the build can never disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,9 +15,12 @@ from essay_source import Essay, EssayError, read_essay
 from history import History, entry_history
 from metaphor_load import load_metaphor
 from metaphor_model import Metaphor
-from yaml_source import InvalidData, Problem
+from scenarios_load import load_scenarios, read_scenarios, scenario_minutes
+from scenarios_model import Scenarios
+from yaml_source import Document, InvalidData, Problem
 
 MAPPING = "metaphors.yml"
+SCENARIOS = "scenarios.yml"
 ESSAY = "essay.md"
 
 
@@ -43,12 +46,19 @@ class SiteData:
     warnings: tuple[Problem, ...]
     history: dict[str, History]
     mapping_path: str  # docs/metaphors.yml as contributors name it
+    scenarios: Scenarios
 
 
 def load_site(config: MkDocsConfig) -> SiteData:
-    """Read and check the essay and the mapping, or raise SiteError listing every problem."""
+    """Read and check the essay, the mapping and the scenarios, or raise SiteError listing every problem.
+
+    The two data files refer to each other (presets run scenarios, scenarios rehearse entries), so
+    both are parsed first, then each is checked against what the other holds; the problems of both
+    are reported together, each naming its file.
+    """
     docs = Path(config.docs_dir)
     shown = source_path(config, MAPPING)
+    shown_scenarios = source_path(config, SCENARIOS)
     try:
         essay = read_essay(
             docs / ESSAY,
@@ -58,14 +68,49 @@ def load_site(config: MkDocsConfig) -> SiteData:
         )
     except (OSError, EssayError) as exc:
         raise SiteError(f"Cannot read the essay: {exc}") from None
+    problems: dict[str, list[Problem]] = {shown: [], shown_scenarios: []}
+    scenario_doc: Document | None = None
     try:
-        loaded = load_metaphor(docs / MAPPING, essay)
+        scenario_doc = read_scenarios(docs / SCENARIOS)
     except InvalidData as exc:
-        count = len(exc.errors)
-        raise SiteError(f"{shown}: {count} problem{'s' if count != 1 else ''} found", exc.problems, shown) from None
-    starts = [loaded.source.at(("entries", index)).line for index in range(len(loaded.metaphor.entries))]
-    history = entry_history(docs / MAPPING, loaded.metaphor, starts)
-    return SiteData(essay, loaded.metaphor, loaded.warnings, history, shown)
+        problems[shown_scenarios] = exc.problems
+    loaded = metaphor = scenarios = None
+    try:
+        loaded = load_metaphor(
+            docs / MAPPING, essay, scenarios=scenario_minutes(scenario_doc) if scenario_doc else None
+        )
+        metaphor = loaded.metaphor
+    except InvalidData as exc:
+        problems[shown] = exc.problems
+    if scenario_doc is not None:
+        try:
+            scenarios = load_scenarios(
+                scenario_doc,
+                essay=essay,
+                entry_ids=[e.id for e in metaphor.entries] if metaphor else None,
+                phase_ids=[p.id for p in metaphor.phases] if metaphor else None,
+            )
+        except InvalidData as exc:
+            problems[shown_scenarios] = exc.problems
+    if loaded is None or metaphor is None or scenarios is None:
+        raise _site_error(problems, shown)
+    starts = [loaded.source.at(("entries", index)).line for index in range(len(metaphor.entries))]
+    history = entry_history(docs / MAPPING, metaphor, starts)
+    warnings = loaded.warnings + tuple(replace(w, file=shown_scenarios) for w in scenarios.warnings)
+    return SiteData(essay, metaphor, warnings, history, shown, scenarios.scenarios)
+
+
+def _site_error(problems: dict[str, list[Problem]], first: str) -> SiteError:
+    """Sum up the problems of each file ("docs/metaphors.yml: 2 problems found; docs/scenarios.yml: ...")."""
+    listed: list[Problem] = []
+    summaries = []
+    for path, found in problems.items():
+        errors = [p for p in found if not p.warning] or found
+        if not errors:
+            continue
+        listed += [replace(p, file=path) for p in found]
+        summaries.append(f"{path}: {len(errors)} problem{'s' if len(errors) != 1 else ''} found")
+    return SiteError("; ".join(summaries), listed, first)
 
 
 def source_path(config: MkDocsConfig, src_uri: str) -> str:

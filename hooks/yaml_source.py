@@ -55,9 +55,14 @@ class Problem:
     field: str | None = None
     column: int = 1
     warning: bool = False
+    file: str | None = None  # the file it is in, when a list of problems spans several files
 
     def format(self, path: str, *, column: bool = False) -> str:
-        """Render as ``path:line: entry 'id': field: message`` (``path:line:col: ...`` with ``column``)."""
+        """Render as ``path:line: entry 'id': field: message`` (``path:line:col: ...`` with ``column``).
+
+        ``path`` names the file unless the problem names its own.
+        """
+        path = self.file or path
         parts = [f"{path}:{self.line}:{self.column}" if column else f"{path}:{self.line}"]
         if self.subject is not None:
             parts.append(self.subject)

@@ -67,6 +67,7 @@ from link_cards import PREVIEWS  # noqa: E402
 from metaphor_load import Loaded, load_metaphor  # noqa: E402
 from page_templates import template_context, template_env  # noqa: E402
 from placeholders import fill_placeholders  # noqa: E402
+from scenarios_load import load_scenarios, read_scenarios  # noqa: E402
 from site_data import SiteData  # noqa: E402
 from yaml_source import InvalidData  # noqa: E402
 
@@ -104,7 +105,7 @@ def write_static_pages(dest: Path) -> None:
     site = site_data(load_metaphor(dest / "docs" / "metaphors.yml", essay), essay)
     data = dest / "docs" / DATA_SCRIPT
     data.parent.mkdir(parents=True, exist_ok=True)
-    data.write_text(data_script(site.metaphor, essay), encoding="utf-8")
+    data.write_text(data_script(site.metaphor, essay, site.scenarios), encoding="utf-8")
     kinds = read_pages(load_config(str(ROOT / "mkdocs.yml")))
     for page in entry_pages(kinds, site.metaphor).values():
         href = functools.partial(page_link, depth=page.src_uri.count("/") + 1)
@@ -127,7 +128,12 @@ def write_static_pages(dest: Path) -> None:
 
 def site_data(loaded: Loaded, essay: Essay) -> SiteData:
     """Return checked sources as the hook holds them (without git history, which a copy has not)."""
-    return SiteData(essay, loaded.metaphor, loaded.warnings, {}, "docs/metaphors.yml")
+    document = read_scenarios(ROOT / "docs" / "scenarios.yml")
+    metaphor = loaded.metaphor
+    scenarios = load_scenarios(
+        document, essay=essay, entry_ids=[e.id for e in metaphor.entries], phase_ids=[p.id for p in metaphor.phases]
+    ).scenarios
+    return SiteData(essay, metaphor, loaded.warnings, {}, "docs/metaphors.yml", scenarios)
 
 
 SITE_URL = "http://127.0.0.1:8000/"

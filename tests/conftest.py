@@ -62,6 +62,17 @@ class Project:
             timeout=120,
         )
 
+    @property
+    def scenarios(self) -> Path:
+        return self.root / "docs" / "scenarios.yml"
+
+    def use_mapping(self, text: str) -> None:
+        """Write ``text`` as the mapping, with the small scenarios file that any small mapping supports."""
+        from scenario_cases import SMALL as SMALL_SCENARIOS
+
+        self.mapping.write_text(text, encoding="utf-8")
+        self.scenarios.write_text(SMALL_SCENARIOS, encoding="utf-8")
+
     def failed_build(self, *, env: dict[str, str] | None = None) -> list[str]:
         """Build, which must fail cleanly (exit 1, no traceback); return its ERROR and WARNING lines as printed."""
         result = self.build(env=env)
@@ -261,3 +272,60 @@ def open_browser(browser: object) -> Iterator[object]:
 def visit(open_browser: object) -> Visit:
     """A desktop-sized page in the light scheme."""
     return open_browser(color_scheme="light", viewport={"width": 1280, "height": 800})
+
+
+def with_instant_navigation(project: Project) -> Project:
+    """Turn on Material's instant navigation in this copy of the project."""
+    config = project.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  features:\n", "  features:\n    - navigation.instant\n"),
+        encoding="utf-8",
+    )
+    project.site.mkdir()
+    return project
+
+
+def window_listeners(visit: Visit, *types: str) -> int:
+    """Count the listeners on window of these event types, as Chromium's DevTools sees them."""
+    session = visit.context.new_cdp_session(visit.page)
+    handle = session.send("Runtime.evaluate", {"expression": "window"})["result"]["objectId"]
+    listeners = session.send("DOMDebugger.getEventListeners", {"objectId": handle})["listeners"]
+    session.detach()
+    return sum(1 for listener in listeners if listener["type"] in types)
+
+
+# Elements of the page's content that reach past the window's edges, unless a box that scrolls or clips
+# holds them (a wide table scrolls inside its wrapper; visually hidden text is clipped on purpose).
+STICKING_OUT = """() => {
+    const width = document.documentElement.clientWidth;
+    const held = (element) => {
+        for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+            if (getComputedStyle(box).overflowX !== "visible") return true;
+        }
+        return false;
+    };
+    return [...document.querySelectorAll(".md-content *, .md-header, .md-tabs")]
+        .filter((element) => {
+            const box = element.getBoundingClientRect();
+            return box.width > 1 && (box.right > width + 1 || box.left < -1) && !held(element);
+        })
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
+}"""
+
+
+def violations(visit: Visit) -> list[str]:
+    """Run every axe rule that is on by default and describe each violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    # A colour read mid-transition (a button taking focus fades to its focus colours over 125 ms) is
+    # neither the colour before nor after: let every finite animation and transition end first.
+    visit.page.evaluate(
+        """() => Promise.all(document.getAnimations()
+            .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+            .map((a) => a.finished.catch(() => null)))"""
+    )
+    results = Axe().run(visit.page, options={"resultTypes": ["violations"]})
+    return [
+        f"{v['id']}: {v['help']} -> {[node['target'] for node in v['nodes']][:5]}"
+        for v in results.response["violations"]
+    ]

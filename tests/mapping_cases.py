@@ -328,7 +328,7 @@ CASES = {
         t := change("      minutes: 23\n", "      minutes: 45\n"),
         [
             f"{FILE}:{at(t, '    - id: short')}: workshop.presets[0]: the agenda for its entries adds up to 23 "
-            "minutes, not 45: change its entries or the minutes of its blocks"
+            "minutes, not 45: change its entries, scenarios or buffer, or the minutes of its blocks"
         ],
     ),
     "preset with an unknown entry": (

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from conftest import Visit
+from conftest import STICKING_OUT, Visit, violations
 
 PAGES = {
     "home": "",
@@ -18,19 +17,13 @@ PAGES = {
     "plan": "plan/",
     "handout": "handout/",
     "cards": "cards/",
+    "scenarios": "scenarios/",
+    "sheets": "sheets/?preset=long",
+    "runbook": "runbook/",
     "pairing": "glossary/routine-outage/",
     "deck": "deck/#3.1",
     "presenter": "deck/?view=presenter#3",
 }
-
-
-def violations(visit: Visit) -> list[str]:
-    """Run every axe rule that is on by default and describe each violation."""
-    results = Axe().run(visit.page, options={"resultTypes": ["violations"]})
-    return [
-        f"{v['id']}: {v['help']} -> {[node['target'] for node in v['nodes']][:5]}"
-        for v in results.response["violations"]
-    ]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -55,23 +48,6 @@ def test_axe_finds_no_violations_with_the_search_dialog_open(visit: Visit, serve
 
 
 FINISHED = "() => document.getAnimations().every(animation => animation.playState === 'finished')"
-# Elements of the page's content that reach past the window's edges, unless a box that scrolls or clips
-# holds them (a wide table scrolls inside its wrapper; visually hidden text is clipped on purpose).
-STICKING_OUT = """() => {
-    const width = document.documentElement.clientWidth;
-    const held = (element) => {
-        for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
-            if (getComputedStyle(box).overflowX !== "visible") return true;
-        }
-        return false;
-    };
-    return [...document.querySelectorAll(".md-content *, .md-header, .md-tabs")]
-        .filter((element) => {
-            const box = element.getBoundingClientRect();
-            return box.width > 1 && (box.right > width + 1 || box.left < -1) && !held(element);
-        })
-        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
-}"""
 
 
 @pytest.mark.parametrize("width, height", [(375, 812), (1280, 800)])

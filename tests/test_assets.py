@@ -22,6 +22,9 @@ KINDS = {
     "plan/": "kit",
     "handout/": "kit",
     "cards/": "kit",
+    "scenarios/": "kit",
+    "sheets/": "kit",
+    "runbook/": "kit",
     "deck/": "deck",
     "glossary/routine-outage/": "read",  # a pairing's own page
 }

@@ -153,7 +153,7 @@ def check_cards(page: object, phone: bool) -> None:
 def check_plan(page: object, phone: bool) -> None:
     page.locator("[data-plan-total]").wait_for(state="visible")
     assert page.locator("[data-plan-presets]").is_visible()
-    label, field = ".mx-plan__field label >> nth=0", ".mx-plan__field input >> nth=0"
+    label, field = "label[for=plan-support]", "#plan-support"  # a field and its label
     assert below(page, label, field) if phone else beside(page, label, field)
 
 

@@ -218,12 +218,52 @@ def test_the_browser_lays_out_the_same_agenda_as_the_build(
     visit: Visit, server: str, model: Metaphor, pick: slice
 ) -> None:
     chosen = [e.id for phase, entries in model.by_phase() for e in entries][pick]
-    visit.page.goto(server + f"guide/?m={','.join(chosen)}")
-    custom = visit.page.locator("[data-module=mx-agenda]")
-    custom.wait_for(state="visible")
     expected = model.agenda(tuple(chosen))
     assert ("break" in [i.kind for i in expected]) == (pick.step == 2)
-    rows = custom.locator("tbody tr").evaluate_all(
+    assert browser_agenda(visit, server, f"m={','.join(chosen)}") == [[i.kind, i.title, i.minutes] for i in expected]
+
+
+def browser_agenda(visit: Visit, server: str, search: str) -> list[list]:
+    """The guide's agenda for the session in ``search``, as (kind, title, minutes) rows."""
+    visit.page.goto(server + f"guide/?{search}")
+    custom = visit.page.locator("[data-module=mx-agenda]")
+    custom.wait_for(state="visible")
+    return custom.locator("tbody tr").evaluate_all(
         "rs => rs.map(r => [r.dataset.kind, r.children[1].textContent, +r.children[2].textContent])"
     )
-    assert rows == [[i.kind, i.title, i.minutes] for i in expected]
+
+
+# Sessions with scenarios: each case names its pairings (a slice of the display order), its scenarios
+# (a slice of the file's order) and its buffer, and what the case is for: where the break falls.
+SESSIONS = {
+    "one scenario, short, no break": (slice(0, 1), slice(0, 1), 0, None),
+    "scenarios and a buffer, break after a discussion": (slice(None, None, 3), slice(0, 2), 5, "discussion"),
+    "scenarios only, break after a scenario": (slice(0, 0), slice(None, None, -1), 10, "scenario"),
+    "one pairing, three scenarios, break after a scenario": (slice(0, 1), slice(2, 5), 5, "scenario"),
+}
+
+
+@pytest.mark.parametrize("case", SESSIONS)
+def test_the_browser_lays_out_sessions_with_scenarios_and_a_buffer_as_the_build_does(
+    visit: Visit, server: str, model: Metaphor, site_data: object, case: str
+) -> None:
+    pairings, runs, buffer, before_break = SESSIONS[case]
+    chosen = [e.id for phase, entries in model.by_phase() for e in entries][pairings]
+    scenarios = [s.id for s in site_data.scenarios.scenarios][runs]
+    expected = model.agenda(tuple(chosen), scenarios=site_data.scenarios.blocks(tuple(scenarios)), buffer=buffer)
+    kinds = [i.kind for i in expected]
+    assert (kinds[kinds.index("break") - 1] if "break" in kinds else None) == before_break  # the case holds
+    assert ("buffer" in kinds) == bool(buffer)
+    search = f"m={','.join(chosen)}&s={','.join(scenarios)}&b={buffer}"
+    assert browser_agenda(visit, server, search) == [[i.kind, i.title, i.minutes] for i in expected]
+
+
+@pytest.mark.parametrize("preset", ["short", "long"])
+def test_a_ready_session_in_the_url_lays_out_as_its_ready_agenda(
+    visit: Visit, server: str, model: Metaphor, site_data: object, preset: str
+) -> None:
+    session = model.workshop.preset(preset)
+    blocks = site_data.scenarios.blocks(session.scenarios)
+    expected = model.agenda(session.entries, scenarios=blocks, buffer=session.buffer)
+    assert sum(i.minutes for i in expected) == session.minutes
+    assert browser_agenda(visit, server, f"preset={preset}") == [[i.kind, i.title, i.minutes] for i in expected]

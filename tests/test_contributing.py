@@ -110,7 +110,7 @@ def test_the_checker_passes_the_real_mapping(project: Project, mapping: dict) ->
 def test_the_checker_prints_every_problem_with_line_and_column(project: Project) -> None:
     text, _ = CASES["quote not in the essay"]
     text = text.replace("related: [fast-and-safe]", "related: [nowhere]")
-    project.mapping.write_text(text, encoding="utf-8")
+    project.use_mapping(text)
     result = project.check()
     assert result.returncode == 1
     quote_line = text.splitlines().index('      - "We learn to accept it."') + 1
@@ -128,7 +128,7 @@ def test_the_checker_prints_every_problem_with_line_and_column(project: Project)
 
 def test_the_checker_reports_warnings_and_fails_as_a_strict_build_would(project: Project) -> None:
     text, expected = CASES["a paragraph no entry quotes (warning)"]
-    project.mapping.write_text(text, encoding="utf-8")
+    project.use_mapping(text)
     result = project.check()
     assert result.returncode == 1
     line = expected[0].split(":")[1]
@@ -150,7 +150,7 @@ def test_the_checker_explains_a_missing_essay_without_a_traceback(project: Proje
 
 def test_the_checker_prints_github_annotations(project: Project) -> None:
     text, _ = CASES["reference to a missing entry"]
-    project.mapping.write_text(text, encoding="utf-8")
+    project.use_mapping(text)
     result = project.check("--github")
     line = text.splitlines().index("    related: [fast-and-save]") + 1
     assert result.returncode == 1

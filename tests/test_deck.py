@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 
 import markdown
 import pytest
@@ -15,9 +16,36 @@ from conftest import Project, Visit
 from metaphor_model import Metaphor
 
 
-def slide_count(model: Metaphor, entries: list[str] | None = None) -> int:
-    """One slide per block of the session's agenda (the title slide opens it), plus who plays which part."""
-    return len(model.agenda(None if entries is None else tuple(entries))) + 1
+def slide_count(model: Metaphor, entries: list[str] | None = None, **session: object) -> int:
+    """One slide per block of the session's agenda but its buffer (the title slide opens it), plus who plays
+    which part; ``session`` gives the agenda its scenarios and buffer."""
+    items = model.agenda(None if entries is None else tuple(entries), **session)
+    return len([item for item in items if item.kind != "buffer"]) + 1
+
+
+def preset_session(site_data: object, preset_id: str) -> dict:
+    """A ready session's pairings, and its scenarios and buffer as model.agenda() takes them."""
+    preset = site_data.metaphor.workshop.preset(preset_id)
+    return {
+        "entries": list(preset.entries),
+        "scenarios": site_data.scenarios.blocks(preset.scenarios),
+        "buffer": preset.buffer,
+    }
+
+
+def slide_titles(model: Metaphor, items: list, essay_title: str) -> list[str]:
+    """The titles of the slides that show an agenda: the title slide, passages and roles, then one per block."""
+    titles = []
+    for item in items:
+        if item.kind == "opening":
+            titles.append(essay_title)
+        elif item.kind == "passages":
+            titles += ["Key passages", "Who plays which part"]
+        elif item.kind == "closing":
+            titles.append("Close")
+        elif item.kind != "buffer":
+            titles.append(item.title)
+    return titles
 
 
 def current(visit: Visit) -> dict:
@@ -53,6 +81,8 @@ def test_without_javascript_the_deck_is_a_page_of_slides(
     assert slides.count() == slide_count(model)
     assert all(slides.nth(i).is_visible() for i in range(slides.count()))
     assert plain.page.locator("[data-deck-bar]").is_hidden()
+    scenarios = plain.page.locator("[data-scenario-slide]")
+    assert scenarios.count() >= 8 and all(slide.is_hidden() for slide in scenarios.all())  # only a session shows them
 
 
 def test_the_clicker_keys_reveal_the_pair_step_by_step_then_move_on(
@@ -138,10 +168,11 @@ def test_overview_blank_fullscreen_and_help(deck: Visit, mapping: dict, model: M
 @pytest.mark.parametrize("width, height", [(1280, 720), (1920, 1080)])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_slide_fits_a_projector_screen(
-    open_browser: object, server: str, width: int, height: int, scheme: str
+    open_browser: object, server: str, site_data: object, width: int, height: int, scheme: str
 ) -> None:
     visit = open_browser(viewport={"width": width, "height": height}, color_scheme=scheme)
-    visit.page.goto(server + "deck/")
+    every_scenario = ",".join(s.id for s in site_data.scenarios.scenarios)
+    visit.page.goto(server + f"deck/?s={every_scenario}")  # every pairing and every scenario, each step
     visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
     overflowing = visit.page.evaluate(
         """async () => {
@@ -167,12 +198,16 @@ def test_every_slide_fits_a_projector_screen(
     assert float(size.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")) >= 24
 
 
+# A pairing's last step, and a scenario's second inject (with no pairings, the scenario is slide 4).
+@pytest.mark.parametrize("place", ["#4.2", "?m=&s=design-review#4.2"], ids=["pairing", "scenario"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_deck_text_has_a_contrast_of_at_least_7_to_1(open_browser: object, server: str, scheme: str) -> None:
+def test_the_deck_text_has_a_contrast_of_at_least_7_to_1(
+    open_browser: object, server: str, scheme: str, place: str
+) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     visit = open_browser(viewport={"width": 1280, "height": 720}, color_scheme=scheme)
-    visit.page.goto(server + "deck/#4.2")
+    visit.page.goto(server + "deck/" + place)
     visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
     results = Axe().run(visit.page, options={"runOnly": ["color-contrast-enhanced", "color-contrast"]})
     assert [v["id"] for v in results.response["violations"]] == []
@@ -192,7 +227,9 @@ def test_on_a_phone_the_deck_reads_as_a_vertical_scroll(
     assert phone.page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
-def test_the_url_selection_picks_the_slides(visit: Visit, server: str, mapping: dict, model: Metaphor) -> None:
+def test_the_url_selection_picks_the_slides(
+    visit: Visit, server: str, mapping: dict, model: Metaphor, site_data: object
+) -> None:
     chosen = [mapping["entries"][0]["id"], mapping["entries"][-1]["id"]]
     visit.page.goto(server + f"deck/?m={','.join(chosen)}#4")
     visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
@@ -205,8 +242,10 @@ def test_the_url_selection_picks_the_slides(visit: Visit, server: str, mapping: 
     assert sorted(prompts.evaluate_all("ps => ps.map(p => p.dataset.promptEntry)")) == sorted(chosen)
     visit.page.goto(server + "deck/?preset=short")
     visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
-    short = next(p for p in mapping["workshop"]["presets"] if p["id"] == "short")
-    assert visit.page.locator("[data-slide]:not([hidden])").count() == slide_count(model, short["entries"])
+    short = preset_session(site_data, "short")
+    assert visit.page.locator("[data-slide]:not([hidden])").count() == slide_count(
+        model, short["entries"], scenarios=short["scenarios"], buffer=short["buffer"]
+    )
 
 
 def test_the_presenter_view_follows_and_leads_the_audience_view(
@@ -260,19 +299,39 @@ def test_the_pacing_indicator_compares_elapsed_time_with_the_plan(visit: Visit, 
     assert page.locator("[data-presenter-elapsed]").text_content() == "0:00"
 
 
+def go_to(page: object, title: str, step: int = 0) -> int:
+    """Go to the shown slide with ``title`` (at ``step``) by its place in the URL; return its number."""
+    titles = page.locator("[data-slide]:not([hidden])").evaluate_all("ss => ss.map(s => s.dataset.title)")
+    number = titles.index(title) + 1
+    page.evaluate("hash => { location.hash = hash; }", f"#{number}.{step}" if step else f"#{number}")
+    page.wait_for_function(
+        "n => document.querySelector('[data-slide].is-current') === "
+        "document.querySelectorAll('[data-slide]:not([hidden])')[n - 1]",
+        arg=number,
+    )
+    return number
+
+
 def pdf_pages(visit: Visit, **options: object) -> list[str]:
     data = visit.page.pdf(**options)
     return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
 
 
 def test_printing_gives_one_slide_per_page_and_notes_when_asked(
-    visit: Visit, server: str, mapping: dict, model: Metaphor
+    visit: Visit, server: str, mapping: dict, model: Metaphor, site_data: object
 ) -> None:
     visit.page.goto(server + "deck/?preset=short")
     visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
     short = next(p for p in mapping["workshop"]["presets"] if p["id"] == "short")
+    session = preset_session(site_data, "short")
+    scenario = site_data.scenarios.scenario(short["scenarios"][0])
+    go_to(visit.page, f"Scenario: {scenario.title}", step=1)  # printed mid-scenario: every inject still prints
     pages = pdf_pages(visit, format="A4", landscape=True)
-    assert len(pages) == slide_count(model, short["entries"])
+    assert len(pages) == slide_count(model, short["entries"], scenarios=session["scenarios"])
+    on_its_page = [i for i, text in enumerate(pages) if scenario.title in text]
+    assert len(on_its_page) == 1
+    words = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", pages[on_its_page[0]]))  # ﬄ -> ffl
+    assert all(re.sub(r"\s+", " ", inject.text) in words for inject in scenario.injects)
     assert not any("Facilitator notes" in text for text in pages)
     visit.page.get_by_role("button", name="Notes in print").click()
     with_notes = pdf_pages(visit, format="A4", landscape=True)
@@ -496,3 +555,107 @@ def test_the_help_writes_its_keys_as_pymdownx_keys_does_and_names_every_key_the_
     guide = built.page("guide/").find("h2", id="running-the-session-with-the-deck").find_next("table")
     guide_keys = {kbd["class"][0] for kbd in guide.select("span.keys kbd")}
     assert len(guide_keys) > 8 and guide_keys <= {kbd["class"][0] for kbd in help_dialog.select("kbd")}
+
+
+# ---------------------------------------------------------------- practice scenarios (issue 10)
+
+
+def shown_injects(page: object) -> list[str]:
+    """The steps of the current slide that a person can see, by number."""
+    return page.locator("[data-slide].is-current [data-step]").evaluate_all(
+        "els => els.filter(el => el.checkVisibility({ visibilityProperty: true })).map(el => el.dataset.step)"
+    )
+
+
+def test_the_sessions_scenarios_show_in_its_order_with_the_break_where_the_agenda_has_it(
+    visit: Visit, server: str, model: Metaphor, site_data: object, essay: object
+) -> None:
+    # One pairing and three scenarios, run in an order that is not the file's: a session long enough for a
+    # break, which falls after a scenario. The buffer has no slide but counts in the planned minutes.
+    pairing = model.by_phase()[0][1][0].id
+    ids = [s.id for s in site_data.scenarios.scenarios][2::-1]
+    items = model.agenda((pairing,), scenarios=site_data.scenarios.blocks(tuple(ids)), buffer=10)
+    kinds = [item.kind for item in items]
+    assert kinds[kinds.index("break") - 1] == "scenario"  # the case this test is for
+    visit.page.goto(server + f"deck/?m={pairing}&s={','.join(ids)}&b=10&view=presenter")
+    visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    titles = visit.page.locator("[data-slide]:not([hidden])").evaluate_all("ss => ss.map(s => s.dataset.title)")
+    assert titles == slide_titles(model, items, essay.meta["title"])
+    planned = visit.page.locator("[data-presenter-planned]").text_content()
+    assert planned == f"{sum(item.minutes for item in items)} min planned"
+
+
+def test_a_scenario_slide_shows_one_inject_at_a_time_by_clicker_keys_and_clicks(
+    deck: Visit, server: str, site_data: object
+) -> None:
+    page = deck.page
+    scenario = site_data.scenarios.scenario("design-review")
+    page.goto(server + f"deck/?m=&s={scenario.id}")
+    page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    number = go_to(page, f"Scenario: {scenario.title}")
+    slide = page.locator("[data-slide].is-current")
+    assert slide.locator(".mx-slide__setting").is_visible()
+    assert shown_injects(page) == []  # the setting first; every inject waits
+    steps = len(scenario.injects) + 1  # each inject, then the debrief
+    keys = ["PageDown", "ArrowRight", "Space", "ArrowDown"]
+    for step in range(1, steps + 1):
+        if step == 2:
+            page.get_by_role("button", name="Next").click()  # the on-screen control reveals too
+        else:
+            page.keyboard.press(keys[(step - 1) % len(keys)])
+        assert page.evaluate("location.hash") == f"#{number}.{step}"
+        assert shown_injects(page) == [str(step)]  # earlier injects collapse, later ones wait
+        assert slide.locator(".mx-slide__setting").is_visible()
+        if step <= len(scenario.injects):
+            assert slide.locator(f'[data-step="{step}"]').text_content().count(scenario.injects[step - 1].text) == 1
+    assert "Debrief" in slide.locator(f'[data-step="{steps}"]').text_content()
+    page.keyboard.press("PageUp")
+    assert shown_injects(page) == [str(steps - 1)]
+    page.keyboard.press("PageDown")
+    page.keyboard.press("PageDown")
+    assert page.locator("[data-slide].is-current").get_attribute("data-title") == "Close"
+
+
+def test_the_presenter_sees_the_current_injects_notes_and_its_pacing(
+    visit: Visit, server: str, model: Metaphor, site_data: object
+) -> None:
+    page = visit.page
+    scenario = site_data.scenarios.scenario("design-review")
+    # No pairings: title, passages and roles, then the scenario (slide 4) at the minute the agenda gives it.
+    start = sum(item.minutes for item in model.agenda((), scenarios=site_data.scenarios.blocks((scenario.id,)))[:2])
+    page.clock.install()  # fake timers: read the page directly, no waiting
+    page.goto(server + f"deck/?m=&s={scenario.id}&view=presenter#4.2")
+    assert page.locator("[data-module=mx-deck]").get_attribute("data-started") == "true"
+    notes = page.locator("[data-presenter-notes]")
+    shown = notes.inner_text()
+    assert scenario.notes in shown and scenario.injects[1].notes in shown
+    assert scenario.injects[0].notes not in shown and scenario.injects[2].notes not in shown
+    phase = next(p.title for p in model.phases if p.id == scenario.injects[1].phase)
+    assert notes.locator('[data-step-notes="2"]').inner_text() == f"2. {phase}: {scenario.injects[1].notes}"
+    # The second inject is planned to start when the first has had its minutes.
+    second = start + scenario.injects[0].minutes
+    pace = page.locator("[data-presenter-pace]")
+    assert pace.text_content() == f"Ahead by {second} min"
+    page.clock.run_for((second + 1) * 60_000)
+    assert pace.text_content() == "On time"
+    page.clock.run_for((scenario.injects[1].minutes + 1) * 60_000)  # the second inject's minutes are over
+    assert pace.text_content() == "Behind by 2 min"
+    page.keyboard.press("ArrowRight")  # the third inject starts now, as planned
+    assert pace.text_content() == "On time"
+    assert scenario.injects[2].notes in notes.inner_text() and scenario.injects[1].notes not in notes.inner_text()
+
+
+def test_the_presenter_view_follows_the_audience_through_a_scenarios_injects(visit: Visit, server: str) -> None:
+    audience, presenter = present(visit, server + "deck/")
+    title = audience.locator("[data-slide]:not([hidden])").evaluate_all(
+        "ss => ss.find(s => s.dataset.scenarioSlide).dataset.title"
+    )
+    number = go_to(audience, title)
+    audience.keyboard.press("PageDown")  # the clicker reveals the first inject on the projector ...
+    presenter.wait_for_function(f"() => location.hash === '#{number}.1'")  # ... and in the presenter view
+    assert shown_injects(presenter) == ["1"]
+    assert presenter.locator('[data-presenter-notes] [data-step-notes="1"]').is_visible()
+    presenter.keyboard.press("ArrowRight")
+    audience.wait_for_function(f"() => location.hash === '#{number}.2'")
+    assert shown_injects(audience) == ["2"]
+    presenter.close()

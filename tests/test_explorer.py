@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import Project, Visit, serve
+from conftest import Project, Visit, serve, window_listeners, with_instant_navigation
 from essay_source import TYPOGRAPHY
 
 FOLD = str.maketrans(TYPOGRAPHY)  # the one table, which the explorer reads from metaphor-data.js
@@ -388,17 +388,6 @@ def test_an_essay_mark_opens_its_entry_in_the_explorer(visit: Visit, server: str
     assert visit.page.locator("article[data-entry-id]:visible").get_attribute("data-entry-id") == entry_id
 
 
-def with_instant_navigation(project: Project) -> Project:
-    """Turn on Material's instant navigation in this copy of the project."""
-    config = project.root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("  features:\n", "  features:\n    - navigation.instant\n"),
-        encoding="utf-8",
-    )
-    project.site.mkdir()
-    return project
-
-
 def test_the_explorer_starts_after_instant_navigation(project: Project, open_browser: object) -> None:
     with_instant_navigation(project)
     visit = open_browser(viewport={"width": 1280, "height": 800})
@@ -478,15 +467,6 @@ def test_choosing_a_concept_brings_the_pair_into_view_only_where_it_sits_below(
         assert visit.page.evaluate("scrollY") == before
         box = article.bounding_box()
         assert box["y"] < 844 and box["x"] > width / 3  # beside the list, in view
-
-
-def window_listeners(visit: Visit, *types: str) -> int:
-    """Count the listeners on window of these event types, as Chromium's DevTools sees them."""
-    session = visit.context.new_cdp_session(visit.page)
-    handle = session.send("Runtime.evaluate", {"expression": "window"})["result"]["objectId"]
-    listeners = session.send("DOMDebugger.getEventListeners", {"objectId": handle})["listeners"]
-    session.detach()
-    return sum(1 for listener in listeners if listener["type"] in types)
 
 
 def test_listeners_do_not_pile_up_under_instant_navigation(project: Project, open_browser: object) -> None:

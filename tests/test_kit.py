@@ -23,12 +23,13 @@ def display_order(mapping: dict) -> list[str]:
 # ---------------------------------------------------------------- the guide's agendas
 
 
-def test_the_ready_agendas_add_up_to_45_and_90_minutes(built: Project, model: object) -> None:
+def test_the_ready_agendas_add_up_to_45_and_90_minutes(built: Project, model: object, site_data: object) -> None:
     guide = built.page("guide/")
     for preset in model.workshop.presets:
         section = guide.select_one(f'[data-agenda="{preset.id}"]')
         rows = section.select("tbody tr")
-        expected = model.agenda(preset.entries)
+        blocks = site_data.scenarios.blocks(preset.scenarios)
+        expected = model.agenda(preset.entries, scenarios=blocks, buffer=preset.buffer)
         assert [r.select("td")[1].get_text() for r in rows] == [item.title for item in expected]
         assert [int(r.select("td")[2].get_text()) for r in rows] == [item.minutes for item in expected]
         assert int(section.select_one("[data-agenda-total]").get_text()) == preset.minutes
@@ -81,18 +82,24 @@ def test_an_agenda_tab_opens_from_its_link_and_its_label_and_both_print(visit: V
     assert short.is_visible() and long.is_visible()
 
 
-def test_the_guide_computes_the_agenda_for_the_urls_selection(
-    visit: Visit, server: str, model: object, mapping: dict
+def test_the_guide_computes_the_agenda_for_the_urls_session(
+    visit: Visit, server: str, model: object, mapping: dict, site_data: object
 ) -> None:
     chosen = display_order(mapping)[::4]
-    visit.page.goto(server + f"guide/?m={','.join(chosen)}")
+    runs = [s.id for s in site_data.scenarios.scenarios][3:1:-1]  # two scenarios, not in the file's order
+    session = f"m={','.join(chosen)}&s={','.join(runs)}&b=5"
+    visit.page.goto(server + f"guide/?{session}")
     custom = visit.page.locator("[data-module=mx-agenda]")
     custom.wait_for(state="visible")
-    expected = model.agenda(tuple(chosen))
+    expected = model.agenda(tuple(chosen), scenarios=site_data.scenarios.blocks(tuple(runs)), buffer=5)
     rows = custom.locator("tbody tr")
     assert rows.evaluate_all("rs => rs.map(r => r.children[1].textContent)") == [i.title for i in expected]
-    assert custom.locator("[data-agenda-total]").text_content() == str(sum(i.minutes for i in expected))
-    assert custom.locator("[data-agenda-plan]").get_attribute("href").endswith(f"?m={','.join(chosen)}")
+    assert [i.ref for i in expected if i.kind == "scenario"] == runs
+    total = sum(i.minutes for i in expected)
+    assert custom.locator("[data-agenda-total]").text_content() == str(total)
+    summary = f"{len(chosen)} of {len(mapping['entries'])} pairings and 2 scenarios, {total} minutes in all."
+    assert custom.locator("[data-agenda-summary]").text_content() == summary
+    assert custom.locator("[data-agenda-plan]").get_attribute("href").endswith(f"?{session}")
 
 
 def test_without_javascript_the_guide_keeps_its_ready_agendas(open_browser: object, server: str) -> None:
@@ -107,42 +114,104 @@ def test_without_javascript_the_guide_keeps_its_ready_agendas(open_browser: obje
 # ---------------------------------------------------------------- the planning page
 
 
-def test_the_plan_page_presets_total_and_links_carry_the_selection(
-    visit: Visit, server: str, model: object, mapping: dict
+def plan_total(model: object, site_data: object, entries: tuple, scenarios: tuple = (), buffer: int = 0) -> str:
+    """What the plan page's running total says of a session, from the build's own agenda."""
+    items = model.agenda(entries, scenarios=site_data.scenarios.blocks(scenarios), buffer=buffer)
+    extras = [f"a {model.workshop.pause.minutes}-minute break"] if any(i.kind == "break" for i in items) else []
+    extras += [f"{buffer} minutes kept free"] if buffer else []
+    return (
+        f"{len(entries)} of {len(model.entries)} pairings and {len(scenarios)} of {len(site_data.scenarios.scenarios)} "
+        f"scenarios chosen: the session takes {sum(i.minutes for i in items)} minutes"
+        + (f", with {' and '.join(extras)}" if extras else "")
+        + "."
+    )
+
+
+def test_the_plan_page_presets_total_and_links_carry_the_session(
+    visit: Visit, server: str, model: object, mapping: dict, site_data: object
 ) -> None:
     page = visit.page
     page.goto(server + "plan/")
     total = page.locator("[data-plan-total]")
     total.wait_for(state="visible")
-    everything = sum(i.minutes for i in model.agenda())
-    pause = model.workshop.pause.minutes
-    assert (
-        total.text_content()
-        == f"{len(mapping['entries'])} of {len(mapping['entries'])} pairings chosen: the session takes {everything} minutes, with a {pause}-minute break."
-    )
-    page.get_by_role("button", name="45-minute session").click()
-    assert page.get_by_role("button", name="45-minute session").get_attribute("aria-pressed") == "true"
-    short = next(p for p in model.workshop.presets if p.id == "short")
-    assert total.text_content().endswith("the session takes 45 minutes.")
-    assert page.evaluate("location.search") == "?m=" + ",".join(i for i in display_order(mapping) if i in short.entries)
-    extra = next(i for i in display_order(mapping) if i not in short.entries)
+    every = tuple(display_order(mapping))
+    assert total.text_content() == plan_total(model, site_data, every)
+    assert page.get_by_role("button", name="Every pairing").get_attribute("aria-pressed") == "true"
+    presets = {p.id: p for p in model.workshop.presets}
+    for preset_id, name in (("short", "45-minute session"), ("long", "90-minute session")):
+        preset = presets[preset_id]
+        page.get_by_role("button", name=name).click()
+        assert page.get_by_role("button", name=name).get_attribute("aria-pressed") == "true"
+        assert total.text_content() == plan_total(model, site_data, preset.entries, preset.scenarios, preset.buffer)
+        assert f"the session takes {preset.minutes} minutes" in total.text_content()
+        ticked = page.locator('input[name="s"]:checked').evaluate_all("bs => bs.map(b => b.value)")
+        assert ticked == list(preset.scenarios)
+        assert page.locator('select[name="b"]').input_value() == str(preset.buffer)
+        search = f"?m={','.join(i for i in display_order(mapping) if i in preset.entries)}"
+        search += f"&s={','.join(preset.scenarios)}" + (f"&b={preset.buffer}" if preset.buffer else "")
+        assert page.evaluate("location.search") == search
+    long = presets["long"]
+    assert long.buffer  # the long session keeps some minutes free: changing them leaves the preset
+    page.locator('select[name="b"]').select_option("0")
+    assert page.get_by_role("button", name="90-minute session").get_attribute("aria-pressed") == "false"
+    assert total.text_content() == plan_total(model, site_data, long.entries, long.scenarios)
+    page.locator('select[name="b"]').select_option(str(long.buffer))
+    assert page.get_by_role("button", name="90-minute session").get_attribute("aria-pressed") == "true"
+    # A scenario ticked last runs last; an extra pairing leaves the preset too.
+    extra_scenario = next(s.id for s in site_data.scenarios.scenarios if s.id not in long.scenarios)
+    page.locator(f"#plan-scenario-{extra_scenario}").check()
+    runs = (*long.scenarios, extra_scenario)
+    assert page.evaluate("new URLSearchParams(location.search).get('s')") == ",".join(runs)
+    extra = next(i for i in display_order(mapping) if i not in long.entries)
     page.locator(f"#plan-{extra}").check()
-    with_extra = tuple(sorted((*short.entries, extra)))
-    extra_agenda = model.agenda(with_extra)
-    with_break = f", with a {pause}-minute break" if any(i.kind == "break" for i in extra_agenda) else ""
-    assert total.text_content().endswith(
-        f"the session takes {sum(i.minutes for i in extra_agenda)} minutes{with_break}."
-    )
-    assert page.get_by_role("button", name="45-minute session").get_attribute("aria-pressed") == "false"
+    entries = tuple(i for i in display_order(mapping) if i in (*long.entries, extra))
+    assert total.text_content() == plan_total(model, site_data, entries, runs, long.buffer)
+    assert page.get_by_role("button", name="90-minute session").get_attribute("aria-pressed") == "false"
     page.get_by_role("button", name="Open the deck").click()
     page.wait_for_url(re.compile(r"/deck/\?m="))
     page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
     shown = page.locator("[data-slide][data-entry]:not([hidden])").evaluate_all("ss => ss.map(s => s.dataset.entry)")
-    assert sorted(shown) == sorted(with_extra)
+    assert shown == list(entries)
+    run = page.locator("[data-slide][data-scenario-slide]:not([hidden])")
+    assert run.evaluate_all("ss => ss.map(s => s.dataset.scenarioSlide)") == list(runs)  # in the order ticked
+    items = model.agenda(entries, scenarios=site_data.scenarios.blocks(runs), buffer=long.buffer)
+    planned = sum(i.minutes for i in items)
+    page.goto(page.url.split("#")[0] + "&view=presenter")
+    page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    assert page.locator("[data-presenter-planned]").text_content() == f"{planned} min planned"
+
+
+def test_the_plan_page_works_by_keyboard(visit: Visit, server: str, model: object, site_data: object) -> None:
+    page = visit.page
+    page.goto(server + "plan/")
+    page.locator("[data-plan-total]").wait_for(state="visible")
+    page.get_by_role("button", name="45-minute session").focus()
+    page.keyboard.press("Tab")  # the next control in order: the 90-minute session
+    assert page.evaluate("document.activeElement.textContent").startswith("90-minute session")
+    page.keyboard.press("Enter")
+    long = model.workshop.preset("long")
+    assert page.get_by_role("button", name="90-minute session").get_attribute("aria-pressed") == "true"
+    last = site_data.scenarios.scenarios[-1].id
+    page.locator(f"#plan-scenario-{last}").focus()
+    page.keyboard.press("Space")
+    assert page.locator(f"#plan-scenario-{last}").is_checked()
+    page.locator('select[name="b"]').focus()
+    page.keyboard.press("ArrowDown")
+    buffer = int(page.locator('select[name="b"]').input_value())
+    assert buffer > long.buffer
+    runs = (*long.scenarios, last)
+    total = page.locator("[data-plan-total]").text_content()
+    assert total == plan_total(model, site_data, long.entries, runs, buffer)
+    page.get_by_role("button", name="Scenario sheets").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/sheets/\?"))
+    page.wait_for_function("document.querySelector('[data-module=mx-sheets]').dataset.started")
+    shown = page.locator("section[data-scenario]:visible").evaluate_all("ss => ss.map(s => s.dataset.scenario)")
+    assert shown == list(runs)
 
 
 def test_without_javascript_the_plan_form_still_opens_the_chosen_handout(
-    open_browser: object, server: str, mapping: dict
+    open_browser: object, server: str, mapping: dict, site_data: object
 ) -> None:
     plain = open_browser(java_script_enabled=False)
     plain.page.goto(server + "plan/")
@@ -150,9 +219,13 @@ def test_without_javascript_the_plan_form_still_opens_the_chosen_handout(
     for box in plain.page.locator('input[type=checkbox][name="m"]').all():
         if box.get_attribute("value") not in keep:
             box.uncheck()
+    scenario = site_data.scenarios.scenarios[1].id
+    plain.page.locator(f"#plan-scenario-{scenario}").check()
+    plain.page.locator('select[name="b"]').select_option("10")
     plain.page.get_by_role("button", name="Handout").click()
     plain.page.wait_for_url(re.compile(r"/handout/\?m="))
     assert all(f"m={i}" in plain.page.url for i in keep)
+    assert f"s={scenario}" in plain.page.url and "b=10" in plain.page.url
 
 
 # ---------------------------------------------------------------- tools
@@ -227,6 +300,34 @@ def test_the_handout_follows_the_urls_selection(visit: Visit, server: str, mappi
     phases = {e["id"]: e["phase"] for e in mapping["entries"]}
     groups = visit.page.locator("tbody[data-phase]:visible").evaluate_all("gs => gs.map(g => g.dataset.phase)")
     assert groups == list(dict.fromkeys(phases[i] for i in chosen))
+
+
+def handout_scenarios(page: object) -> list[str]:
+    page.wait_for_function("document.querySelector('[data-module=mx-selection]').dataset.started")
+    return page.locator("[data-handout-scenarios] li[data-scenario]:visible").evaluate_all(
+        "xs => xs.map(x => x.dataset.scenario)"
+    )
+
+
+def test_the_handout_lists_the_sessions_scenarios_in_order_and_none_when_none(
+    visit: Visit, server: str, model: object, site_data: object
+) -> None:
+    page = visit.page
+    section = page.locator("[data-handout-scenarios]")
+    long = model.workshop.preset("long")
+    page.goto(server + "handout/?preset=long")
+    assert handout_scenarios(page) == list(long.scenarios)
+    assert section.is_visible()
+    first = site_data.scenarios.scenario(long.scenarios[0])
+    assert f"{first.title}. {first.setting}" in " ".join(section.text_content().split())
+    texts = pdf_texts(visit, format="A4", margin=PAPER_MARGINS)
+    assert len(texts) <= 2 and "Companion material CC BY-SA 4.0" in re.sub(r"\s+", " ", texts[-1])
+    backwards = [s.id for s in site_data.scenarios.scenarios][:3][::-1]
+    page.goto(server + f"handout/?m={long.entries[0]}&s={','.join(backwards)}")
+    assert handout_scenarios(page) == backwards
+    for search in (f"?m={long.entries[0]}", f"?m={long.entries[0]}&s=", ""):
+        page.goto(server + f"handout/{search}")
+        assert handout_scenarios(page) == [] and section.is_hidden(), search
 
 
 def cards_pdf(visit: Visit, paper: str = "A4") -> list[str]:

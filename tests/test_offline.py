@@ -52,7 +52,8 @@ def url(site: Path, page: str) -> str:
 def test_the_command_makes_a_folder_and_a_zip_that_name_no_other_host(offline: Path) -> None:
     archive = offline.with_name("site.zip")
     names = zipfile.ZipFile(archive).namelist()
-    for page in ("index.html", "essay.html", "explorer.html", "deck.html", "handout.html", "cards.html", "plan.html"):
+    pages = ("index.html", "essay.html", "explorer.html", "deck.html", "handout.html", "cards.html", "plan.html")
+    for page in (*pages, "scenarios.html", "sheets.html", "runbook.html"):
         assert f"site/{page}" in names
     assert "site/search/search_index.js" in names
     assert "site/assets/javascripts/vendor/iframe-worker/shim.js" in names
@@ -105,6 +106,17 @@ def test_the_deck_and_presenter_view_stay_in_step_from_file(local: Visit, offlin
     assert presenter.locator("[data-presenter-notes]").text_content()
     audience.keyboard.press("ArrowRight")
     presenter.wait_for_function("() => location.hash === '#4.1'")
+    # The short session's scenario: its injects, one at a time, in both windows.
+    scenario = audience.locator("[data-slide]:not([hidden])").evaluate_all(
+        "ss => ss.findIndex(s => s.dataset.scenarioSlide) + 1"
+    )
+    assert scenario > 4
+    audience.evaluate("n => { location.hash = '#' + n; }", scenario)
+    audience.wait_for_function("n => location.hash === '#' + n", arg=scenario)
+    audience.keyboard.press("PageDown")
+    presenter.wait_for_function("n => location.hash === '#' + n + '.1'", arg=scenario)
+    assert presenter.locator('[data-presenter-notes] [data-step-notes="1"]').is_visible()
+    assert presenter.locator('[data-presenter-notes] [data-step-notes="2"]').is_hidden()
     presenter.keyboard.press("End")
     audience.wait_for_function("() => document.querySelector('[data-slide].is-current').dataset.title === 'Close'")
     presenter.close()
@@ -120,8 +132,45 @@ def test_the_plan_and_printables_work_from_file(local: Visit, offline: Path, map
     page.wait_for_function("document.querySelector('[data-module=mx-selection]').dataset.started")
     shown = page.locator("tr[data-entry-id]:visible").evaluate_all("rs => rs.map(r => r.dataset.entryId)")
     assert sorted(shown) == sorted(short["entries"])
+    runs = page.locator("li[data-scenario]:visible").evaluate_all("xs => xs.map(x => x.dataset.scenario)")
+    assert runs == short["scenarios"]
+    page.go_back()
+    long = next(p for p in mapping["workshop"]["presets"] if p["id"] == "long")
+    page.get_by_role("button", name="90-minute session").click()
+    page.get_by_role("button", name="Scenario sheets").click()
+    page.wait_for_url(re.compile(r"/sheets\.html\?m="))
+    page.wait_for_function("document.querySelector('[data-module=mx-sheets]').dataset.started")
+    sheets = page.locator("section[data-scenario]:visible").evaluate_all("ss => ss.map(s => s.dataset.scenario)")
+    assert sheets == long["scenarios"]
     page.goto(url(offline, "cards.html"))
     assert page.pdf(format="A4")[:4] == b"%PDF"
     page.goto(url(offline, "guide.html?preset=long"))
     page.locator("[data-module=mx-agenda]").wait_for(state="visible")
     assert page.locator("[data-module=mx-agenda] [data-agenda-total]").text_content() == "90"
+
+
+def test_the_scenarios_and_the_runbook_work_from_file(local: Visit, offline: Path, tmp_path: Path) -> None:
+    page = local.page
+    page.goto(url(offline, "scenarios.html"))
+    page.wait_for_function("performance.getEntriesByName('mx-scenarios:ready').length > 0")
+    page.get_by_role("button", name="Draw a scenario").click()
+    drawn = page.locator("[data-module=mx-scenarios]").get_attribute("data-drawn")
+    drill = page.locator(f"article[data-scenario={drawn}]")
+    drill.get_by_role("button", name="Run as a drill").click()
+    assert drill.locator("[data-inject]:visible").count() == 1
+    assert drill.locator("[data-drill-timer]").text_content().endswith(" left")
+    # The runbook keeps what is written in this browser, also for a page opened from a file.
+    page.goto(url(offline, "runbook.html"))
+    page.wait_for_function("performance.getEntriesByName('mx-runbook:ready').length > 0")
+    prepare = page.locator('[data-runbook-section="prepare"]')
+    prepare.get_by_role("textbox").fill("Dana in People Ops")
+    prepare.get_by_role("button", name="Add", exact=True).click()
+    page.reload()
+    page.wait_for_function("performance.getEntriesByName('mx-runbook:ready').length > 0")
+    assert prepare.locator("[data-runbook-items] li").count() == 1
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download Markdown").click()
+    saved = tmp_path / "runbook.md"
+    download.value.save_as(saved)
+    assert "\n- Dana in People Ops\n" in saved.read_text(encoding="utf-8")
+    assert local.external == []

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from conftest import Project, parse
 from dev_server import DevServer
-from mapping_cases import at, change
+from mapping_cases import at
 
 ORIGINAL = "https://www.ultrasaurus.com/2018/09/production-outages-and-sexism/"
 # Elements that make the browser fetch something, and the attribute that names it.
@@ -86,9 +86,9 @@ def test_under_mkdocs_serve_the_problems_show_in_every_page_until_a_save_fixes_t
     """The dev server keeps answering: each page lists the problems, then the site comes back by itself."""
     good = project.mapping.read_text(encoding="utf-8")
     first = mapping["entries"][0]
-    broken = change(f"    phase: {first['phase']}\n", "    phase: respnd\n", text=good).replace(
-        f"    minutes: {first['minutes']}\n", "    minutes: 99\n", 1
-    )
+    start = good.index(f"  - id: {first['id']}\n")  # the first entry's own lines, not the workshop's
+    entry = good[start:].replace(f"    phase: {first['phase']}\n", "    phase: respnd\n", 1)
+    broken = good[:start] + entry.replace(f"    minutes: {first['minutes']}\n", "    minutes: 99\n", 1)
     phases = ", ".join(p["id"] for p in mapping["phases"])
     expected = [
         f"docs/metaphors.yml:{at(broken, '    phase: respnd')}: entry '{first['id']}': phase: unknown phase 'respnd' (expected one of: {phases})",

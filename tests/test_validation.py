@@ -51,7 +51,7 @@ def test_every_problem_is_reported_in_one_run(tmp_path: Path, essay: Essay) -> N
         f"{FILE}:{at(text, '    related:')}: entry 'routine-outage': related[0]: no entry has the id 'nowhere'",
         f"{FILE}:{at(text, '    phase: respnd')}: entry 'fast-and-safe': phase: unknown phase 'respnd' (expected one of: prepare, respond)",
         f"{FILE}:{at(text, EMPTY_TERM)}: entry 'fast-and-safe': outage.term: must not be empty",
-        f"{FILE}:{at(text, '    - id: short')}: workshop.presets[0]: the agenda for its entries adds up to 23 minutes, not 22: change its entries or the minutes of its blocks",
+        f"{FILE}:{at(text, '    - id: short')}: workshop.presets[0]: the agenda for its entries adds up to 23 minutes, not 22: change its entries, scenarios or buffer, or the minutes of its blocks",
     ]
 
 
@@ -63,8 +63,8 @@ def test_minutes_with_a_leading_zero_are_read_as_people_mean_them(tmp_path: Path
     with pytest.raises(InvalidData) as failed:
         load_metaphor(path, essay)
     assert [p.message for p in failed.value.problems] == [
-        "the agenda for its entries adds up to 29 minutes, not 23: change its entries or the minutes of its blocks",
-        "the agenda for its entries adds up to 37 minutes, not 31: change its entries or the minutes of its blocks",
+        "the agenda for its entries adds up to 29 minutes, not 23: change its entries, scenarios or buffer, or the minutes of its blocks",
+        "the agenda for its entries adds up to 37 minutes, not 31: change its entries, scenarios or buffer, or the minutes of its blocks",
     ]
 
 
@@ -94,14 +94,14 @@ def test_a_file_broken_everywhere_is_checked_in_linear_time(tmp_path: Path, essa
 
 def build_errors(project: Project, text: str) -> list[str]:
     """Build with ``text`` as the mapping; return the error lines (the build must fail cleanly)."""
-    project.mapping.write_text(text, encoding="utf-8")
+    project.use_mapping(text)
     lines = project.failed_build()
     assert not project.site.exists() or not any(project.site.iterdir())
     return [line.split("-  ", 1)[1] for line in lines]
 
 
 def test_the_small_mapping_builds(project: Project) -> None:
-    project.mapping.write_text(SMALL, encoding="utf-8")
+    project.use_mapping(SMALL)
     project.built()
     assert [r["data-entry-id"] for r in project.page("glossary/").select("article[data-entry-id]")] == [
         "routine-outage",
@@ -129,7 +129,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(project: Project) -> 
     project.site.mkdir()
     previous = project.site / "index.html"
     previous.write_text("the last good build", encoding="utf-8")
-    project.mapping.write_text(change("    phase: respond", "    phase: recover"), encoding="utf-8")
+    project.use_mapping(change("    phase: respond", "    phase: recover"))
     result = project.build()
     assert result.returncode == 1
     assert previous.read_text(encoding="utf-8") == "the last good build"

@@ -1,23 +1,18 @@
 /*
- * mx-deck: the slide deck. Clicker keys, overview, blank screen, full screen, help, progress, and a
- * presenter view in a second window. The URL keeps the place ("#7.2": slide 7, third step), the
- * selection (?m=a,b or ?preset=short) and the view (?view=presenter). Narrow screens and no script
- * read the slides as a scroll; the stylesheet decides, and a slide is fitted only when shown fixed.
- *
- * The windows talk by postMessage (it works from file://), each only to the other: the presenter to
- * its opener, the audience to the window it opened or one whose opener it is (a presenter that
- * outlived the audience's reload). The presenter asks for the audience's place at start and every
- * second, so either window may reload. Only the audience window (the projector) blanks.
+ * mx-deck: the slide deck and its presenter view (a second window). The URL keeps the place ("#7.2":
+ * slide 7, step 2), the session and the view (?view=presenter). The stylesheet decides whether slides
+ * read as a scroll or one at a time (fitted). The windows post only to each other (postMessage works
+ * from file://); the presenter asks for the audience's place every second, so either may reload.
  */
 (() => {
   "use strict";
 
-  const { part, selection, showSupport, agenda, clock } = window.mx;
+  const { part, session, showSupport, agenda, clock } = window.mx;
   const NEXT = new Set(["ArrowRight", "ArrowDown", "PageDown", "n", "N"]);
   const PREV = new Set(["ArrowLeft", "ArrowUp", "PageUp", "p", "P"]);
   const MESSAGE = "mx-deck";
 
-  const minutes = (slides) => slides.reduce((sum, slide) => sum + Number(slide.dataset.minutes || 0), 0);
+  const minutes = (els, key = "minutes") => els.reduce((sum, el) => sum + Number(el.dataset[key] || 0), 0);
 
   class Deck {
     constructor(root, data, signal) {
@@ -25,7 +20,7 @@
       this.data = data;
       this.signal = signal;
       this.presenter = new URLSearchParams(location.search).get("view") === "presenter";
-      this.slides = this.choose([...root.querySelectorAll("[data-slide]")]);
+      this.slides = this.choose();
       this.index = 0;
       this.step = 0;
       this.blank = false;
@@ -40,18 +35,26 @@
       this.overview = part(root, "[data-deck-overview]");
       this.help = part(root, "[data-deck-help]");
       this.panel = part(root, "[data-deck-presenter]");
-      this.planned = minutes(this.slides);
+      this.planned = minutes(this.slides) + this.buffer;
       this.clockKey = `mx-deck-started:${location.pathname}`;
       this.started = this.presenter ? this.restoreClock() : Date.now();
     }
 
-    /** Show the selection's pairings and prompts, and the break the agenda places; return the slides shown. */
-    choose(slides) {
-      const ids = new Set(selection(this.data));
-      const items = agenda(this.data, ids);
+    /** Show the session's slides (its scenarios in its order) and its break; return the slides shown. */
+    choose() {
+      const { ids: chosen, scenarios, buffer } = session(this.data);
+      const ids = new Set(chosen);
+      const items = agenda(this.data, chosen, scenarios, buffer);
       const pause = items.findIndex((item) => item.kind === "break");
       const breakAfter = pause > 0 ? items[pause - 1].ref : null;
+      const close = [...this.root.querySelectorAll("[data-slide]")].at(-1);
+      for (const id of scenarios) {
+        close.before(...this.root.querySelectorAll(`[data-scenario-slide="${id}"], [data-break-after="${id}"]`));
+      }
+      this.buffer = buffer;
+      const slides = [...this.root.querySelectorAll("[data-slide]")];
       for (const slide of slides) {
+        if (slide.dataset.scenarioSlide) slide.hidden = !scenarios.includes(slide.dataset.scenarioSlide);
         if (slide.dataset.entry) slide.hidden = !ids.has(slide.dataset.entry);
         if (slide.dataset.discussion) {
           const prompts = [...slide.querySelectorAll("[data-prompt-entry]")];
@@ -126,8 +129,10 @@
         const current = number === this.index;
         slide.classList.toggle("is-current", current);
         slide.classList.toggle("is-off", !current);
-        for (const el of slide.querySelectorAll("[data-step]")) {
-          el.classList.toggle("is-later", current && Number(el.dataset.step) > this.step);
+        for (const el of slide.querySelectorAll("[data-step], [data-step-notes]")) {
+          const step = Number(el.dataset.step ?? el.dataset.stepNotes);
+          el.classList.toggle("is-later", current && step > this.step);
+          el.classList.toggle("is-now", current && step === this.step);
         }
       }
       const total = this.slides.length;
@@ -142,7 +147,7 @@
       if (this.presenter) this.renderPresenter();
     }
 
-    /** Shrink the current slide's type just enough that a long pairing fits the screen it is shown on now. */
+    /** Shrink the current slide's type just enough to fit the screen it is shown on now. */
     fit() {
       const slide = this.slides[this.index];
       slide.style.fontSize = "";
@@ -156,9 +161,10 @@
     }
 
     renderPresenter() {
+      const slide = this.slides[this.index];
       const upcoming = this.slides[this.index + 1];
-      part(this.panel, "[data-presenter-notes]").textContent =
-        this.slides[this.index].querySelector("[data-notes]")?.textContent.trim() || "";
+      const notes = slide.querySelector("[data-notes]");
+      part(this.panel, "[data-presenter-notes]").replaceChildren(...(notes?.cloneNode(true).childNodes || []));
       part(this.panel, "[data-presenter-blank]").hidden = !this.blank;
       const next = part(this.panel, "[data-presenter-next]");
       next.replaceChildren();
@@ -193,11 +199,22 @@
       return this.started;
     }
 
-    /** Update the presenter's clock and pacing: elapsed time against the minutes planned so far. */
+    /** Return the planned start and end (minutes) of the current slide, or of a scenario's current inject. */
+    span() {
+      const slide = this.slides[this.index];
+      const injects = [...slide.querySelectorAll("[data-step-minutes]")];
+      const shown = injects.slice(0, this.step);
+      const start =
+        minutes(this.slides.slice(0, this.index)) +
+        (slide === this.slides.at(-1) ? this.buffer : 0) + // the buffer comes just before the close
+        minutes(shown.slice(0, -1), "stepMinutes");
+      return [start, start + (injects.length ? minutes(shown.slice(-1), "stepMinutes") : minutes([slide]))];
+    }
+
+    /** Update the presenter's clock, and the pacing against the plan. */
     tick() {
       const elapsed = Date.now() - this.started;
-      const plannedStart = minutes(this.slides.slice(0, this.index));
-      const plannedEnd = plannedStart + Number(this.slides[this.index].dataset.minutes || 0);
+      const [plannedStart, plannedEnd] = this.span();
       const spent = elapsed / 60000;
       let pace = "On time";
       if (spent > plannedEnd + 0.5) pace = `Behind by ${Math.round(spent - plannedEnd)} min`;

@@ -1,12 +1,7 @@
 /*
- * mx: the small module every component shares (GOV.UK Frontend's habits). A component is one file
- * that calls mx.define("mx-name", start, { data: true }); start(root, { data, signal }) runs once for
- * each element marked data-module="mx-name" (then marked data-started="true"): when the page is ready,
- * after Material's instant navigation (document$), and, if it needs them, once the mapping's data have
- * loaded. `signal` aborts when the root leaves the page: give it to every listener and timer on window
- * or document, so that none piles up. Also: part(), selection(), support(), query(), agenda() (the
- * same blocks as hooks/metaphor_model.py agenda(); a test keeps them equal) and clock().
- * A classic script (Chromium refuses module scripts from file://); run again, the first copy stays.
+ * mx: what every component shares. define("mx-name", start, { data }) runs start(root, { data, signal })
+ * once per data-module="mx-name" root, after each instant navigation too; `signal` aborts when the root
+ * leaves the page. A classic script (Chromium refuses module scripts from file://); run twice, one stays.
  */
 (() => {
   "use strict";
@@ -41,7 +36,7 @@
     }
   }
 
-  /** Stop the components whose roots have left the page, then start every root not yet started. */
+  /** Stop the components whose roots have left the page; start the roots not yet started. */
   function boot() {
     for (const item of running) {
       if (!item.root.isConnected) {
@@ -54,28 +49,32 @@
     }
   }
 
-  /** Register a component; a second definition of the same name (a script run again) is ignored. */
+  /** Register a component; a second definition of a name (a script run again) is ignored. */
   function define(name, init, { data = false } = {}) {
     if (components.has(name)) return;
     components.set(name, { init, needsData: data });
     if (document.readyState !== "loading") boot();
   }
 
-  /** Return the pairings the URL names (?m=a,b, ?m=a&m=b or ?preset=id) in the mapping's order; all if none. */
-  function selection(data, search = location.search) {
+  /** The URL's session: pairings (?m=a,b; all if none), scenarios (?s=a,b in order), buffer (?b=5), or ?preset=id's. */
+  function session(data, search = location.search) {
     const params = new URLSearchParams(search);
+    const list = (name) => params.getAll(name).flatMap((value) => value.split(",")).filter(Boolean);
+    const preset = data.workshop.presets.find((p) => p.id === params.get("preset")) || {};
     const order = data.phases.flatMap((phase) => data.entries.filter((e) => e.phase === phase.id).map((e) => e.id));
-    let wanted = null;
-    if (params.has("m")) {
-      wanted = new Set(params.getAll("m").flatMap((value) => value.split(",")));
-    } else {
-      const preset = data.workshop.presets.find((p) => p.id === params.get("preset"));
-      if (preset) wanted = new Set(preset.entries);
-    }
-    return wanted ? order.filter((id) => wanted.has(id)) : order;
+    const wanted = params.has("m") ? list("m") : preset.entries;
+    const known = data.scenarios.map((s) => s.id);
+    const scenarios = params.has("s") ? list("s") : preset.scenarios || [];
+    return {
+      ids: wanted ? order.filter((id) => wanted.includes(id)) : order,
+      scenarios: [...new Set(scenarios)].filter((id) => known.includes(id)),
+      buffer: Math.max(0, (params.has("b") ? Number.parseInt(params.get("b"), 10) : preset.buffer) || 0),
+    };
   }
 
-  /** The session's support contacts, entered on the planning page; they travel in the URL. */
+  const selection = (data, search) => session(data, search).ids;
+
+  /** The session's support contacts (from the planning page, in the URL). */
   const SUPPORT_FIELDS = ["support", "report"];
 
   function support(search = location.search) {
@@ -83,7 +82,7 @@
     return Object.fromEntries(SUPPORT_FIELDS.map((name) => [name, (params.get(name) || "").trim().slice(0, 200)]));
   }
 
-  /** Write the contacts, as text, into each [data-support] block; an optional block shows only what was given. */
+  /** Write the contacts as text into each [data-support] block (an optional one shows only those given). */
   function showSupport(root, contacts = support()) {
     for (const block of root.querySelectorAll("[data-support]")) {
       const optional = "supportOptional" in block.dataset;
@@ -95,33 +94,32 @@
     }
   }
 
-  /** Return the query string that carries a selection and its contacts: "?m=a,b&support=...". */
-  function query(ids, contacts = support()) {
-    const params = [`m=${ids.map(encodeURIComponent).join(",")}`];
+  /** Return the query that carries a session and its contacts: "?m=a,b&s=c&b=5&support=...". */
+  function query({ ids, scenarios = [], buffer = 0 }, contacts = support()) {
+    const params = [`m=${ids.map(encodeURIComponent).join(",")}`, `s=${scenarios.map(encodeURIComponent).join(",")}`];
+    if (buffer) params.push(`b=${buffer}`);
     for (const name of SUPPORT_FIELDS) if (contacts[name]) params.push(`${name}=${encodeURIComponent(contacts[name])}`);
     return `?${params.join("&")}`;
   }
 
   const total = (items) => items.reduce((sum, item) => sum + item.minutes, 0);
 
-  /** Lay out a session: opening, passages, each phase's chosen pairings then its discussion, a break, close. */
-  function agenda(data, ids) {
-    const chosen = new Set(ids);
-    const titles = data.agenda_titles;
-    const { workshop } = data;
-    const items = [
-      { kind: "opening", title: titles.opening, minutes: workshop.opening.minutes },
-      { kind: "passages", title: titles.passages, minutes: workshop.passages.minutes },
-    ];
+  /** Lay out a session as hooks/metaphor_model.py agenda() does (a test keeps them equal). */
+  function agenda(data, ids, scenarioIds = [], buffer = 0) {
+    const { agenda_titles: titles, workshop } = data;
+    const block = (kind, minutes, title = titles[kind], ref = "") => ({ kind, title, minutes, ref });
+    const items = [block("opening", workshop.opening.minutes), block("passages", workshop.passages.minutes)];
     for (const phase of data.phases) {
-      const entries = data.entries.filter((e) => e.phase === phase.id && chosen.has(e.id));
+      const entries = data.entries.filter((e) => e.phase === phase.id && ids.includes(e.id));
       if (!entries.length) continue;
-      for (const e of entries) {
-        items.push({ kind: "entry", title: `${e.outage.term} ↔ ${e.sexism.term}`, minutes: e.minutes, ref: e.id });
-      }
-      items.push({ kind: "discussion", title: `${phase.title}: discussion`, minutes: phase.minutes, ref: phase.id });
+      items.push(...entries.map((e) => block("entry", e.minutes, `${e.outage.term} ↔ ${e.sexism.term}`, e.id)));
+      items.push(block("discussion", phase.minutes, `${phase.title}: discussion`, phase.id));
     }
-    items.push({ kind: "closing", title: titles.closing, minutes: workshop.closing.minutes });
+    for (const s of scenarioIds.map((id) => data.scenarios.find((x) => x.id === id)).filter(Boolean)) {
+      items.push(block("scenario", s.minutes, titles.scenario.replace("{title}", s.title), s.id));
+    }
+    if (buffer) items.push(block("buffer", buffer));
+    items.push(block("closing", workshop.closing.minutes));
     const length = total(items);
     if (length > workshop.pause.over) {
       let elapsed = 0;
@@ -129,20 +127,21 @@
       items.forEach((item, index) => {
         elapsed += item.minutes;
         const distance = Math.abs(2 * elapsed - length);
-        if (item.kind === "discussion" && (best === null || distance < best.distance)) best = { distance, index };
+        const after = item.kind === "discussion" || item.kind === "scenario";
+        if (after && (best === null || distance < best.distance)) best = { distance, index };
       });
-      if (best) items.splice(best.index + 1, 0, { kind: "break", title: titles.break, minutes: workshop.pause.minutes });
+      if (best) items.splice(best.index + 1, 0, block("break", workshop.pause.minutes));
     }
     return items;
   }
 
-  /** Format a count of seconds as m:ss (the same arithmetic formats minutes as h:mm). */
+  /** Format seconds as m:ss (or minutes as h:mm). */
   const clock = (count) => {
     const whole = Math.max(0, Math.floor(count));
     return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
   };
 
-  window.mx = { define, part, selection, support, showSupport, query, agenda, total, clock };
+  window.mx = { define, part, session, selection, support, showSupport, query, agenda, total, clock };
 
   if (typeof window.document$?.subscribe === "function") window.document$.subscribe(boot);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);

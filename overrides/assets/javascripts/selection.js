@@ -1,22 +1,30 @@
 /*
- * mx-selection: a printable (the handout) shows only the pairings the URL names, and the session's
- * support contacts written in as text. Without JavaScript it shows every pairing and blank lines
- * for the contacts. Started by mx.js once the mapping's data has run.
+ * mx-selection: a printable (the handout) shows only the pairings and the practice scenarios of the
+ * URL's session (the scenarios in the order they run; none when none), and the session's support
+ * contacts written in as text. Without JavaScript it shows every pairing, no scenario and blank
+ * lines for the contacts. Started by mx.js once the mapping's data has run.
  */
 (() => {
   "use strict";
 
-  const { selection, showSupport } = window.mx;
+  const { session, showSupport } = window.mx;
 
   window.mx.define(
     "mx-selection",
     (root, { data }) => {
       showSupport(root);
-      const ids = new Set(selection(data));
+      const chosen = session(data);
+      const ids = new Set(chosen.ids);
       for (const item of root.querySelectorAll("[data-entry-id]")) item.hidden = !ids.has(item.dataset.entryId);
       for (const group of root.querySelectorAll("tbody[data-phase]")) {
         group.hidden = ![...group.querySelectorAll("[data-entry-id]")].some((row) => !row.hidden);
       }
+      const scenarios = root.querySelector("[data-handout-scenarios]");
+      if (!scenarios) return;
+      const items = new Map([...scenarios.querySelectorAll("li[data-scenario]")].map((li) => [li.dataset.scenario, li]));
+      for (const [id, item] of items) item.hidden = !chosen.scenarios.includes(id);
+      for (const id of chosen.scenarios) items.get(id)?.parentElement.append(items.get(id));
+      scenarios.hidden = !chosen.scenarios.length;
     },
     { data: true },
   );

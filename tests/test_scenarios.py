@@ -1,0 +1,163 @@
+"""The practice scenarios: every mistake in docs/scenarios.yml gets an exact, placed message; the
+scenarios page, the sheets and the runbook are built whole from it; presets run scenarios."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Project
+from essay_source import Essay
+from metaphor_model import Metaphor
+from scenario_cases import CASES, FILE, SMALL, change
+from scenarios_load import load_scenarios, read_scenarios
+from scenarios_model import Scenarios
+from yaml_source import InvalidData
+
+
+def problems(tmp_path: Path, essay: Essay, model: Metaphor, text: str) -> list[str]:
+    """Load ``text`` as the scenarios file against the real mapping; return every problem as printed."""
+    path = tmp_path / "scenarios.yml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        loaded = load_scenarios(
+            read_scenarios(path),
+            essay=essay,
+            entry_ids=[e.id for e in model.entries],
+            phase_ids=[p.id for p in model.phases],
+        )
+    except InvalidData as exc:
+        return [p.format(FILE) + (" [warning]" if p.warning else "") for p in exc.problems]
+    return [p.format(FILE) + " [warning]" for p in loaded.warnings]
+
+
+def test_the_small_scenarios_file_is_valid(tmp_path: Path, essay: Essay, model: Metaphor) -> None:
+    assert problems(tmp_path, essay, model, SMALL) == []
+
+
+@pytest.mark.parametrize("text, expected", CASES.values(), ids=CASES.keys())
+def test_a_mistake_gets_an_exact_message(
+    tmp_path: Path, essay: Essay, model: Metaphor, text: str, expected: list[str]
+) -> None:
+    assert problems(tmp_path, essay, model, text) == expected
+
+
+def test_the_real_scenarios_are_valid(site_data: object) -> None:
+    scenarios: Scenarios = site_data.scenarios
+    assert len(scenarios.scenarios) >= 8
+    for scenario in scenarios.scenarios:
+        assert scenario.minutes == sum(i.minutes for i in scenario.injects) + scenario.debrief_minutes
+        assert scenario.setting and all(i.questions for i in scenario.injects)
+        assert {i.phase for i in scenario.injects} <= {"detect", "respond", "learn"}
+
+
+def test_a_broken_scenarios_file_fails_the_build_and_names_its_own_file(project: Project) -> None:
+    scenarios = project.root / "docs" / "scenarios.yml"
+    real = scenarios.read_text(encoding="utf-8")
+    broken = real.replace("rehearses: [extra-review, fast-and-safe, invisible-patterns]", "rehearses: [extra-reveiw]")
+    assert broken != real
+    scenarios.write_text(broken, encoding="utf-8")
+    lines = [line.split("-  ", 1)[1] for line in project.failed_build()]
+    line = broken.splitlines().index("    rehearses: [extra-reveiw]") + 1
+    assert lines == [
+        f"metaphor: {FILE}:{line}: scenario 'design-review': rehearses[0]: no entry of docs/metaphors.yml has the id 'extra-reveiw'",
+        f"{FILE}: 1 problem found (listed above); the site was not built.",
+    ]
+
+
+def test_a_preset_that_runs_an_unknown_scenario_is_named_in_the_mapping(project: Project) -> None:
+    mapping = project.mapping.read_text(encoding="utf-8")
+    broken = mapping.replace("scenarios: [design-review]\n", "scenarios: [design-reveiw]\n", 1)
+    assert broken != mapping
+    project.mapping.write_text(broken, encoding="utf-8")
+    line = broken.splitlines().index("      scenarios: [design-reveiw]") + 1
+    assert [line.split("-  ", 1)[1] for line in project.failed_build()] == [
+        f"metaphor: docs/metaphors.yml:{line}: workshop.presets[0].scenarios[0]: no scenario of docs/scenarios.yml has "
+        "the id 'design-reveiw'; did you mean 'design-review'?",
+        "docs/metaphors.yml: 1 problem found (listed above); the site was not built.",
+    ]
+
+
+# ------------------------------------------------------------------------ the pages
+
+
+def test_each_scenario_is_on_its_page_whole_without_javascript(built: Project, site_data: object) -> None:
+    page = built.page("scenarios/")
+    for scenario in site_data.scenarios.scenarios:
+        article = page.select_one(f"article#{scenario.id}")
+        assert article.select_one("h2").get_text() == scenario.title
+        text = " ".join(article.get_text().split())
+        assert scenario.setting in text
+        injects = article.select("[data-inject]")
+        assert [i.select_one(".mx-inject__text").get_text() for i in injects] == [i.text for i in scenario.injects]
+        assert [int(i["data-minutes"]) for i in injects] == [i.minutes for i in scenario.injects]
+        assert [r["data-option"] for r in article.select("tr[data-option]")] == [o.kind for o in scenario.options]
+        assert [li.get_text() for li in article.select(".mx-scenario__debrief li")] == list(scenario.debrief)
+        rehearsed = [a["href"].split("#")[1] for a in article.select(".mx-scenario__rehearses a")]
+        assert rehearsed == list(scenario.rehearses)
+        assert article.select_one('a[href*="sheets/?s="]')["href"].endswith(f"?s={scenario.id}")
+    assert "this site's own writing" in page.select_one(".mx-scenarios__intro").get_text()
+
+
+def test_pairings_link_to_the_scenarios_that_rehearse_them(built: Project, site_data: object) -> None:
+    for url in ("glossary/", "explorer/"):
+        page = built.page(url)
+        for entry in site_data.metaphor.entries:
+            expected = [s.id for s in site_data.scenarios.rehearsing(entry.id)]
+            links = page.select(f"article[data-entry-id={entry.id}] [data-scenario-link]")
+            assert [a["data-scenario-link"] for a in links] == expected
+
+
+def test_the_sheets_put_each_later_part_on_a_page_of_its_own(built: Project, site_data: object) -> None:
+    page = built.page("sheets/")
+    for scenario in site_data.scenarios.scenarios:
+        sheet = page.select_one(f'section.mx-sheet[data-scenario="{scenario.id}"]')
+        parts = sheet.select(".mx-sheet__part")
+        assert len(parts) == len(scenario.injects) + 1  # the first inject shares the setting's page; the debrief last
+        assert scenario.injects[0].text in parts[0].get_text()
+        for part, inject in zip(parts[1:-1], scenario.injects[1:], strict=True):
+            assert inject.text in part.get_text()
+
+
+def test_the_runbook_page_is_a_worksheet_without_javascript(built: Project, site_data: object) -> None:
+    page = built.page("runbook/")
+    runbook = site_data.scenarios.runbook
+    sections = page.select("[data-runbook-section]")
+    assert [s["data-runbook-section"] for s in sections] == [*(s.id for s in runbook.sections), "goal"]
+    assert "never sent anywhere" in page.select_one(".mx-runbook__privacy").get_text()
+    assert page.select_one("[data-runbook-tools]").has_attr("hidden")
+
+
+def test_the_ready_sessions_run_scenarios(model: Metaphor, site_data: object) -> None:
+    sessions = {p.id: p for p in model.workshop.presets}
+    assert len(sessions["short"].scenarios) >= 1 and len(sessions["long"].scenarios) >= 2
+    for preset in sessions.values():
+        items = model.agenda(
+            preset.entries, scenarios=site_data.scenarios.blocks(preset.scenarios), buffer=preset.buffer
+        )
+        assert sum(i.minutes for i in items) == preset.minutes
+        assert [i.ref for i in items if i.kind == "scenario"] == list(preset.scenarios)
+
+
+def test_a_script_in_a_scenario_is_shown_as_text(project: Project) -> None:
+    scenarios = project.root / "docs" / "scenarios.yml"
+    text = scenarios.read_text(encoding="utf-8")
+    payload = "<script>window.__pwned = 1</script>"
+    injected = text.replace('    title: "The design review"', f'    title: "The design review {payload}"')
+    injected = injected.replace(
+        'questions:\n          - "What would make the pattern visible',
+        f'questions:\n          - "{payload} What would make the pattern visible',
+    )
+    assert injected.count(payload) == 2
+    scenarios.write_text(injected, encoding="utf-8")
+    project.built()
+    for url in ("scenarios/", "sheets/", "deck/", "plan/"):
+        html = (project.site / url / "index.html").read_text(encoding="utf-8")
+        assert payload not in html
+        assert "&lt;script&gt;window.__pwned" in html
+
+
+def test_change_helper_guards_its_input() -> None:
+    with pytest.raises(AssertionError):
+        change("not in the file", "x")
