@@ -8,7 +8,8 @@ problems instead, until a save fixes the file). Then the generated pages are add
 (generated_pages), the mapping is written out for the pages' scripts (data_script), and each page
 gets what it shows: the essay its marks (essay_marks), a Markdown page its components
 (placeholders), a generated page its body and contents, and MkDocs the anchors each page really
-has (anchors). Markup lives in ``overrides/partials/metaphor/``, rendered by page_templates.
+has (anchors). Markup lives in ``overrides/partials/metaphor/``, rendered by page_templates; the
+page stylesheets are shipped without comments (stylesheets).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from link_cards import LinkCard, link_card, preview, preview_files
 from page_templates import Renderer, template_env
 from placeholders import fill_placeholders
 from site_data import ESSAY, SiteData, SiteError, load_site, source_path
+from stylesheets import add_filter
 from task_lists import label_task_lists
 
 log = get_plugin_logger("metaphor")
@@ -126,7 +128,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Once every page is read: draw each page's preview image and make its link card."""
+    """Once every page is read: draw each preview image and link card; let the stylesheets drop comments."""
     site, cards = SOURCES.get(), CARDS.set({})
     if isinstance(site, SiteData):
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
@@ -138,7 +140,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
                 cards[page.file.src_uri] = card
         for image in preview_files({src_uri: drawn[src_uri] for src_uri in cards}, config):
             files.append(image)
-    return env
+    return add_filter(env)
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
