@@ -1,30 +1,42 @@
 #!/usr/bin/env python3
 """Measure speed and size side by side in one run, print each figure beside its goal (not a test).
 
-1. build: full site build with the metaphor hook vs. the same pages without it (the
-   generated pages, a page per pairing included, as static pages holding the HTML the hook
-   renders, and its preview images as files; the essay unmarked, on the theme's default
-   template), alternating runs, in one process. Then a full `mkdocs build` of synthetic mappings
-   of 1,000 and 10,000 entries, each in a process of its own, and the ratio (goal: at most 11).
-2. hook: the hook's own work (read the essay, load and validate the mapping, render the
-   glossary) for synthetic mappings of 100, 1,000 and 10,000 entries, with peak memory.
-   broken: a mapping of 10,000 entries, every one of them broken (ten kinds of mistake in turn):
-   the time to find and word every problem, against its goal of 5 s.
-3. weight: each page's HTML, and our own JS and CSS as it loads them (gzip) against 10 KB, and
-   how many of our stylesheets block it (goal: one).
-4. lighthouse: Lighthouse's performance score of home, essay, glossary, a pairing's page,
-   explorer, guide, plan, deck, handout and cards beside a stock Material site holding the same
-   essay text, both built here and served by http.server on loopback, measured in turn (median of
-   --lighthouse-runs runs); goal: at least the stock median minus 0.02.
-5. explorer: a site built with a synthetic mapping of 1,000 entries next to the real one,
-   measured in headless Chromium: time from a keystroke in the search box to the updated
-   list (median of 50), time to the explorer being interactive, the explorer's own
-   JS + CSS bytes and the page's transfer size.
-6. serve: time from saving an edit to docs/metaphors.yml to the rebuilt glossary being served by
-   `mkdocs serve` (median of 5 edits; the server's file watcher included).
+Parts (name some to run only those; all run by default, in this order):
 
-Usage: .venv/bin/python scripts/benchmark.py [build|hook|broken|weight|lighthouse|explorer|serve ...]
-       [--runs N] [--lighthouse-runs N]
+  build       full site build with the metaphor hook vs. the same pages without it (the generated
+              pages, a page per pairing included, as static pages holding the HTML the hook
+              renders, and its preview images as files; the essay unmarked, on the theme's default
+              template), alternating runs in one process, median of --runs (goal: ratio <= 1.10).
+  growth      a full `mkdocs build` (each in a process of its own) of synthetic mappings of 1,000 and
+              10,000 entries, with docs/scenarios.yml rehearsing the synthetic entries; best of
+              --growth-runs alternating runs, and the ratio (goal: at most 11).
+  hook        the hook's own work (read the essay, load and validate the mapping and the
+              scenarios, render the glossary) for synthetic mappings of 100, 1,000 and 10,000
+              entries, with peak memory.
+  broken      a mapping of 10,000 entries, every one of them broken (ten kinds of mistake in turn):
+              the time to find and word every problem (goal: under 5 s).
+  weight      each page's HTML, and our own JS and CSS as it loads them, gzipped (goal: 10 KB at
+              most), and how many of our stylesheets block it (goal: one).
+  lighthouse  Lighthouse's performance score of each page beside a stock Material site holding the
+              same essay text, both built here and served by http.server on loopback, measured in
+              turn (median of --lighthouse-runs runs; goal: at least the stock median minus 0.02).
+              Needs `npm ci` (lighthouse@12.2.3) and Chromium; about 15 s a run.
+  explorer    a site built with a synthetic mapping of 1,000 entries next to the real one, in
+              headless Chromium: keystroke in the search box to the updated list (median of 50),
+              time to interactive, the explorer's own JS + CSS bytes and the page's transfer size.
+  serve       time from saving an edit to docs/metaphors.yml to the rebuilt glossary being served
+              by `mkdocs serve` (median of 5 edits; the server's file watcher included).
+
+The pages weighed and measured by Lighthouse: home, essay, glossary, pairing (the first pairing's
+own page), explorer, guide, plan, deck, handout, cards, scenarios, sheets and runbook; --pages
+names fewer.
+
+Examples:
+  .venv/bin/python scripts/benchmark.py                       # everything, full runs (about 45 min)
+  .venv/bin/python scripts/benchmark.py weight growth         # two parts
+  .venv/bin/python scripts/benchmark.py lighthouse --lighthouse-runs 1 --pages home,scenarios
+                                                              # a quick Lighthouse smoke run
+  .venv/bin/python scripts/benchmark.py build growth --runs 3 --growth-runs 1   # fewer builds
 """
 
 from __future__ import annotations
@@ -79,13 +91,23 @@ def the_essay() -> Essay:
     )
 
 
+STYLESHEETS_ONLY = """from stylesheets import add_filter
+
+
+def on_env(env, config, files):
+    return add_filter(env)
+"""
+
+
 def copy_project(dest: Path, *, with_hooks: bool) -> Path:
     """Copy the sources. Without hooks, the generated pages become static files of the same HTML."""
     for part in ("docs", "overrides", "hooks"):
         shutil.copytree(ROOT / part, dest / part)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if not with_hooks:
-        config = config.replace("  - hooks/metaphor.py\n", "")
+        # The page stylesheets still ship without comments: their filter alone, as a hook of its own.
+        config = config.replace("  - hooks/metaphor.py\n", "  - hooks/stylesheets_only.py\n")
+        (dest / "hooks" / "stylesheets_only.py").write_text(STYLESHEETS_ONLY, encoding="utf-8")
         config += "\nnot_in_nav: |\n  /glossary/*.md\n"  # the pairings' pages, as the hook leaves them out
         essay = dest / "docs" / "essay.md"
         essay.write_text(essay.read_text(encoding="utf-8").replace("template: essay.html\n", ""), encoding="utf-8")
@@ -126,9 +148,9 @@ def write_static_pages(dest: Path) -> None:
     guide.write_text(text, encoding="utf-8")
 
 
-def site_data(loaded: Loaded, essay: Essay) -> SiteData:
+def site_data(loaded: Loaded, essay: Essay, scenarios_path: Path = ROOT / "docs" / "scenarios.yml") -> SiteData:
     """Return checked sources as the hook holds them (without git history, which a copy has not)."""
-    document = read_scenarios(ROOT / "docs" / "scenarios.yml")
+    document = read_scenarios(scenarios_path)
     metaphor = loaded.metaphor
     scenarios = load_scenarios(
         document, essay=essay, entry_ids=[e.id for e in metaphor.entries], phase_ids=[p.id for p in metaphor.phases]
@@ -180,13 +202,39 @@ def synthetic_mapping(size: int, real: dict) -> dict:
     return {"version": 1, "roles": real["roles"], "phases": real["phases"], "workshop": workshop, "entries": entries}
 
 
-def hook_work(path: Path) -> int:
-    """Do the hook's own work on the mapping at ``path``; return the number of entries."""
+def synthetic_scenarios(real: dict) -> dict:
+    """Return docs/scenarios.yml with each scenario rehearsing the synthetic copies of its entries.
+
+    synthetic_mapping() names the first copy of each real entry ``<id>-<position>``, as its presets do.
+    """
+    document = yaml.safe_load((ROOT / "docs" / "scenarios.yml").read_text(encoding="utf-8"))
+    position = {entry["id"]: index for index, entry in enumerate(real["entries"])}
+    scenarios = [
+        {**scenario, "rehearses": [f"{entry_id}-{position[entry_id]}" for entry_id in scenario["rehearses"]]}
+        for scenario in document["scenarios"]
+    ]
+    return {**document, "scenarios": scenarios}
+
+
+def write_synthetic(docs: Path, size: int, real: dict, *, name: str = "") -> tuple[Path, Path]:
+    """Write a synthetic mapping of ``size`` entries and the scenarios that go with it into ``docs``.
+
+    Without ``name`` they are metaphors.yml and scenarios.yml, as a project holds them; return their paths.
+    """
+    mapping = docs / f"{name or 'metaphors'}.yml"
+    scenarios = docs / (f"{name}-scenarios.yml" if name else "scenarios.yml")
+    mapping.write_text(yaml.safe_dump(synthetic_mapping(size, real), allow_unicode=True), encoding="utf-8")
+    scenarios.write_text(yaml.safe_dump(synthetic_scenarios(real), allow_unicode=True), encoding="utf-8")
+    return mapping, scenarios
+
+
+def hook_work(path: Path, scenarios_path: Path) -> int:
+    """Do the hook's own work on the mapping at ``path`` and its scenarios; return the number of entries."""
     from jinja2 import FileSystemLoader
 
     env = template_env(FileSystemLoader(str(ROOT / "overrides")))
     essay = the_essay()
-    site = site_data(load_metaphor(path, essay), essay)
+    site = site_data(load_metaphor(path, essay), essay, scenarios_path)
     html = env.get_template("partials/metaphor/glossary.html").render(
         template_context(site, href=page_link, site_url="")
     )
@@ -243,15 +291,15 @@ def broken_benchmark(scratch: Path, *, size: int = 10_000, runs: int = 3) -> Non
     print(f"| {size:,} | {timings[0][1]:,} | {seconds:.2f} | < 5 s ({seconds / 5:.2f} of it) |")
 
 
-def hook_seconds(path: Path, *, repeat: int = 3) -> tuple[float, int]:
+def hook_seconds(path: Path, scenarios_path: Path, *, repeat: int = 3) -> tuple[float, int]:
     """Time the hook's work (best of ``repeat``), then measure its peak memory in a separate run."""
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
-        hook_work(path)
+        hook_work(path, scenarios_path)
         best = min(best, time.perf_counter() - start)
     tracemalloc.start()
-    hook_work(path)
+    hook_work(path, scenarios_path)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return best, peak
@@ -326,9 +374,10 @@ def explorer_benchmark(scratch: Path) -> None:
         sys.exit("No Chromium found: see tests/browsers.py")
     real = yaml.safe_load((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))
     sites = {}
-    for name, mapping in (("real", real), ("1,000 entries", synthetic_mapping(1_000, real))):
-        project = copy_project(scratch / f"explorer-{len(mapping['entries'])}", with_hooks=True)
-        (project / "docs" / "metaphors.yml").write_text(yaml.safe_dump(mapping, allow_unicode=True), encoding="utf-8")
+    for name, size in (("real", 0), ("1,000 entries", 1_000)):
+        project = copy_project(scratch / f"explorer-{size or 'real'}", with_hooks=True)
+        if size:
+            write_synthetic(project / "docs", size, real)
         # Not strict: a synthetic mapping repeats the real quotes, which the build warns about.
         build_seconds(project, strict=False)
         sites[name] = project / "site"
@@ -365,17 +414,20 @@ PAGES = {
     "deck": "deck/",
     "handout": "handout/",
     "cards": "cards/",
+    "scenarios": "scenarios/",
+    "sheets": "sheets/",
+    "runbook": "runbook/",
 }
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"  # lighthouse@12.2.3, pinned in package.json
 OWN_CODE = 10_240  # bytes of our own JS + CSS a page may load, gzipped (the mapping's generated data aside)
 
 
-def page_paths() -> dict[str, str]:
-    """Return PAGES with the first pairing (in the glossary's order) filled in."""
+def page_paths(names: list[str] | None = None) -> dict[str, str]:
+    """Return PAGES (or those of ``names``) with the first pairing (in the glossary's order) filled in."""
     real = yaml.safe_load((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))
     order = [phase["id"] for phase in real["phases"]]
     first = min(real["entries"], key=lambda entry: order.index(entry["phase"]))["id"]
-    return {name: path.format(first=first) for name, path in PAGES.items()}
+    return {name: path.format(first=first) for name, path in PAGES.items() if names is None or name in names}
 
 
 @contextlib.contextmanager
@@ -450,7 +502,7 @@ def lighthouse(url: str, chromium: str, *, attempts: int = 3) -> dict[str, float
     sys.exit(f"Lighthouse gave no score for {url} in {attempts} runs:\n{result.stderr[-2000:]}")
 
 
-def lighthouse_benchmark(scratch: Path, *, runs: int) -> None:
+def lighthouse_benchmark(scratch: Path, *, runs: int, pages: list[str] | None = None) -> None:
     """Print Lighthouse's performance score of each page beside stock Material's, measured in turn.
 
     Both sites are built here and served the same way (http.server on loopback). In each round every
@@ -465,7 +517,7 @@ def lighthouse_benchmark(scratch: Path, *, runs: int) -> None:
     ours = copy_project(scratch / "lighthouse-ours", with_hooks=True)
     build_seconds(ours)
     stock = stock_site(scratch / "lighthouse-stock")
-    paths = page_paths()
+    paths = page_paths(pages)
     results: dict[str, list[dict[str, float]]] = {name: [] for name in ("stock", *paths)}
     with served(ours / "site") as ours_url, served(stock) as stock_url:
         for round_number in range(runs):
@@ -515,14 +567,14 @@ def own_files(site: Path, path: str) -> tuple[list[Path], list[Path], int]:
     return sheets, scripts, page.stat().st_size
 
 
-def weight_benchmark(scratch: Path) -> None:
+def weight_benchmark(scratch: Path, *, pages: list[str] | None = None) -> None:
     """Print what each page weighs: its HTML, and our own JS and CSS as it loads them, against the 10 KB budget."""
     project = copy_project(scratch / "weight", with_hooks=True)
     build_seconds(project)
     site = project / "site"
     print("\n## Page weight: our own code on each page (gzip, file by file; the mapping's data script aside)")
     print("| page | HTML | our stylesheets | our scripts | own JS + CSS gzip | budget |\n|---|---|---|---|---|---|")
-    for name, path in page_paths().items():
+    for name, path in page_paths(pages).items():
         sheets, scripts, html_bytes = own_files(site, path)
         code = [f for f in sheets + scripts if f.name != "metaphor-data.js"]
         packed = sum(len(gzip.compress(f.read_bytes(), 9)) for f in code)
@@ -563,14 +615,27 @@ def serve_benchmark(scratch: Path, *, edits: int = 5) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("parts", nargs="*", help=f"{', '.join(PARTS)} (default: all)")
-    parser.add_argument("--runs", type=int, default=7, help="builds of each kind (default 7)")
-    parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs of each page (default 5)")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n", 1)[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("parts", nargs="*", metavar="part", help=f"{', '.join(PARTS)} (default: all)")
+    parser.add_argument("--runs", type=int, default=7, help="build: builds of each kind (default 7)")
+    parser.add_argument("--growth-runs", type=int, default=2, help="growth: builds of each size (default 2)")
+    parser.add_argument(
+        "--lighthouse-runs", type=int, default=5, help="lighthouse: runs of each page, and of stock (default 5)"
+    )
+    parser.add_argument(
+        "--pages", help=f"weight, lighthouse: only these pages, comma-separated (of {', '.join(PAGES)})"
+    )
     args = parser.parse_args()
     parts = set(args.parts or PARTS)
     if parts - set(PARTS):
         parser.error(f"unknown part(s): {', '.join(sorted(parts - set(PARTS)))}")
+    pages = args.pages.split(",") if args.pages else None
+    if pages and set(pages) - set(PAGES):
+        parser.error(f"unknown page(s): {', '.join(sorted(set(pages) - set(PAGES)))}")
     logging.disable(logging.WARNING)
 
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
@@ -579,14 +644,16 @@ def main() -> None:
         scratch_path = Path(scratch)
         if "build" in parts:
             build_benchmark(scratch_path, runs=args.runs)
+        if "growth" in parts:
+            growth_benchmark(scratch_path, runs=args.growth_runs)
         if "hook" in parts:
             hook_benchmark(scratch_path)
         if "broken" in parts:
             broken_benchmark(scratch_path)
         if "weight" in parts:
-            weight_benchmark(scratch_path)
+            weight_benchmark(scratch_path, pages=pages)
         if "lighthouse" in parts:
-            lighthouse_benchmark(scratch_path, runs=args.lighthouse_runs)
+            lighthouse_benchmark(scratch_path, runs=args.lighthouse_runs, pages=pages)
         if "explorer" in parts:
             explorer_benchmark(scratch_path)
         if "serve" in parts:
@@ -599,11 +666,11 @@ def main() -> None:
         print(f"\nLoad average at the end: {os.getloadavg()[0]:.1f}")
 
 
-PARTS = ("build", "hook", "broken", "weight", "lighthouse", "explorer", "serve")
+PARTS = ("build", "growth", "hook", "broken", "weight", "lighthouse", "explorer", "serve")
 
 
 def build_benchmark(scratch: Path, *, runs: int) -> None:
-    """Print full-build times with and without the hook, alternating runs, then how the build grows."""
+    """Print full-build times with and without the hook, alternating runs."""
     with_hooks = copy_project(scratch / "with", with_hooks=True)
     without = copy_project(scratch / "without", with_hooks=False)
     build_seconds(with_hooks)  # warm imports and caches; its preview images go into the static site as files
@@ -619,7 +686,6 @@ def build_benchmark(scratch: Path, *, runs: int) -> None:
     print(f"| with the metaphor hook | {on:.3f} |\n| without (same pages and images, static) | {off:.3f} |")
     print(f"| ratio with / without | {on / off:.2f} (goal <= 1.10) |")
     GOALS.append(("build with / without the hook", f"{on / off:.2f}", "<= 1.10", on / off <= 1.10))
-    linearity_benchmark(scratch)
 
 
 def mkdocs_build_seconds(project: Path) -> float:
@@ -635,19 +701,18 @@ def mkdocs_build_seconds(project: Path) -> float:
     return time.perf_counter() - start
 
 
-def linearity_benchmark(scratch: Path, *, sizes: tuple[int, int] = (1_000, 10_000), runs: int = 2) -> None:
+def growth_benchmark(scratch: Path, *, sizes: tuple[int, int] = (1_000, 10_000), runs: int = 2) -> None:
     """Print full builds of synthetic mappings of 1,000 and 10,000 entries and their ratio (goal: 11 at most).
 
     Not strict: a synthetic mapping repeats the real quotes, which the build warns about. Every
-    page is built, a page and a preview image per pairing included. Alternating runs, best of ``runs``.
+    page is built, a page and a preview image per pairing included, and docs/scenarios.yml is loaded
+    and checked against the synthetic entries (synthetic_scenarios). Alternating runs, best of ``runs``.
     """
     real = yaml.safe_load((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))
     projects = {}
     for size in sizes:
         project = copy_project(scratch / f"grow-{size}", with_hooks=True)
-        (project / "docs" / "metaphors.yml").write_text(
-            yaml.safe_dump(synthetic_mapping(size, real), allow_unicode=True), encoding="utf-8"
-        )
+        write_synthetic(project / "docs", size, real)
         projects[size] = project
     timings: dict[int, list[float]] = {size: [] for size in sizes}
     for _ in range(runs):
@@ -667,12 +732,10 @@ def linearity_benchmark(scratch: Path, *, sizes: tuple[int, int] = (1_000, 10_00
 def hook_benchmark(scratch: Path) -> None:
     """Print the hook's own time and peak memory for synthetic mappings."""
     real = yaml.safe_load((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))
-    print("\n## Hook work alone (read essay, validate mapping, render glossary)")
+    print("\n## Hook work alone (read essay, validate mapping and scenarios, render glossary)")
     print("| entries | seconds | per 1,000 entries | peak memory |\n|---|---|---|---|")
     for size in (100, 1_000, 10_000):
-        path = scratch / f"mapping-{size}.yml"
-        path.write_text(yaml.safe_dump(synthetic_mapping(size, real), allow_unicode=True), encoding="utf-8")
-        seconds, peak = hook_seconds(path)
+        seconds, peak = hook_seconds(*write_synthetic(scratch, size, real, name=f"mapping-{size}"))
         print(f"| {size:,} | {seconds:.3f} | {seconds / size * 1000:.3f} | {peak / 2**20:.1f} MiB |")
 
 
