@@ -64,17 +64,21 @@ def test_the_ready_agendas_are_content_tabs_as_pymdownx_tabbed_writes_them(built
     blocks = ours.select_one(".tabbed-content").find_all(class_="tabbed-block", recursive=False)
     presets = model.workshop.presets
     assert [i["id"] for i in inputs] == [label["for"] for label in labels] == [f"agenda-{p.id}" for p in presets]
-    assert [label.get_text() for label in labels] == [p.title for p in presets]
+    assert [label.get_text() for label in labels] == [f"{p.minutes}-minute session" for p in presets]
     assert [b["data-agenda"] for b in blocks] == [p.id for p in presets]
+    assert [b.find("h3", recursive=False).get_text() for b in blocks] == [p.title for p in presets]
     assert len({i["name"] for i in inputs}) == 1 and [i.has_attr("checked") for i in inputs] == [True, False]
 
 
 def test_an_agenda_tab_opens_from_its_link_and_its_label_and_both_print(visit: Visit, server: str) -> None:
     page = visit.page
+    page.set_viewport_size({"width": 360, "height": 740})
     page.goto(server + "guide/#agenda-long")
     short, long = page.locator("[data-agenda=short]"), page.locator("[data-agenda=long]")
     long.wait_for(state="visible")
     assert short.is_hidden()
+    labels = page.locator(".mx-agendas .tabbed-labels")
+    assert labels.evaluate("el => el.scrollWidth <= el.clientWidth")  # the labels fit a phone: nothing scrolls
     page.locator(".tabbed-labels label", has_text="45-minute").click()
     short.wait_for(state="visible")
     assert long.is_hidden()
