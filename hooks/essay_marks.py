@@ -72,13 +72,17 @@ def quoted_spans(
     merged: dict[str, list[Span]] = {}
     for anchor, spans in raw.items():
         result: list[Span] = []
+        ids: list[set[str]] = []  # the ids each merged span holds (a passage many entries quote stays linear)
         for span in sorted(spans, key=lambda s: (s.start, s.end)):
             if result and span.start < result[-1].end:
                 last = result[-1]
                 last.end = max(last.end, span.end)
-                last.entries += [e for e in span.entries if e not in last.entries]
+                fresh = [e for e in span.entries if e.id not in ids[-1]]
+                last.entries += fresh
+                ids[-1].update(e.id for e in fresh)
             else:
                 result.append(span)
+                ids.append({e.id for e in span.entries})
         merged[anchor] = result
     return merged
 

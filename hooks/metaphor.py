@@ -28,7 +28,8 @@ from build_problems import Problems, show_problems
 from build_state import Session, Settings, Stage
 from data_script import DATA_SCRIPT, LOADER, data_script, needs_data
 from essay_marks import EXCERPTS, essay_page
-from generated_pages import GeneratedPage, add_pages, phase_toc, read_pages
+from generated_pages import GeneratedPage, add_pages, entry_pages, entry_path, phase_toc, read_pages
+from link_cards import LinkCard, link_card, preview, preview_files
 from page_templates import Renderer, template_env
 from placeholders import fill_placeholders
 from shipped_scripts import ship_scripts
@@ -45,6 +46,7 @@ SETTINGS: Stage[Settings] = Stage("the build's settings")  # on_config
 SOURCES: Stage[SiteData | Problems] = Stage("the checked sources")  # on_pre_build
 PAGES: Stage[dict[str, GeneratedPage]] = Stage("the generated pages")  # on_files
 RENDERER: Stage[Renderer] = Stage("the renderer")  # on_files
+CARDS: Stage[dict[str, LinkCard]] = Stage("the link cards")  # on_env
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -71,11 +73,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Let the page stylesheets (static templates) drop their components' comments."""
-    return add_filter(env)
-
-
 def on_pre_build(config: MkDocsConfig) -> None:
     """Load and check the essay and the mapping before the site folder is touched; stop on problems."""
     settings = SETTINGS.get()
@@ -94,17 +91,19 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages, and the mapping as a script for the pages that need it; ship our
-    scripts without comments."""
-    pages = PAGES.set(read_pages(config))
+    """Add the generated pages (a page of its own for each pairing too), and the mapping as a script for
+    the pages that need it; ship our scripts without comments."""
+    site = SOURCES.get()
+    kinds = read_pages(config)
+    pages = PAGES.set(entry_pages(kinds, site.metaphor if isinstance(site, SiteData) else None))
     add_pages(files, pages, config)
     ship_scripts(files, config)
-    site = SOURCES.get()
     if isinstance(site, SiteData):
         files.append(
             File.generated(config, DATA_SCRIPT, content=data_script(site.metaphor, site.essay, site.scenarios))
         )
-    RENDERER.set(Renderer(template_env(config.theme.get_env().loader), files, SETTINGS.get().site_address))
+    env = template_env(config.theme.get_env().loader, keys=config.mdx_configs.get("pymdownx.keys"))
+    RENDERER.set(Renderer(env, files, SETTINGS.get().site_address, entry_path(kinds)))
     return files
 
 
@@ -129,7 +128,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html = _marked_essay(html, page=page, site=site, renderer=renderer)
     html = fill_placeholders(label_task_lists(html), source=source_path(config, page.file.src_uri), render=render)
     if (generated := PAGES.get().get(page.file.src_uri)) is not None:
-        html += render(generated.template)
+        entry = site.metaphor.entry(generated.entry_id) if generated.entry_id else None
+        html += render(generated.template, **({"entry": entry} if entry else {}))
         page.toc = phase_toc(site.metaphor) if generated.toc else page.toc
     if needs_data(html):
         html += render(LOADER)
@@ -137,9 +137,26 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Once every page is read: draw each preview image and link card; let the stylesheets drop comments."""
+    site, cards = SOURCES.get(), CARDS.set({})
+    if isinstance(site, SiteData):
+        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        drawn = {
+            page.file.src_uri: preview(page, site_name=config.site_name, credit=site.essay.credit) for page in pages
+        }
+        for page in pages:
+            if (card := link_card(page, drawn[page.file.src_uri], config)) is not None:
+                cards[page.file.src_uri] = card
+        for image in preview_files({src_uri: drawn[src_uri] for src_uri in cards}, config):
+            files.append(image)
+    return add_filter(env)
+
+
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    """Hand the page templates (essay.html, deck.html) the essay and a way to link to other pages."""
+    """Hand the page templates the page's link card, the essay, and a way to link to other pages."""
     site = SOURCES.get()
+    context["link_card"] = CARDS.get().get(page.file.src_uri)
     if isinstance(site, SiteData):
         context["essay"] = site.essay
         context["page_href"] = lambda src_uri: RENDERER.get().href(src_uri, page)
@@ -169,5 +186,5 @@ def on_build_error(error: Exception) -> None:
 
 
 def _forget() -> None:
-    for stage in (SETTINGS, SOURCES, PAGES, RENDERER):
+    for stage in (SETTINGS, SOURCES, PAGES, RENDERER, CARDS):
         stage.clear()

@@ -11,7 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import markdown
 from jinja2 import BaseLoader, Environment, StrictUndefined
+from markupsafe import Markup, escape
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -20,18 +22,50 @@ from scenarios_model import OPTION_KINDS
 from site_data import ESSAY, SiteData
 
 
-def template_env(loader: BaseLoader) -> Environment:
-    """Return an autoescaping environment over the theme's templates, for markup made from the mapping."""
-    return Environment(loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+def template_env(loader: BaseLoader, *, keys: dict[str, Any] | None = None) -> Environment:
+    """Return an autoescaping environment over the theme's templates, for markup made from the mapping.
+
+    Templates are read once per build (``auto_reload`` off: a build is one environment, and the
+    glossary includes entry.html once per entry). The ``keys`` filter writes keyboard keys as
+    pymdownx.keys does in Markdown (``"++shift+space++" | keys``), with ``keys`` its settings.
+    """
+    env = Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters["keys"] = keys_filter(keys or {})
+    return env
 
 
-def template_context(site: SiteData, *, href: Callable[[str], str], site_url: str) -> dict[str, Any]:
+def keys_filter(settings: dict[str, Any]) -> Callable[[str], Markup]:
+    """Return a filter that turns ``++key++`` in a template's text into the markup pymdownx.keys writes."""
+    converter = markdown.Markdown(extensions=["pymdownx.keys"], extension_configs={"pymdownx.keys": settings})
+
+    def keys(text: str) -> Markup:
+        converter.reset()
+        html = converter.convert(str(escape(text)))
+        return Markup(html.removeprefix("<p>").removesuffix("</p>"))
+
+    return keys
+
+
+def template_context(
+    site: SiteData, *, href: Callable[[str], str], site_url: str, entry_path: str | None = None
+) -> dict[str, Any]:
     """Return everything the templates that show the mapping may use.
 
     The essay's credit (title, author, year, original address and site) comes from its front
-    matter here and nowhere else; ``href`` links to another page by its source path.
+    matter here and nowhere else; ``href`` links to another page by its source path, and
+    ``pairing_href`` to a pairing's own page (``entry_path``, e.g. ``glossary/{id}.md``) by its id.
     """
     credit = site.essay.credit
+
+    def pairing_href(entry_id: str) -> str:
+        return href(entry_path.format(id=entry_id)) if entry_path else f"#{entry_id}"
 
     def session(preset: Preset) -> list[AgendaItem]:
         """Return a ready-made session's agenda: its pairings, its scenarios and its buffer."""
@@ -51,6 +85,7 @@ def template_context(site: SiteData, *, href: Callable[[str], str], site_url: st
         "original_site": credit.site,
         "essay_href": href(ESSAY),
         "href": href,
+        "pairing_href": pairing_href,
         "site_url": site_url,
     }
 
@@ -62,6 +97,7 @@ class Renderer:
     env: Environment
     files: Files
     site_url: str
+    entry_path: str | None = None  # where a pairing's own page is: glossary/{id}.md
 
     def href(self, src_uri: str, page: Page) -> str:
         """Return the link from ``page`` to the file built from ``src_uri``."""
@@ -70,10 +106,12 @@ class Renderer:
             raise RuntimeError(f"a template links to {src_uri}, which this build does not have")
         return target.url_relative_to(page.file)
 
-    def render(self, template: str, *, page: Page, site: SiteData) -> str:
-        """Render ``template`` for ``page`` with everything it may use."""
-        context = template_context(site, href=lambda src_uri: self.href(src_uri, page), site_url=self.site_url)
-        return self.env.get_template(template).render(context)
+    def render(self, template: str, *, page: Page, site: SiteData, **values: Any) -> str:
+        """Render ``template`` for ``page`` with everything it may use, and ``values``."""
+        context = template_context(
+            site, href=lambda src_uri: self.href(src_uri, page), site_url=self.site_url, entry_path=self.entry_path
+        )
+        return self.env.get_template(template).render(context, **values)
 
     def macros(self, template: str) -> Any:
         """Return the macros ``template`` defines (for helpers that build markup piece by piece)."""

@@ -1,21 +1,42 @@
 #!/usr/bin/env python3
-"""Measure speed and size side by side in one run and print ratios (not a test).
+"""Measure speed and size side by side in one run, print each figure beside its goal (not a test).
 
-1. build: full site build with the metaphor hook vs. the same pages without it (the
-   glossary and explorer as static pages holding the HTML the hook renders; the essay
-   unmarked, on the theme's default template), alternating runs, in one process.
-2. hook: the hook's own work (read the essay, load and validate the mapping, render the
-   glossary) for synthetic mappings of 100, 1,000 and 10,000 entries, with peak memory.
-   broken: a mapping of 10,000 entries, every one of them broken (ten kinds of mistake in turn):
-   the time to find and word every problem, against its goal of 5 s.
-3. explorer: a site built with a synthetic mapping of 1,000 entries next to the real one,
-   measured in headless Chromium: time from a keystroke in the search box to the updated
-   list (median of 50), time to the explorer being interactive, the explorer's own
-   JS + CSS bytes and the page's transfer size.
-4. serve: time from saving an edit to docs/metaphors.yml to the rebuilt glossary being served by
-   `mkdocs serve` (median of 5 edits; the server's file watcher included).
+Parts (name some to run only those; all run by default, in this order):
 
-Usage: .venv/bin/python scripts/benchmark.py [build|hook|broken|explorer|serve ...] [--runs N]
+  build       full site build with the metaphor hook vs. the same pages without it (the generated
+              pages, a page per pairing included, as static pages holding the HTML the hook
+              renders, and its preview images as files; the essay unmarked, on the theme's default
+              template), alternating runs in one process, median of --runs (goal: ratio <= 1.10).
+  growth      a full `mkdocs build` (each in a process of its own) of synthetic mappings of 1,000 and
+              10,000 entries, with docs/scenarios.yml rehearsing the synthetic entries; best of
+              --growth-runs alternating runs, and the ratio (goal: at most 11).
+  hook        the hook's own work (read the essay, load and validate the mapping and the
+              scenarios, render the glossary) for synthetic mappings of 100, 1,000 and 10,000
+              entries, with peak memory.
+  broken      a mapping of 10,000 entries, every one of them broken (ten kinds of mistake in turn):
+              the time to find and word every problem (goal: under 5 s).
+  weight      each page's HTML, and our own JS and CSS as it loads them, gzipped (goal: 10 KB at
+              most), and how many of our stylesheets block it (goal: one).
+  lighthouse  Lighthouse's performance score of each page beside a stock Material site holding the
+              same essay text, both built here and served by http.server on loopback, measured in
+              turn (median of --lighthouse-runs runs; goal: at least the stock median minus 0.02).
+              Needs `npm ci` (lighthouse@12.2.3) and Chromium; about 15 s a run.
+  explorer    a site built with a synthetic mapping of 1,000 entries next to the real one, in
+              headless Chromium: keystroke in the search box to the updated list (median of 50),
+              time to interactive, the explorer's own JS + CSS bytes and the page's transfer size.
+  serve       time from saving an edit to docs/metaphors.yml to the rebuilt glossary being served
+              by `mkdocs serve` (median of 5 edits; the server's file watcher included).
+
+The pages weighed and measured by Lighthouse: home, essay, glossary, pairing (the first pairing's
+own page), explorer, guide, plan, deck, handout, cards, scenarios, sheets and runbook; --pages
+names fewer.
+
+Examples:
+  .venv/bin/python scripts/benchmark.py                       # everything, full runs (about 45 min)
+  .venv/bin/python scripts/benchmark.py weight growth         # two parts
+  .venv/bin/python scripts/benchmark.py lighthouse --lighthouse-runs 1 --pages home,scenarios
+                                                              # a quick Lighthouse smoke run
+  .venv/bin/python scripts/benchmark.py build growth --runs 3 --growth-runs 1   # fewer builds
 """
 
 from __future__ import annotations
@@ -26,16 +47,20 @@ import functools
 import gzip
 import http.server
 import io
+import json
 import logging
 import os
 import platform
+import re
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
 import time
 import tracemalloc
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -49,7 +74,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browsers import CHROMIUM_ARGS, find_chromium  # noqa: E402
 from data_script import DATA_SCRIPT, data_script  # noqa: E402
 from essay_source import Essay, read_essay  # noqa: E402
-from generated_pages import read_pages  # noqa: E402
+from generated_pages import entry_pages, entry_path, read_pages  # noqa: E402
+from link_cards import PREVIEWS  # noqa: E402
 from metaphor_load import Loaded, load_metaphor  # noqa: E402
 from page_templates import template_context, template_env  # noqa: E402
 from placeholders import fill_placeholders  # noqa: E402
@@ -65,13 +91,24 @@ def the_essay() -> Essay:
     )
 
 
+STYLESHEETS_ONLY = """from stylesheets import add_filter
+
+
+def on_env(env, config, files):
+    return add_filter(env)
+"""
+
+
 def copy_project(dest: Path, *, with_hooks: bool) -> Path:
     """Copy the sources. Without hooks, the generated pages become static files of the same HTML."""
     for part in ("docs", "overrides", "hooks"):
         shutil.copytree(ROOT / part, dest / part)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if not with_hooks:
-        config = config.replace("  - hooks/metaphor.py\n", "")
+        # The page stylesheets still ship without comments: their filter alone, as a hook of its own.
+        config = config.replace("  - hooks/metaphor.py\n", "  - hooks/stylesheets_only.py\n")
+        (dest / "hooks" / "stylesheets_only.py").write_text(STYLESHEETS_ONLY, encoding="utf-8")
+        config += "\nnot_in_nav: |\n  /glossary/*.md\n"  # the pairings' pages, as the hook leaves them out
         essay = dest / "docs" / "essay.md"
         essay.write_text(essay.read_text(encoding="utf-8").replace("template: essay.html\n", ""), encoding="utf-8")
         write_static_pages(dest)
@@ -88,15 +125,21 @@ def write_static_pages(dest: Path) -> None:
     env = template_env(ChoiceLoader([FileSystemLoader(str(dest / "overrides")), FileSystemLoader(str(theme))]))
     essay = the_essay()
     site = site_data(load_metaphor(dest / "docs" / "metaphors.yml", essay), essay)
-    context = template_context(site, href=page_link, site_url=SITE_URL)
     data = dest / "docs" / DATA_SCRIPT
     data.parent.mkdir(parents=True, exist_ok=True)
     data.write_text(data_script(site.metaphor, essay, site.scenarios), encoding="utf-8")
-    for page in read_pages(load_config(str(ROOT / "mkdocs.yml"))).values():
-        html = env.get_template(page.template).render(context)
+    kinds = read_pages(load_config(str(ROOT / "mkdocs.yml")))
+    for page in entry_pages(kinds, site.metaphor).values():
+        href = functools.partial(page_link, depth=page.src_uri.count("/") + 1)
+        context = template_context(site, href=href, site_url=SITE_URL, entry_path=entry_path(kinds))
+        values = {"entry": site.metaphor.entry(page.entry_id)} if page.entry_id else {}
+        html = env.get_template(page.template).render(context, **values)
         front = page.source.replace("template: deck.html\n", "")  # the deck's bare page needs the hook's context
-        (dest / "docs" / page.src_uri).write_text(f"{front}\n{html}\n", encoding="utf-8")
+        target = dest / "docs" / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f"{front}\n{html}\n", encoding="utf-8")
     guide = dest / "docs" / "guide.md"
+    context = template_context(site, href=page_link, site_url=SITE_URL, entry_path=entry_path(kinds))
     text = fill_placeholders(
         guide.read_text(encoding="utf-8"),
         source="docs/guide.md",
@@ -105,9 +148,9 @@ def write_static_pages(dest: Path) -> None:
     guide.write_text(text, encoding="utf-8")
 
 
-def site_data(loaded: Loaded, essay: Essay) -> SiteData:
+def site_data(loaded: Loaded, essay: Essay, scenarios_path: Path = ROOT / "docs" / "scenarios.yml") -> SiteData:
     """Return checked sources as the hook holds them (without git history, which a copy has not)."""
-    document = read_scenarios(ROOT / "docs" / "scenarios.yml")
+    document = read_scenarios(scenarios_path)
     metaphor = loaded.metaphor
     scenarios = load_scenarios(
         document, essay=essay, entry_ids=[e.id for e in metaphor.entries], phase_ids=[p.id for p in metaphor.phases]
@@ -116,11 +159,12 @@ def site_data(loaded: Loaded, essay: Essay) -> SiteData:
 
 
 SITE_URL = "http://127.0.0.1:8000/"
+GOALS: list[tuple[str, str, str, bool]] = []  # each part adds its figures beside their goals: what, figure, goal, met
 
 
-def page_link(src_uri: str) -> str:
-    """Link from a generated page (one folder deep) to another page or file."""
-    return "../" + (src_uri.removesuffix(".md") + "/" if src_uri.endswith(".md") else src_uri)
+def page_link(src_uri: str, depth: int = 1) -> str:
+    """Link from a generated page ``depth`` folders deep (glossary/: 1) to another page or file."""
+    return "../" * depth + (src_uri.removesuffix(".md") + "/" if src_uri.endswith(".md") else src_uri)
 
 
 def build_seconds(project: Path, *, strict: bool = True) -> float:
@@ -158,13 +202,39 @@ def synthetic_mapping(size: int, real: dict) -> dict:
     return {"version": 1, "roles": real["roles"], "phases": real["phases"], "workshop": workshop, "entries": entries}
 
 
-def hook_work(path: Path) -> int:
-    """Do the hook's own work on the mapping at ``path``; return the number of entries."""
+def synthetic_scenarios(real: dict) -> dict:
+    """Return docs/scenarios.yml with each scenario rehearsing the synthetic copies of its entries.
+
+    synthetic_mapping() names the first copy of each real entry ``<id>-<position>``, as its presets do.
+    """
+    document = yaml.safe_load((ROOT / "docs" / "scenarios.yml").read_text(encoding="utf-8"))
+    position = {entry["id"]: index for index, entry in enumerate(real["entries"])}
+    scenarios = [
+        {**scenario, "rehearses": [f"{entry_id}-{position[entry_id]}" for entry_id in scenario["rehearses"]]}
+        for scenario in document["scenarios"]
+    ]
+    return {**document, "scenarios": scenarios}
+
+
+def write_synthetic(docs: Path, size: int, real: dict, *, name: str = "") -> tuple[Path, Path]:
+    """Write a synthetic mapping of ``size`` entries and the scenarios that go with it into ``docs``.
+
+    Without ``name`` they are metaphors.yml and scenarios.yml, as a project holds them; return their paths.
+    """
+    mapping = docs / f"{name or 'metaphors'}.yml"
+    scenarios = docs / (f"{name}-scenarios.yml" if name else "scenarios.yml")
+    mapping.write_text(yaml.safe_dump(synthetic_mapping(size, real), allow_unicode=True), encoding="utf-8")
+    scenarios.write_text(yaml.safe_dump(synthetic_scenarios(real), allow_unicode=True), encoding="utf-8")
+    return mapping, scenarios
+
+
+def hook_work(path: Path, scenarios_path: Path) -> int:
+    """Do the hook's own work on the mapping at ``path`` and its scenarios; return the number of entries."""
     from jinja2 import FileSystemLoader
 
     env = template_env(FileSystemLoader(str(ROOT / "overrides")))
     essay = the_essay()
-    site = site_data(load_metaphor(path, essay), essay)
+    site = site_data(load_metaphor(path, essay), essay, scenarios_path)
     html = env.get_template("partials/metaphor/glossary.html").render(
         template_context(site, href=page_link, site_url="")
     )
@@ -221,15 +291,15 @@ def broken_benchmark(scratch: Path, *, size: int = 10_000, runs: int = 3) -> Non
     print(f"| {size:,} | {timings[0][1]:,} | {seconds:.2f} | < 5 s ({seconds / 5:.2f} of it) |")
 
 
-def hook_seconds(path: Path, *, repeat: int = 3) -> tuple[float, int]:
+def hook_seconds(path: Path, scenarios_path: Path, *, repeat: int = 3) -> tuple[float, int]:
     """Time the hook's work (best of ``repeat``), then measure its peak memory in a separate run."""
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
-        hook_work(path)
+        hook_work(path, scenarios_path)
         best = min(best, time.perf_counter() - start)
     tracemalloc.start()
-    hook_work(path)
+    hook_work(path, scenarios_path)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return best, peak
@@ -304,9 +374,10 @@ def explorer_benchmark(scratch: Path) -> None:
         sys.exit("No Chromium found: see tests/browsers.py")
     real = yaml.safe_load((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))
     sites = {}
-    for name, mapping in (("real", real), ("1,000 entries", synthetic_mapping(1_000, real))):
-        project = copy_project(scratch / f"explorer-{len(mapping['entries'])}", with_hooks=True)
-        (project / "docs" / "metaphors.yml").write_text(yaml.safe_dump(mapping, allow_unicode=True), encoding="utf-8")
+    for name, size in (("real", 0), ("1,000 entries", 1_000)):
+        project = copy_project(scratch / f"explorer-{size or 'real'}", with_hooks=True)
+        if size:
+            write_synthetic(project / "docs", size, real)
         # Not strict: a synthetic mapping repeats the real quotes, which the build warns about.
         build_seconds(project, strict=False)
         sites[name] = project / "site"
@@ -329,6 +400,191 @@ def explorer_benchmark(scratch: Path) -> None:
     raw = sum(len(p.read_bytes()) for p in own)
     packed = sum(len(gzip.compress(p.read_bytes(), 9)) for p in own)
     print(f"\nExplorer's own JS + CSS: {raw:,} B raw, {packed:,} B gzip (budget 10,240 B gzip: {packed / 10240:.2f})")
+
+
+# The pages measured by Lighthouse and weighed, by name; "pairing" is the first pairing's own page.
+PAGES = {
+    "home": "",
+    "essay": "essay/",
+    "glossary": "glossary/",
+    "pairing": "glossary/{first}/",
+    "explorer": "explorer/",
+    "guide": "guide/",
+    "plan": "plan/",
+    "deck": "deck/",
+    "handout": "handout/",
+    "cards": "cards/",
+    "scenarios": "scenarios/",
+    "sheets": "sheets/",
+    "runbook": "runbook/",
+}
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"  # lighthouse@12.2.3, pinned in package.json
+OWN_CODE = 10_240  # bytes of our own JS + CSS a page may load, gzipped (the mapping's generated data aside)
+
+
+def page_paths(names: list[str] | None = None) -> dict[str, str]:
+    """Return PAGES (or those of ``names``) with the first pairing (in the glossary's order) filled in."""
+    real = yaml.safe_load((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))
+    order = [phase["id"] for phase in real["phases"]]
+    first = min(real["entries"], key=lambda entry: order.index(entry["phase"]))["id"]
+    return {name: path.format(first=first) for name, path in PAGES.items() if names is None or name in names}
+
+
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    """Serve ``site`` with Python's http.server on a free loopback port; yield its address."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def stock_site(dest: Path) -> Path:
+    """Build stock Material holding the essay's text: theme.font false (no Google Fonts), no code of ours."""
+    from mkdocs.utils.meta import get_data
+
+    body, meta = get_data((ROOT / "docs" / "essay.md").read_text(encoding="utf-8"))
+    (dest / "docs").mkdir(parents=True)
+    (dest / "docs" / "index.md").write_text(f"# {meta['title']}\n\n{body}", encoding="utf-8")
+    config = {
+        "site_name": meta["title"],
+        "site_url": SITE_URL,
+        "theme": {"name": "material", "font": False},
+        "markdown_extensions": ["attr_list"],  # the essay's paragraph anchors
+    }
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    build_seconds(dest)
+    return dest / "site"
+
+
+def lighthouse(url: str, chromium: str, *, attempts: int = 3) -> dict[str, float]:
+    """Run Lighthouse's performance category on ``url`` (its defaults: a simulated mobile); return the figures.
+
+    A run that ends without a score (Lighthouse sometimes sees no largest paint on a busy machine)
+    is run again, up to ``attempts`` times.
+    """
+    for _ in range(attempts):
+        result = subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--only-categories=performance",
+                "--output=json",
+                "--output-path=stdout",
+                "--quiet",
+                "--chrome-flags=--headless=new --no-sandbox",
+            ],
+            env={**os.environ, "CHROME_PATH": chromium},
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        try:
+            report = json.loads(result.stdout)
+            audits = report["audits"]
+            metrics = audits["metrics"]["details"]["items"][0]
+            figures = {
+                "score": float(report["categories"]["performance"]["score"]),
+                "fcp": metrics["firstContentfulPaint"],
+                "lcp": metrics["largestContentfulPaint"],
+                "tbt": metrics["totalBlockingTime"],
+                "cls": metrics["cumulativeLayoutShift"],
+                "requests": len(audits["network-requests"]["details"]["items"]),
+                "bytes": audits["total-byte-weight"]["numericValue"],
+            }
+        except (json.JSONDecodeError, KeyError, TypeError):
+            continue
+        return figures
+    sys.exit(f"Lighthouse gave no score for {url} in {attempts} runs:\n{result.stderr[-2000:]}")
+
+
+def lighthouse_benchmark(scratch: Path, *, runs: int, pages: list[str] | None = None) -> None:
+    """Print Lighthouse's performance score of each page beside stock Material's, measured in turn.
+
+    Both sites are built here and served the same way (http.server on loopback). In each round every
+    page is measured right after or right before the stock page (the order alternates), so a busy
+    machine weighs on both alike; the figures are medians, the stock one over all its runs.
+    """
+    if not LIGHTHOUSE.exists():
+        sys.exit("Lighthouse is missing: run `npm ci` (package.json pins lighthouse@12.2.3)")
+    chromium = find_chromium()
+    if chromium is None:
+        sys.exit("No Chromium found: see tests/browsers.py")
+    ours = copy_project(scratch / "lighthouse-ours", with_hooks=True)
+    build_seconds(ours)
+    stock = stock_site(scratch / "lighthouse-stock")
+    paths = page_paths(pages)
+    results: dict[str, list[dict[str, float]]] = {name: [] for name in ("stock", *paths)}
+    with served(ours / "site") as ours_url, served(stock) as stock_url:
+        for round_number in range(runs):
+            names = list(paths) if round_number % 2 == 0 else list(reversed(paths))
+            for index, name in enumerate(names):
+                pair = [("stock", stock_url), (name, ours_url + paths[name])]
+                for label, url in pair if (round_number + index) % 2 == 0 else reversed(pair):
+                    results[label].append(lighthouse(url, chromium))
+    median = {name: {key: statistics.median(r[key] for r in rs) for key in rs[0]} for name, rs in results.items()}
+    goal = round(median["stock"]["score"] - 0.02, 2)
+    stock_runs = len(results["stock"])
+    print(f"\n## Lighthouse {lighthouse_version()} performance, median of {runs} runs a page (stock: of {stock_runs})")
+    print("Simulated mobile (Lighthouse's defaults); both sites served by http.server on loopback.")
+    print(
+        "| page | score | goal | FCP | LCP | TBT | CLS | requests | transfer |\n|---|---|---|---|---|---|---|---|---|"
+    )
+    for name, m in median.items():
+        target = "(reference)" if name == "stock" else f">= {goal:.2f}: {'met' if m['score'] >= goal else 'MISSED'}"
+        print(
+            f"| {name} | {m['score']:.2f} | {target} | {m['fcp'] / 1000:.2f} s | {m['lcp'] / 1000:.2f} s "
+            f"| {m['tbt']:.0f} ms | {m['cls']:.3f} | {m['requests']:.0f} | {m['bytes'] / 1024:.0f} KiB |"
+        )
+        if name != "stock":
+            GOALS.append(
+                (f"Lighthouse: {name}", f"{m['score']:.2f}", f">= {goal:.2f} (stock - 0.02)", m["score"] >= goal)
+            )
+
+
+def lighthouse_version() -> str:
+    package = ROOT / "node_modules" / "lighthouse" / "package.json"
+    return json.loads(package.read_text(encoding="utf-8"))["version"]
+
+
+def own_files(site: Path, path: str) -> tuple[list[Path], list[Path], int]:
+    """Return the stylesheets and scripts of ours a built page loads, and its HTML's size in bytes."""
+    from bs4 import BeautifulSoup
+
+    page = site / path / "index.html"
+    html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    ours = re.compile(r"assets/(javascripts|stylesheets)/(?!bundle\.|main\.|palette\.|lunr/|workers/|vendor/)")
+    sheets = [
+        (page.parent / link["href"]).resolve()
+        for link in html.select("link[rel=stylesheet]")
+        if ours.search(link["href"])
+    ]
+    scripts = [(page.parent / s["src"]).resolve() for s in html.select("script[src]") if ours.search(s["src"])]
+    return sheets, scripts, page.stat().st_size
+
+
+def weight_benchmark(scratch: Path, *, pages: list[str] | None = None) -> None:
+    """Print what each page weighs: its HTML, and our own JS and CSS as it loads them, against the 10 KB budget."""
+    project = copy_project(scratch / "weight", with_hooks=True)
+    build_seconds(project)
+    site = project / "site"
+    print("\n## Page weight: our own code on each page (gzip, file by file; the mapping's data script aside)")
+    print("| page | HTML | our stylesheets | our scripts | own JS + CSS gzip | budget |\n|---|---|---|---|---|---|")
+    for name, path in page_paths(pages).items():
+        sheets, scripts, html_bytes = own_files(site, path)
+        code = [f for f in sheets + scripts if f.name != "metaphor-data.js"]
+        packed = sum(len(gzip.compress(f.read_bytes(), 9)) for f in code)
+        names = ", ".join(f.name for f in scripts) or "none"
+        print(
+            f"| {name} | {html_bytes / 1024:.0f} KiB | {len(sheets)} | {names} | {packed:,} B "
+            f"| {packed / OWN_CODE:.2f} of 10 KB |"
+        )
+        GOALS.append((f"own JS + CSS: {name}", f"{packed:,} B gzip", "<= 10,240 B", packed <= OWN_CODE))
+        GOALS.append((f"our render-blocking stylesheets: {name}", str(len(sheets)), "<= 1", len(sheets) <= 1))
 
 
 def serve_benchmark(scratch: Path, *, edits: int = 5) -> None:
@@ -359,37 +615,67 @@ def serve_benchmark(scratch: Path, *, edits: int = 5) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("parts", nargs="*", help="build, hook, broken, explorer and/or serve (default: all)")
-    parser.add_argument("--runs", type=int, default=7, help="builds of each kind (default 7)")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n", 1)[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("parts", nargs="*", metavar="part", help=f"{', '.join(PARTS)} (default: all)")
+    parser.add_argument("--runs", type=int, default=7, help="build: builds of each kind (default 7)")
+    parser.add_argument("--growth-runs", type=int, default=2, help="growth: builds of each size (default 2)")
+    parser.add_argument(
+        "--lighthouse-runs", type=int, default=5, help="lighthouse: runs of each page, and of stock (default 5)"
+    )
+    parser.add_argument(
+        "--pages", help=f"weight, lighthouse: only these pages, comma-separated (of {', '.join(PAGES)})"
+    )
     args = parser.parse_args()
-    known = {"build", "hook", "broken", "explorer", "serve"}
-    parts = set(args.parts or known)
-    if parts - known:
-        parser.error(f"unknown part(s): {', '.join(sorted(parts - known))}")
+    parts = set(args.parts or PARTS)
+    if parts - set(PARTS):
+        parser.error(f"unknown part(s): {', '.join(sorted(parts - set(PARTS)))}")
+    pages = args.pages.split(",") if args.pages else None
+    if pages and set(pages) - set(PAGES):
+        parser.error(f"unknown page(s): {', '.join(sorted(set(pages) - set(PAGES)))}")
     logging.disable(logging.WARNING)
 
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    print(f"# Benchmark, {date.today().isoformat()}, {machine}")
+    print(f"# Benchmark, {date.today().isoformat()}, {machine}, load average {os.getloadavg()[0]:.1f} at the start")
     with tempfile.TemporaryDirectory() as scratch:
         scratch_path = Path(scratch)
         if "build" in parts:
             build_benchmark(scratch_path, runs=args.runs)
+        if "growth" in parts:
+            growth_benchmark(scratch_path, runs=args.growth_runs)
         if "hook" in parts:
             hook_benchmark(scratch_path)
         if "broken" in parts:
             broken_benchmark(scratch_path)
+        if "weight" in parts:
+            weight_benchmark(scratch_path, pages=pages)
+        if "lighthouse" in parts:
+            lighthouse_benchmark(scratch_path, runs=args.lighthouse_runs, pages=pages)
         if "explorer" in parts:
             explorer_benchmark(scratch_path)
         if "serve" in parts:
             serve_benchmark(scratch_path)
+    if GOALS:
+        print("\n## Against the goals")
+        print("| figure | measured | goal | |\n|---|---|---|---|")
+        for what, figure, goal, met in GOALS:
+            print(f"| {what} | {figure} | {goal} | {'met' if met else 'MISSED'} |")
+        print(f"\nLoad average at the end: {os.getloadavg()[0]:.1f}")
+
+
+PARTS = ("build", "growth", "hook", "broken", "weight", "lighthouse", "explorer", "serve")
 
 
 def build_benchmark(scratch: Path, *, runs: int) -> None:
     """Print full-build times with and without the hook, alternating runs."""
     with_hooks = copy_project(scratch / "with", with_hooks=True)
     without = copy_project(scratch / "without", with_hooks=False)
-    build_seconds(with_hooks), build_seconds(without)  # warm imports and caches for both
+    build_seconds(with_hooks)  # warm imports and caches; its preview images go into the static site as files
+    shutil.copytree(with_hooks / "site" / PREVIEWS, without / "docs" / PREVIEWS)
+    build_seconds(without)
     timings: dict[str, list[float]] = {"with": [], "without": []}
     for _ in range(runs):
         timings["with"].append(build_seconds(with_hooks))
@@ -397,19 +683,59 @@ def build_benchmark(scratch: Path, *, runs: int) -> None:
     on, off = statistics.median(timings["with"]), statistics.median(timings["without"])
     print("\n## Full build, median of", runs, "alternating runs")
     print("| variant | seconds |\n|---|---|")
-    print(f"| with the metaphor hook | {on:.3f} |\n| without (same pages, static) | {off:.3f} |")
+    print(f"| with the metaphor hook | {on:.3f} |\n| without (same pages and images, static) | {off:.3f} |")
     print(f"| ratio with / without | {on / off:.2f} (goal <= 1.10) |")
+    GOALS.append(("build with / without the hook", f"{on / off:.2f}", "<= 1.10", on / off <= 1.10))
+
+
+def mkdocs_build_seconds(project: Path) -> float:
+    """Run a full `mkdocs build` of ``project`` in a process of its own, as a contributor would; return the time."""
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(project / "site")],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        check=True,
+    )
+    return time.perf_counter() - start
+
+
+def growth_benchmark(scratch: Path, *, sizes: tuple[int, int] = (1_000, 10_000), runs: int = 2) -> None:
+    """Print full builds of synthetic mappings of 1,000 and 10,000 entries and their ratio (goal: 11 at most).
+
+    Not strict: a synthetic mapping repeats the real quotes, which the build warns about. Every
+    page is built, a page and a preview image per pairing included, and docs/scenarios.yml is loaded
+    and checked against the synthetic entries (synthetic_scenarios). Alternating runs, best of ``runs``.
+    """
+    real = yaml.safe_load((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))
+    projects = {}
+    for size in sizes:
+        project = copy_project(scratch / f"grow-{size}", with_hooks=True)
+        write_synthetic(project / "docs", size, real)
+        projects[size] = project
+    timings: dict[int, list[float]] = {size: [] for size in sizes}
+    for _ in range(runs):
+        for size, project in projects.items():
+            timings[size].append(mkdocs_build_seconds(project))
+    small, large = (min(timings[size]) for size in sizes)
+    pages = {size: sum(1 for _ in (projects[size] / "site").rglob("index.html")) for size in sizes}
+    print(f"\n## Full `mkdocs build` as the mapping grows, best of {runs} alternating runs")
+    print("| entries | pages built | seconds | per 1,000 entries |\n|---|---|---|---|")
+    for size, seconds in zip(sizes, (small, large), strict=True):
+        print(f"| {size:,} | {pages[size]:,} | {seconds:.1f} | {seconds / size * 1000:.2f} |")
+    ratio = large / small
+    print(f"| ratio {sizes[1]:,} / {sizes[0]:,} | | {ratio:.1f} | (goal <= 11) |")
+    GOALS.append((f"build of {sizes[1]:,} entries / {sizes[0]:,}", f"{ratio:.1f}", "<= 11", ratio <= 11))
 
 
 def hook_benchmark(scratch: Path) -> None:
     """Print the hook's own time and peak memory for synthetic mappings."""
     real = yaml.safe_load((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))
-    print("\n## Hook work alone (read essay, validate mapping, render glossary)")
+    print("\n## Hook work alone (read essay, validate mapping and scenarios, render glossary)")
     print("| entries | seconds | per 1,000 entries | peak memory |\n|---|---|---|---|")
     for size in (100, 1_000, 10_000):
-        path = scratch / f"mapping-{size}.yml"
-        path.write_text(yaml.safe_dump(synthetic_mapping(size, real), allow_unicode=True), encoding="utf-8")
-        seconds, peak = hook_seconds(path)
+        seconds, peak = hook_seconds(*write_synthetic(scratch, size, real, name=f"mapping-{size}"))
         print(f"| {size:,} | {seconds:.3f} | {seconds / size * 1000:.3f} | {peak / 2**20:.1f} MiB |")
 
 

@@ -21,6 +21,7 @@ PAGES = {
     "scenarios": "scenarios/",
     "sheets": "sheets/?preset=long",
     "runbook": "runbook/",
+    "pairing": "glossary/routine-outage/",
     "deck": "deck/#3.1",
     "presenter": "deck/?view=presenter#3",
 }

@@ -32,6 +32,7 @@ KINDS = {
     "sheets/": "kit",
     "runbook/": "kit",
     "deck/": "deck",
+    "glossary/routine-outage/": "read",  # a pairing's own page
 }
 # The components that read nothing of the facilitator kit's helpers (kit.js): the others all do.
 WITHOUT_KIT = {"mx-marks-toggle", "mx-explorer", "mx-runbook"}
@@ -57,6 +58,8 @@ def test_each_page_loads_one_stylesheet_and_only_its_components_scripts(built: P
     if roots:
         assert names[: 1 + len(kit)] == ["mx.js", *kit]  # the shared modules run first: the components use them
     assert any(s.endswith("metaphor-data.js") for s in scripts) == any(r != "mx-marks-toggle" for r in roots)
+    html = parse(built.site / page / "index.html")
+    assert all(s.has_attr("defer") for s in html.select("script[src]") if OURS.search(s["src"])), page  # none blocks
     for name in names:
         assert (built.site / "assets" / "javascripts" / name).is_file(), name
 
@@ -89,7 +92,7 @@ def test_every_component_stylesheet_is_used_by_some_page() -> None:
     assert used == {path.name for path in STYLESHEETS.glob("*.css")}
 
 
-@pytest.mark.parametrize("page", KINDS)
+@pytest.mark.parametrize("page", [*KINDS])
 def test_own_code_per_page_stays_within_10_kb_gzip(built: Project, page: str) -> None:
     """Our JS and CSS as a page loads it, gzipped file by file (the mapping's generated data aside)."""
     _, sheets, scripts = own_files(built, page)

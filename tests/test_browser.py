@@ -7,7 +7,7 @@ import pytest
 from conftest import Visit
 
 
-@pytest.mark.parametrize("path", ["", "essay/", "glossary/", "explorer/", "about/"])
+@pytest.mark.parametrize("path", ["", "essay/", "glossary/", "explorer/", "about/", "glossary/routine-outage/"])
 def test_pages_load_without_errors_or_external_requests(visit: Visit, server: str, path: str) -> None:
     response = visit.page.goto(server + path)
     assert response.status == 200

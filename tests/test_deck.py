@@ -7,10 +7,12 @@ import io
 import re
 import unicodedata
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import Visit
+from conftest import Project, Visit
 from metaphor_model import Metaphor
 from pdfs import contrast, pages
 
@@ -594,6 +596,26 @@ def test_printed_one_slide_a_page_in_light_colours_with_or_without_notes(
             # The paper stays white and every word dark enough to read on it.
             assert [f for f in sheet.fills if f[1] > 0.2 and min(f[0]) < 0.9] == []
             assert all(contrast(colour, (1, 1, 1)) >= 4.5 for colour in sheet.text_colours), sheet.text_colours
+
+
+def test_the_help_writes_its_keys_as_pymdownx_keys_does_and_names_every_key_the_guide_names(built: Project) -> None:
+    help_dialog = built.page("deck/").select_one("[data-deck-help]")
+    combos = [[kbd["class"] for kbd in keys.select("kbd")] for keys in help_dialog.select("span.keys")]
+    assert len(help_dialog.select("kbd")) == sum(len(c) for c in combos)  # no key outside the extension's markup
+    assert combos[:5] == [
+        [["key-arrow-right"]],
+        [["key-arrow-down"]],
+        [["key-space"]],
+        [["key-page-down"]],
+        [["key-n"]],
+    ]
+    shift_space = markdown.markdown("++shift+space++", extensions=["pymdownx.keys"])
+    assert str(help_dialog.select("span.keys")[7]) == str(
+        BeautifulSoup(shift_space, "html.parser").select_one("span.keys")
+    )
+    guide = built.page("guide/").find("h2", id="running-the-session-with-the-deck").find_next("table")
+    guide_keys = {kbd["class"][0] for kbd in guide.select("span.keys kbd")}
+    assert len(guide_keys) > 8 and guide_keys <= {kbd["class"][0] for kbd in help_dialog.select("kbd")}
 
 
 # ---------------------------------------------------------------- practice scenarios (issue 10)

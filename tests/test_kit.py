@@ -7,7 +7,9 @@ import math
 import re
 import unicodedata
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import Project, Visit
@@ -34,6 +36,54 @@ def test_the_ready_agendas_add_up_to_45_and_90_minutes(built: Project, model: ob
         starts = [r.select_one("td").get_text() for r in rows]
         assert starts[0] == "0:00" and starts[1] == f"0:{expected[0].minutes:02d}"
     assert [p.minutes for p in model.workshop.presets] == [45, 90]
+
+
+def tab_shape(tabs: object) -> list[tuple[str, list[str], str | None, bool]]:
+    """The shape of a set of content tabs: each child's element, tab classes, input type and whether it is named."""
+    return [
+        (
+            child.name,
+            sorted(c for c in child.get("class", []) if c.startswith("tabbed")),
+            child.get("type"),
+            child.has_attr("name"),
+        )
+        for child in tabs.find_all(recursive=False)
+    ]
+
+
+def test_the_ready_agendas_are_content_tabs_as_pymdownx_tabbed_writes_them(built: Project, model: object) -> None:
+    extension = markdown.Markdown(
+        extensions=["pymdownx.tabbed"], extension_configs={"pymdownx.tabbed": {"alternate_style": True}}
+    )
+    theirs = BeautifulSoup(extension.convert('=== "A"\n\n    a\n\n=== "B"\n\n    b\n'), "html.parser")
+    ours = built.page("guide/").select_one(".mx-agendas")
+    assert tab_shape(ours) == tab_shape(theirs.select_one(".tabbed-set"))
+    assert {"tabbed-set", "tabbed-alternate"} <= set(ours["class"]) and ours.has_attr("data-tabs")
+    inputs = ours.find_all("input", recursive=False)
+    labels = ours.select_one(".tabbed-labels").find_all("label", recursive=False)
+    blocks = ours.select_one(".tabbed-content").find_all(class_="tabbed-block", recursive=False)
+    presets = model.workshop.presets
+    assert [i["id"] for i in inputs] == [label["for"] for label in labels] == [f"agenda-{p.id}" for p in presets]
+    assert [label.get_text() for label in labels] == [f"{p.minutes}-minute session" for p in presets]
+    assert [b["data-agenda"] for b in blocks] == [p.id for p in presets]
+    assert [b.find("h3", recursive=False).get_text() for b in blocks] == [p.title for p in presets]
+    assert len({i["name"] for i in inputs}) == 1 and [i.has_attr("checked") for i in inputs] == [True, False]
+
+
+def test_an_agenda_tab_opens_from_its_link_and_its_label_and_both_print(visit: Visit, server: str) -> None:
+    page = visit.page
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(server + "guide/#agenda-long")
+    short, long = page.locator("[data-agenda=short]"), page.locator("[data-agenda=long]")
+    long.wait_for(state="visible")
+    assert short.is_hidden()
+    labels = page.locator(".mx-agendas .tabbed-labels")
+    assert labels.evaluate("el => el.scrollWidth <= el.clientWidth")  # the labels fit a phone: nothing scrolls
+    page.locator(".tabbed-labels label", has_text="45-minute").click()
+    short.wait_for(state="visible")
+    assert long.is_hidden()
+    page.emulate_media(media="print")
+    assert short.is_visible() and long.is_visible()
 
 
 def test_the_guide_computes_the_agenda_for_the_urls_session(

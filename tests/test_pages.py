@@ -4,6 +4,7 @@ really has, the generated pages' front matter, the essay's credit from one place
 from __future__ import annotations
 
 import json
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import yaml
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
+from anchors import anchor_ids
 from build_state import Session, Settings
 from conftest import ROOT, Project, parse
 from essay_source import TYPOGRAPHY, Essay
@@ -126,6 +128,31 @@ def test_a_link_to_an_entry_anchor_a_page_does_not_have_fails_a_strict_build(
     assert errors(project) == [
         f"Doc file 'about.md' contains a link '{page}#{entry}', but the doc '{page}' does not contain an anchor '#{entry}'.",
     ]
+
+
+class _ParsedAnchors(HTMLParser):
+    """The anchors as Python's HTML parser reads them: the oracle for anchors.py's faster scan."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found |= {value for name, value in attrs if value and (name == "id" or (name == "name" and tag == "a"))}
+
+
+def test_the_anchor_scan_finds_what_an_html_parser_finds_on_every_page(built: Project) -> None:
+    samples = [
+        "<!-- <p id='commented'> --><script>var s = \"<p id='in-script'>\";</script><script id=\"s\"></script>",
+        '<A NAME="upper"><p id=bare data-id="not-this"><input name="form-field"><b title=\'a > b\' id=\'x&amp;y\'>',
+    ]
+    pages = [path.read_text(encoding="utf-8") for path in sorted(built.site.rglob("*.html"))]
+    for html in samples + pages:
+        parser = _ParsedAnchors()
+        parser.feed(html)
+        parser.close()
+        assert anchor_ids(html) == parser.found
+    assert anchor_ids(samples[0]) == {"s"} and anchor_ids(samples[1]) == {"upper", "bare", "x&y"}
 
 
 # ------------------------------------------------------------------------ generated pages

@@ -1,0 +1,138 @@
+"""Link cards: every page's Open Graph and Twitter metadata, read from the built HTML, and its preview image."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from conftest import Project, copy_project, parse
+from previews import Preview
+
+SITE_URL = "https://example.org/companion/"  # a site in a folder: every address must keep the folder
+OG = ("og:type", "og:site_name", "og:title", "og:description", "og:url", "og:image", "og:image:type")
+OG += ("og:image:width", "og:image:height", "og:image:alt")
+TWITTER = ("twitter:card", "twitter:title", "twitter:description", "twitter:image", "twitter:image:alt")
+
+
+@pytest.fixture(scope="module")
+def deployed(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The site built for an address of its own, as the deploy workflow builds it."""
+    project = copy_project(tmp_path_factory.mktemp("deployed") / "project")
+    project.built(site_url=SITE_URL)
+    return project
+
+
+def pages(project: Project) -> dict[str, BeautifulSoup]:
+    """Every built page but the 404 page, by its address."""
+    found = {}
+    for path in sorted(project.site.rglob("index.html")):
+        folder = path.parent.relative_to(project.site).as_posix()
+        found[SITE_URL if folder == "." else f"{SITE_URL}{folder}/"] = parse(path)
+    return found
+
+
+def card(page: BeautifulSoup) -> dict[str, str]:
+    """Return the page's card: each og: and twitter: property, which must appear once."""
+    values: dict[str, str] = {}
+    for meta in page.select("head meta[property^='og:'], head meta[name^='twitter:']"):
+        key = meta.get("property") or meta["name"]
+        assert key not in values, f"{key} twice"
+        values[key] = meta["content"]
+    return values
+
+
+def site_file(project: Project, url: str) -> Path:
+    assert url.startswith(SITE_URL), url
+    return project.site / url.removeprefix(SITE_URL)
+
+
+def test_every_page_carries_a_complete_card_with_absolute_addresses(deployed: Project) -> None:
+    built = pages(deployed)
+    assert len(built) > 11  # the site's pages and a page per pairing
+    images = set()
+    for url, page in built.items():
+        values = card(page)
+        assert sorted(values) == sorted(OG + TWITTER), url
+        assert all(values[key].strip() for key in values), url
+        assert values["og:url"] == url
+        assert page.select_one("link[rel=canonical]")["href"] == url
+        assert values["og:type"] == ("website" if url == SITE_URL else "article")
+        assert values["og:site_name"] == "production outages are like sexism"
+        assert values["twitter:card"] == "summary_large_image"
+        assert values["twitter:title"] == values["og:title"]
+        assert values["twitter:description"] == values["og:description"]
+        assert values["og:description"] == page.select_one("meta[name=description]")["content"]
+        assert values["twitter:image"] == values["og:image"] and values["twitter:image:alt"] == values["og:image:alt"]
+        if url != SITE_URL:  # the home page's <title> is the site's name alone
+            assert page.select_one("title").get_text().startswith(values["og:title"]), url
+        image = site_file(deployed, values["og:image"])
+        assert image.suffix == ".png" and values["og:image:type"] == "image/png"
+        with Image.open(image) as drawn:
+            assert drawn.format == "PNG"
+            assert drawn.size == (int(values["og:image:width"]), int(values["og:image:height"])) == (1200, 630)
+        assert values["og:title"] in values["og:image:alt"], url  # the alternative text says what the card says
+        images.add(image)
+    assert len(images) == len(built)  # a preview of its own for each page
+
+
+def test_a_pairing_page_is_shared_as_its_two_terms_and_meanings(deployed: Project, mapping: dict) -> None:
+    for entry in mapping["entries"]:
+        values = card(parse(deployed.site / "glossary" / entry["id"] / "index.html"))
+        assert values["og:title"] == f"{entry['outage']['term']} ↔ {entry['sexism']['term']}"
+        description = values["og:description"]
+        assert len(description) <= 200, description
+        outage, sexism = description.removeprefix("Outage: ").split(" Sexism at work: ")
+        for shown, meaning in ((outage, entry["outage"]["meaning"]), (sexism, entry["sexism"]["meaning"])):
+            kept = shown.removesuffix("…").rstrip(".")
+            assert meaning.startswith(kept) and len(kept) > 30, (entry["id"], shown)
+
+
+def test_titles_and_descriptions_are_escaped_once_from_the_mapping(project: Project, mapping: dict) -> None:
+    first = mapping["entries"][0]
+    text = project.mapping.read_text(encoding="utf-8")
+    term = first["outage"]["term"]
+    project.mapping.write_text(text.replace(f'term: "{term}"', 'term: "Fish & \\"chips\\" <b>"', 1), encoding="utf-8")
+    project.built(site_url=SITE_URL)
+    page = parse(project.site / "glossary" / first["id"] / "index.html")
+    assert card(page)["og:title"] == f'Fish & "chips" <b> ↔ {first["sexism"]["term"]}'
+    assert page.select_one("title").get_text().startswith('Fish & "chips" <b> ↔ ')
+    assert page.select_one("h1").get_text(" ", strip=True).startswith('Fish & "chips" <b>')
+    assert page.select("head b, article b") == []
+
+
+def test_the_preview_images_are_the_cards_words_on_the_sites_colours(deployed: Project) -> None:
+    image = deployed.site / "assets" / "previews" / "glossary.png"
+    with Image.open(image) as drawn:
+        rgb = drawn.convert("RGB")
+        assert rgb.getpixel((5, 5)) == (26, 35, 126)  # Material's indigo 900 behind the text
+        colours = {colour for _, colour in rgb.getcolors(maxcolors=1 << 16)}
+    assert (255, 255, 255) in colours  # the title, in white
+    assert len(colours) > 20  # antialiased text, not blank
+    other = deployed.site / "assets" / "previews" / "essay.png"
+    assert image.read_bytes() != other.read_bytes()
+
+
+def test_a_cut_title_or_subtitle_ends_with_an_ellipsis_and_stays_inside_the_card() -> None:
+    long = Preview("kicker", "word " * 40, "more " * 80, "credit")
+    lines = long.layout()
+    assert lines[-1][1] == "credit"
+    assert lines[-2][1].endswith("…")
+    assert all(y <= 630 - 72 - 30 for (_, y), *_ in lines)
+    assert long.alt().startswith("kicker: word word") and long.alt().endswith("…")
+    assert long.png() == Preview("kicker", "word " * 40, "more " * 80, "credit").png()
+
+
+def test_no_card_without_a_site_address(project: Project) -> None:
+    """Metadata needs absolute addresses: a build without site_url has no card rather than a wrong one."""
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace('site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]', "site_url: ''"), encoding="utf-8"
+    )
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    assert card(project.page("glossary/")) == {}
+    assert card(project.page("deck/")) == {}
