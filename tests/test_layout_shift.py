@@ -27,6 +27,14 @@ PAGES = {
     "explorer-filtered": ("explorer/#written-rules&dir=sexism&phase=prepare&q=rule", "mx-explorer"),
     "essay": ("essay/", "mx-marks-toggle"),
     "deck": ("deck/#4.1", "mx-deck"),
+    # Every other page whose script changes what it shows.
+    "guide": ("guide/", "mx-agenda"),
+    "plan": ("plan/", "mx-plan"),
+    "handout": ("handout/", "mx-selection"),
+    "cards": ("cards/", "mx-cards"),
+    "scenarios": ("scenarios/", "mx-scenarios"),
+    "sheets": ("sheets/", "mx-sheets"),
+    "runbook": ("runbook/", "mx-runbook"),
 }
 
 
