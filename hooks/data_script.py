@@ -24,7 +24,9 @@ from scenarios_model import Scenarios
 
 DATA_SCRIPT = "assets/javascripts/metaphor-data.js"
 LOADER = "partials/metaphor/data-script.html"  # the template of the <script src> element that loads it
-_COMPONENT = 'data-module="mx-'  # a component whose script reads the data
+# The components whose scripts read the data (they register with ``data: true``); only pages with
+# one of them load it.
+READERS = ("mx-explorer", "mx-plan", "mx-agenda", "mx-picker", "mx-selection", "mx-cards", "mx-deck", "mx-sheets")
 
 
 def data_script(metaphor: Metaphor, essay: Essay, scenarios: Scenarios) -> str:
@@ -56,7 +58,7 @@ def metaphor_data(metaphor: Metaphor, essay: Essay, scenarios: Scenarios) -> dic
 
 def needs_data(page_html: str) -> bool:
     """Tell whether a page holds a component whose script reads the data (only those pages load it)."""
-    return _COMPONENT in page_html
+    return any(f'data-module="{name}"' in page_html for name in READERS)
 
 
 def _script_json(data: dict[str, Any]) -> str:
