@@ -63,6 +63,7 @@ import tracemalloc
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 import yaml
 
@@ -331,6 +332,33 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Compressing(_Quiet):
+    """Serve text files gzipped when the browser asks, as the hosts a site is published on do (GitHub
+    Pages among them); both sites Lighthouse compares are served by it alike."""
+
+    TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+    packed: ClassVar[dict[Path, bytes]] = {}
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"  # a folder without its slash is redirected by the stdlib, below
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.suffix in self.TEXT and path.is_file()):
+            return super().do_GET()
+        if path not in self.packed:
+            self.packed[path] = gzip.compress(path.read_bytes(), 6)
+        body = self.packed[path]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+
 def measure_explorer(site: Path, browser: object) -> dict[str, float]:
     """Serve ``site`` on loopback and measure the explorer page in ``browser``."""
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
@@ -432,8 +460,8 @@ def page_paths(names: list[str] | None = None) -> dict[str, str]:
 
 @contextlib.contextmanager
 def served(site: Path) -> Iterator[str]:
-    """Serve ``site`` with Python's http.server on a free loopback port; yield its address."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    """Serve ``site`` with Python's http.server on a free loopback port, text gzipped; yield its address."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Compressing, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_port}/"
