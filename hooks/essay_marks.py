@@ -19,7 +19,7 @@ from metaphor_model import Entry, Metaphor
 
 MARKS = "partials/metaphor/marks.html"  # the macros that wrap a passage and list its entries
 EXCERPTS = "partials/metaphor/excerpts.html"  # the macros that cut a paragraph down to its passages
-_PARAGRAPH = re.compile(r'(<p id="(p-\d{2})">)(.*?)(</p>)', re.S)
+_PARAGRAPH = re.compile(r'(<p id="(p-\d{2,})">)(.*?)(</p>)', re.S)
 _TAG = re.compile(r"(<[^>]+>)")
 
 

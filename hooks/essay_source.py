@@ -14,7 +14,7 @@ from typing import Any
 import markdown
 from mkdocs.utils.meta import get_data
 
-ANCHOR = re.compile(r"p-\d{2}")
+ANCHOR = re.compile(r"p-\d{2,}")
 _VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _BOLD = frozenset({"strong", "b"})

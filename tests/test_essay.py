@@ -65,6 +65,26 @@ def test_paragraphs_numbered_out_of_order_fail_the_build(project: Project) -> No
     ]
 
 
+def test_an_essay_of_a_hundred_paragraphs_or_more_builds_and_keeps_its_anchors(project: Project) -> None:
+    """Anchors run on past p-99 (the benchmark's growth builds add a paragraph per synthetic entry)."""
+    essay = project.root / "docs" / "essay.md"
+    text = essay.read_text(encoding="utf-8").rstrip("\n")
+    count = len(seed_paragraphs())
+    added = [f"**Heading {n}.**\n{{: #p-{n:02d} }}\n" for n in range(count + 1, 105)]  # unquoted one-liners
+    added.append("The hundred and fifth paragraph, quoted.\n{: #p-105 }\n")
+    essay.write_text(text + "\n\n" + "\n".join(added), encoding="utf-8")
+    mapping = project.mapping.read_text(encoding="utf-8")
+    entry = mapping.index("  - id: routine-outage\n")
+    quotes = mapping.index("    quotes:\n", entry) + len("    quotes:\n")
+    added_quote = '      - "The hundred and fifth paragraph, quoted."\n'
+    project.mapping.write_text(mapping[:quotes] + added_quote + mapping[quotes:], encoding="utf-8")
+    project.built()
+    ids = [p["id"] for p in essay_paragraphs(project)]
+    assert ids == [f"p-{n:02d}" for n in range(1, 106)]
+    chip = project.page("essay/").select_one("#p-105 + *")  # the marks' chip after the quoted paragraph
+    assert chip is not None and "pairing" in chip.get_text()
+
+
 def test_the_page_shows_title_author_date_and_a_link_to_the_original(built: Project) -> None:
     page = built.page("essay/")
     assert page.select_one("h1").get_text() == "production outages are like sexism"
