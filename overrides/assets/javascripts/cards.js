@@ -18,6 +18,9 @@
       const template = part(grid, "[data-cards-sheet]");
       const cards = new Map([...grid.querySelectorAll("[data-entry-id]")].map((card) => [card.dataset.entryId, card]));
       const chosen = selection(data).filter((id) => cards.has(id)).map((id) => cards.get(id));
+      const built = [...cards.values()];
+      // Every card in the build's order is what the build printed: nothing to regroup or renumber.
+      if (chosen.length === built.length && chosen.every((card, index) => card === built[index])) return;
       const sheets = [];
       chosen.forEach((card, index) => {
         if (index % PER_SHEET === 0) sheets.push(template.cloneNode(false));
