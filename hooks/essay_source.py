@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -18,6 +19,7 @@ ANCHOR = re.compile(r"p-\d{2,}")
 _VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _BOLD = frozenset({"strong", "b"})
+_SEPARATOR = "\x00"  # between paragraphs when they are searched as one text: in no paragraph
 # Characters a contributor's keyboard types in place of the essay's typography: one for one, so a
 # match in folded text is at the same offsets in the essay's own text. The explorer's search folds
 # with the same table: it is written into metaphor-data.js as `typography` (hooks/data_script.py).
@@ -77,12 +79,38 @@ class Essay:
         )
 
     def paragraphs_containing(self, quote: str) -> tuple[Paragraph, ...]:
-        """Return every paragraph whose text holds ``quote`` exactly."""
-        return tuple(p for p in self.paragraphs if quote in p.text)
+        """Return every paragraph whose text holds ``quote`` exactly.
+
+        One search of the paragraphs joined by NUL (which no paragraph holds) rather than one per
+        paragraph: a mapping quotes the essay once per quote, and a long essay would make that quadratic.
+        """
+        if not quote or _SEPARATOR in quote:
+            return tuple(p for p in self.paragraphs if quote in p.text)
+        joined, starts = self._joined
+        found = []
+        at = joined.find(quote)
+        while at >= 0:
+            index = bisect_right(starts, at) - 1
+            found.append(self.paragraphs[index])
+            at = joined.find(quote, starts[index + 1]) if index + 1 < len(starts) else -1
+        return tuple(found)
+
+    @cached_property
+    def _joined(self) -> tuple[str, list[int]]:
+        """The paragraphs' texts joined by NUL, and where each starts in it."""
+        starts, at = [], 0
+        for paragraph in self.paragraphs:
+            starts.append(at)
+            at += len(paragraph.text) + len(_SEPARATOR)
+        return _SEPARATOR.join(p.text for p in self.paragraphs), starts
 
     def paragraph(self, anchor: str) -> Paragraph:
         """Return the paragraph with ``anchor``."""
-        return next(p for p in self.paragraphs if p.anchor == anchor)
+        return self._by_anchor[anchor]
+
+    @cached_property
+    def _by_anchor(self) -> dict[str, Paragraph]:
+        return {p.anchor: p for p in self.paragraphs}
 
     def with_typography(self, quote: str) -> str | None:
         """Return the essay's own text for ``quote`` typed with ' " - x, or None if it is not that."""

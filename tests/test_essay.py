@@ -107,3 +107,22 @@ def test_wordpress_fields_that_mean_nothing_here_are_dropped(built: Project) -> 
 def test_the_page_has_a_meta_description(built: Project) -> None:
     description = built.page("essay/").select_one('meta[name="description"]')["content"]
     assert description.startswith("Sarah Allen’s 2018 essay")
+
+
+def test_a_quote_is_found_in_every_paragraph_that_holds_it_and_never_across_two() -> None:
+    from essay_source import Essay, Paragraph
+
+    essay = Essay(
+        "essay.md",
+        {},
+        (
+            Paragraph("p-01", "It happens. We prepare."),
+            Paragraph("p-02", "We learn to expect it."),
+            Paragraph("p-03", "It happens."),
+        ),
+    )
+    assert [p.anchor for p in essay.paragraphs_containing("It happens.")] == ["p-01", "p-03"]
+    assert essay.paragraphs_containing("We prepare. We learn") == ()  # the end of one, the start of the next
+    assert essay.paragraphs_containing("prepare.\x00We") == ()
+    assert [p.anchor for p in essay.paragraphs_containing("")] == ["p-01", "p-02", "p-03"]  # as `in` finds it
+    assert essay.paragraph("p-02").text == "We learn to expect it."
