@@ -108,14 +108,30 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Describe the essay page truthfully when it shows excerpts only."""
+    """Let every page but the essay say what it says of the data from the data (``{{ counts.scenarios }}``),
+    in its text and its description; describe the essay page truthfully when it shows excerpts only."""
     site = SOURCES.get()
-    if page.file.src_uri == ESSAY and isinstance(site, SiteData) and SETTINGS.get().essay_text == "excerpts":
-        credit = site.essay.credit
-        page.meta["description"] = str(
-            RENDERER.get().macros(EXCERPTS).description(credit.author, credit.title, credit.year)
-        )
-    return markdown
+    if not isinstance(site, SiteData):
+        return markdown
+    renderer = RENDERER.get()
+    if page.file.src_uri == ESSAY:
+        if SETTINGS.get().essay_text == "excerpts":
+            credit = site.essay.credit
+            page.meta["description"] = str(
+                renderer.macros(EXCERPTS).description(credit.author, credit.title, credit.year)
+            )
+        return markdown
+    generated = PAGES.get().get(page.file.src_uri)
+    if generated is not None and generated.entry_id is not None:
+        return markdown  # a pairing's page: its title and description are the mapping's text, never a template
+    source = f"overrides/{generated.template.removesuffix('.html')}.md" if generated else None
+    shown = source or source_path(config, page.file.src_uri)
+    render = partial(renderer.render_text, page=page, site=site)
+    if isinstance(page.meta.get("description"), str):
+        page.meta["description"] = render(page.meta["description"], source=f"{shown}: front matter: description")
+    text = page.file.content_string
+    above = text[: text.find(markdown)].count("\n") if markdown and markdown in text else 0
+    return render(markdown, source=shown, first_line=above + 1)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

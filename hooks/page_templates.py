@@ -7,13 +7,15 @@ environment of our own over the same loader, with autoescaping on and undefined 
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import markdown
-from jinja2 import BaseLoader, Environment, StrictUndefined
+from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateError, TemplateSyntaxError
 from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -38,7 +40,16 @@ def template_env(loader: BaseLoader, *, keys: dict[str, Any] | None = None) -> E
         auto_reload=False,
     )
     env.filters["keys"] = keys_filter(keys or {})
+    env.filters["words"] = words
     return env
+
+
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+
+def words(number: int) -> str:
+    """Write a count as prose does: ``9 | words`` is "nine"; above twelve, digits ("28")."""
+    return NUMBER_WORDS[number] if 0 <= number < len(NUMBER_WORDS) else f"{number:,}"
 
 
 def keys_filter(settings: dict[str, Any]) -> Callable[[str], Markup]:
@@ -72,7 +83,15 @@ def template_context(
         blocks = site.scenarios.blocks(preset.scenarios)
         return site.metaphor.agenda(preset.entries, scenarios=blocks, buffer=preset.buffer)
 
+    presets = site.metaphor.workshop.presets
     return {
+        # What the pages' own text says of the data, so that no page states a count the data does not.
+        "counts": {
+            "pairings": len(site.metaphor.entries),
+            "drawn_by_essay": sum(entry.origin == "essay" for entry in site.metaphor.entries),
+            "scenarios": len(site.scenarios.scenarios),
+        },
+        "session_lengths": "- or ".join(str(preset.minutes) for preset in presets) + "-minute",
         "metaphor": site.metaphor,
         "scenarios": site.scenarios,
         "option_kinds": OPTION_KINDS,
@@ -113,6 +132,29 @@ class Renderer:
         )
         return self.env.get_template(template).render(context, **values)
 
+    def render_text(self, text: str, *, source: str, page: Page, site: SiteData, first_line: int = 0) -> str:
+        """Render a page's own Markdown (or a value of its front matter) as a template, so that what it
+        says of the data (counts, minutes) comes from the data; raise PluginError naming ``source`` and,
+        when ``first_line`` says which line of the file ``text`` starts on, the line.
+        """
+        context = template_context(
+            site, href=lambda src_uri: self.href(src_uri, page), site_url=self.site_url, entry_path=self.entry_path
+        )
+        try:
+            return self.env.from_string(text).render(context)
+        except TemplateError as exc:
+            raise PluginError(f"{source}{_line(exc, first_line)}: {exc.message or exc}") from None
+
     def macros(self, template: str) -> Any:
         """Return the macros ``template`` defines (for helpers that build markup piece by piece)."""
         return self.env.get_template(template).module
+
+
+def _line(exc: TemplateError, first_line: int) -> str:
+    """Return ":<line>" for where in the file a template error happened, if Jinja and ``first_line`` say."""
+    if not first_line:
+        return ""
+    if isinstance(exc, TemplateSyntaxError):
+        return f":{first_line + exc.lineno - 1}"
+    frames = [frame for frame in traceback.extract_tb(exc.__traceback__) if frame.filename == "<template>"]
+    return f":{first_line + frames[-1].lineno - 1}" if frames else ""
