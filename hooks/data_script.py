@@ -7,7 +7,8 @@ copy), and Material's instant navigation re-runs inline scripts as code. The fil
 - ``essay``: title, author, original_url, original_site, year (the essay's credit);
 - ``agenda_titles``: the titles of the fixed agenda blocks;
 - ``roles``, ``phases``, ``workshop``, ``entries``: the mapping, without line numbers;
-- ``scenarios``: each practice scenario's id, title and minutes (for agendas and the deck);
+- ``scenarios``: each practice scenario's id, title, minutes, sensitive topics, and whether its
+  review is pending (for agendas, the deck, the content note and the gate on pending reviews);
 - ``typography``: the essay's typographic characters and what a keyboard types for each
   (’ → ', “ → ", — → -, × → x, ...), the one table the explorer's search folds text with.
 """
@@ -26,7 +27,18 @@ DATA_SCRIPT = "assets/javascripts/metaphor-data.js"
 LOADER = "partials/metaphor/data-script.html"  # the template of the <script src> element that loads it
 # The components whose scripts read the data (they register with ``data: true``); only pages with
 # one of them load it.
-READERS = ("mx-explorer", "mx-plan", "mx-agenda", "mx-picker", "mx-selection", "mx-cards", "mx-deck", "mx-sheets")
+READERS = (
+    "mx-explorer",
+    "mx-plan",
+    "mx-agenda",
+    "mx-picker",
+    "mx-selection",
+    "mx-cards",
+    "mx-deck",
+    "mx-scenarios",
+    "mx-sheets",
+    "mx-session",
+)
 
 
 def data_script(metaphor: Metaphor, essay: Essay, scenarios: Scenarios) -> str:
@@ -51,7 +63,10 @@ def metaphor_data(metaphor: Metaphor, essay: Essay, scenarios: Scenarios) -> dic
         "phases": [asdict(phase) for phase in metaphor.phases],
         "workshop": asdict(metaphor.workshop),
         "entries": [asdict(entry) for entry in metaphor.entries],
-        "scenarios": [{"id": s.id, "title": s.title, "minutes": s.minutes} for s in scenarios.scenarios],
+        "scenarios": [
+            {"id": s.id, "title": s.title, "minutes": s.minutes, "topics": s.topics, "pending": s.pending}
+            for s in scenarios.scenarios
+        ],
         "typography": TYPOGRAPHY,
     }
 

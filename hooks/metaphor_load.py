@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from essay_source import Essay
-from metaphor_model import Block, Entry, Metaphor, Pause, Phase, Preset, Quote, Role, Side, Workshop, agenda
+from metaphor_model import Block, Entry, Metaphor, Pause, Phase, Preset, Quote, Role, Side, Topic, Workshop, agenda
+from scenarios_model import ScenarioFacts
 from schema_check import Schema
 from yaml_source import DataPath, Document, InvalidData, Problem, SourceMap, bulk_objects, dotted, load_yaml
 
@@ -48,11 +49,12 @@ class Loaded:
     source: SourceMap
 
 
-def load_metaphor(path: Path, essay: Essay, *, scenarios: dict[str, int] | None = None) -> Loaded:
+def load_metaphor(path: Path, essay: Essay, *, scenarios: dict[str, ScenarioFacts] | None = None) -> Loaded:
     """Read ``path`` and return the validated mapping, or raise InvalidData with every problem.
 
-    ``scenarios`` gives the minutes of each scenario of docs/scenarios.yml that presets may name
-    (None when that file could not be read: then presets that name scenarios get no total).
+    ``scenarios`` says of each scenario of docs/scenarios.yml what presets need (minutes, a pending
+    review, topics); None when that file could not be read: then presets that name scenarios are
+    not checked against them.
     """
     with bulk_objects():  # a large file, broken everywhere, makes a problem or more per value
         document = load_yaml(path)
@@ -114,7 +116,7 @@ def _texts(data: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
 class _Checks:
     """The checks a schema cannot express, each reading the data defensively."""
 
-    def __init__(self, document: Document, essay: Essay, scenarios: dict[str, int] | None = None) -> None:
+    def __init__(self, document: Document, essay: Essay, scenarios: dict[str, ScenarioFacts] | None = None) -> None:
         self.scenarios = scenarios
         self.data = document.data
         self.source = document.source
@@ -132,11 +134,14 @@ class _Checks:
             return []
         phase_ids = self.unique_ids(("phases",), "phase")
         entry_ids = self.unique_ids(("entries",), "entry")
+        topic_ids = self.unique_ids(("workshop", "topics"), "topic")
         self.unique_ids(("workshop", "presets"), "preset")
         self.phases_exist(phase_ids)
         self.references(entry_ids)
+        self.topics_exist(topic_ids)
         self.preset_entries(entry_ids)
         self.preset_scenarios()
+        self.preset_endings(phase_ids)
         quoted = self.quotes()
         self.sentence_use(quoted)
         self.paragraph_use(quoted)
@@ -193,6 +198,47 @@ class _Checks:
                 elif target not in known:
                     self.report(ref_path, f"no entry has the id '{target}'{self.did_you_mean(target, entry_ids)}")
 
+    def topics_exist(self, topic_ids: list[str]) -> None:
+        """Check that every topic an entry names is one of workshop.topics."""
+        for item_path, _ in _items(self.data, ("entries",)):
+            for ref_path, target in _texts(self.data, (*item_path, "topics")):
+                if target not in topic_ids:
+                    message = f"no topic of workshop.topics has the id '{target}' (expected one of: {', '.join(topic_ids)})"
+                    self.report(ref_path, message)
+
+    def preset_endings(self, phase_ids: list[str]) -> None:
+        """Check that no preset ends with something sensitive: its last scenario, or else its last pairing.
+
+        A session that ends on race, harassment or leaving a job sends people out of the room with it:
+        the facilitator's notes ask for something after it, and a ready-made session does that itself.
+        """
+        entries = {e.get("id"): (index, e) for (_, index), e in _items(self.data, ("entries",)) if isinstance(e, dict)}
+        order = {phase: index for index, phase in enumerate(phase_ids)}
+        for preset_path, preset in _items(self.data, ("workshop", "presets")):
+            runs = [s for _, s in _texts(self.data, (*preset_path, "scenarios"))]
+            if runs:
+                facts = (self.scenarios or {}).get(runs[-1])
+                last, topics, kind = runs[-1], facts.topics if facts else (), "scenario"
+                where = (*preset_path, "scenarios", len(runs) - 1)
+            else:
+                chosen = [  # in agenda order: by phase, then as the file lists them
+                    (order.get(entries[e][1].get("phase"), len(order)), entries[e][0], e)
+                    for _, e in _texts(self.data, (*preset_path, "entries"))
+                    if e in entries
+                ]
+                if not chosen:
+                    continue
+                last = max(chosen)[2]
+                raw = entries[last][1].get("topics")
+                topics, kind = (tuple(raw) if isinstance(raw, list) else ()), "pairing"
+                where = (*preset_path, "entries")
+            if topics:
+                self.report(
+                    where,
+                    f"the session would end with the {kind} '{last}', which touches on {', '.join(topics)}: "
+                    "nothing sensitive may be a preset's last item; put another scenario or pairing after it",
+                )
+
     def preset_entries(self, entry_ids: list[str]) -> None:
         """Check that every preset names existing entries."""
         known = set(entry_ids)
@@ -211,6 +257,12 @@ class _Checks:
                 if target not in self.scenarios:
                     hint = self.did_you_mean(target, known)
                     self.report(ref_path, f"no scenario of docs/scenarios.yml has the id '{target}'{hint}")
+                elif self.scenarios[target].pending:
+                    self.report(
+                        ref_path,
+                        f"the scenario '{target}' waits for its review (review: status: pending in "
+                        "docs/scenarios.yml), and a preset may not run it until the review is done",
+                    )
 
     def quotes(self) -> dict[DataPath, tuple[str, int, int]]:
         """Check that each quote is verbatim in exactly one paragraph; return where each entry quote sits."""
@@ -330,8 +382,9 @@ class _Checks:
             ):
                 continue
             runs = preset.get("scenarios") if isinstance(preset.get("scenarios"), list) else []
-            if runs and (self.scenarios is None or any(s not in self.scenarios for s in runs)):
-                continue  # an unknown scenario is reported on its own line
+            known = self.scenarios or {}
+            if runs and (self.scenarios is None or any(s not in known or known[s].minutes is None for s in runs)):
+                continue  # an unknown scenario, or one without minutes, is reported on its own line
             buffer = preset.get("buffer", 0)
             if not (buffer == 0 or _minutes(buffer)):
                 continue
@@ -342,7 +395,7 @@ class _Checks:
                 passages=blocks["passages"],
                 pause=pause,
                 closing=blocks["closing"],
-                scenarios=[(s, "", (self.scenarios or {})[s]) for s in runs],
+                scenarios=[(s, "", known[s].minutes or 0) for s in runs],
                 buffer=buffer,
             )
             total = sum(item.minutes for item in items)
@@ -429,6 +482,7 @@ def build(data: dict[str, Any], essay: Essay) -> Metaphor:
                 related=tuple(e.get("related", ())),
                 minutes=e["minutes"],
                 notes=e["notes"].strip(),
+                topics=tuple(e.get("topics", ())),
             )
             for e in data["entries"]
         ),
@@ -436,6 +490,8 @@ def build(data: dict[str, Any], essay: Essay) -> Metaphor:
             opening=block(workshop["opening"]),
             passages=block(workshop["passages"]),
             quotes=quotes(workshop["passages"]["quotes"]),
+            limits=tuple(text.strip() for text in workshop["limits"]),
+            topics=tuple(Topic(t["id"], t["name"].strip(), t["note"].strip()) for t in workshop["topics"]),
             pause=Pause(workshop["break"]["minutes"], workshop["break"]["notes"].strip(), workshop["break"]["over"]),
             closing=block(workshop["closing"]),
             presets=tuple(
@@ -444,6 +500,7 @@ def build(data: dict[str, Any], essay: Essay) -> Metaphor:
                     p["title"].strip(),
                     p["minutes"],
                     tuple(p["entries"]),
+                    p["notes"].strip(),
                     tuple(p.get("scenarios", ())),
                     p.get("buffer", 0),
                 )

@@ -45,6 +45,15 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Topic:
+    """A sensitive topic some pairings and scenarios touch on, which a session's content note names."""
+
+    id: str
+    name: str  # as an invitation names it: "race"
+    note: str  # what the content note says: "how race and gender together shape the way failure is judged"
+
+
+@dataclass(frozen=True)
 class Entry:
     """One pairing of an outage concept with its counterpart in sexism at work."""
 
@@ -59,6 +68,7 @@ class Entry:
     related: tuple[str, ...]
     minutes: int
     notes: str
+    topics: tuple[str, ...] = ()  # ids of the sensitive topics it touches on
 
 
 @dataclass(frozen=True)
@@ -86,6 +96,7 @@ class Preset:
     title: str
     minutes: int
     entries: tuple[str, ...]
+    notes: str
     scenarios: tuple[str, ...] = ()  # ids in docs/scenarios.yml, run in this order after the pairings
     buffer: int = 0  # minutes kept free before the close
 
@@ -97,6 +108,8 @@ class Workshop:
     opening: Block
     passages: Block
     quotes: tuple[Quote, ...]
+    limits: tuple[str, ...]  # where the metaphor as a whole stops holding
+    topics: tuple[Topic, ...]  # the sensitive topics a content note may name
     pause: Pause  # the `break` block of the file
     closing: Block
     presets: tuple[Preset, ...]

@@ -8,7 +8,7 @@ environment of our own over the same loader, with autoescaping on and undefined 
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,9 +19,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from metaphor_model import AgendaItem, Preset
-from scenarios_model import OPTION_KINDS
+from metaphor_model import AgendaItem, Entry, Preset
+from scenarios_model import OPTION_KINDS, Scenario
 from site_data import ESSAY, SiteData
+
+
+# The facilitator kit's pages that show the session: each keeps it in its links to the others.
+KIT_PAGES = ("guide.md", "plan.md", "deck.md", "handout.md", "cards.md", "scenarios.md", "sheets.md")
 
 
 def template_env(loader: BaseLoader, *, keys: dict[str, Any] | None = None) -> Environment:
@@ -41,7 +45,14 @@ def template_env(loader: BaseLoader, *, keys: dict[str, Any] | None = None) -> E
     )
     env.filters["keys"] = keys_filter(keys or {})
     env.filters["words"] = words
+    env.filters["sentence"] = sentence
     return env
+
+
+def sentence(text: str) -> str:
+    """End a title or term as a sentence: "The design review." but "Whose failure?" (never "?.")."""
+    text = str(text).rstrip()
+    return text if text.endswith((".", "?", "!", "…")) else f"{text}."
 
 
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
@@ -83,7 +94,19 @@ def template_context(
         blocks = site.scenarios.blocks(preset.scenarios)
         return site.metaphor.agenda(preset.entries, scenarios=blocks, buffer=preset.buffer)
 
-    presets = site.metaphor.workshop.presets
+    presets, phases = site.metaphor.workshop.presets, site.metaphor.phases
+    topics = {topic.id: topic for topic in site.metaphor.workshop.topics}
+
+    def topic_ids(*groups: Iterable[Entry | Scenario]) -> list[str]:
+        """Return the ids of the sensitive topics the given pairings and scenarios touch on, in workshop order."""
+        named = {topic for group in groups for item in group for topic in item.topics}
+        return [topic for topic in topics if topic in named]
+
+    def topic_names(ids: Iterable[str]) -> str:
+        """Name topics as an invitation does: "race", "race and leaving a job"."""
+        names = [topics[topic].name for topic in ids]
+        return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
     return {
         # What the pages' own text says of the data, so that no page states a count the data does not.
         "counts": {
@@ -92,6 +115,13 @@ def template_context(
             "scenarios": len(site.scenarios.scenarios),
         },
         "session_lengths": "- or ".join(str(preset.minutes) for preset in presets) + "-minute",
+        "discussion_minutes": " to ".join(
+            str(m) for m in sorted({min(p.minutes for p in phases), max(p.minutes for p in phases)})
+        ),
+        "topic_ids": topic_ids,
+        "topic_names": topic_names,
+        # The facilitator kit's pages, which keep the session in their links (session.js, plan.js).
+        "kit_pages": " ".join(href(src_uri) for src_uri in KIT_PAGES),
         "metaphor": site.metaphor,
         "scenarios": site.scenarios,
         "option_kinds": OPTION_KINDS,

@@ -16,7 +16,7 @@ from typing import Any
 from essay_source import Essay
 from metaphor_load import NAMES_THE_TOPIC
 from metaphor_model import Quote
-from scenarios_model import Inject, Option, Runbook, RunbookSection, Scenario, Scenarios
+from scenarios_model import Inject, Option, Review, Runbook, RunbookSection, Scenario, ScenarioFacts, Scenarios
 from schema_check import Schema
 from yaml_source import DataPath, Document, InvalidData, Problem, dotted, load_yaml
 
@@ -32,13 +32,19 @@ def read_scenarios(path: Path) -> Document:
     return document
 
 
-def scenario_minutes(document: Document) -> dict[str, int]:
-    """Return the minutes of each scenario with a usable id and minutes (presets' totals need them)."""
-    return {
-        s["id"]: s["minutes"]
-        for _, s in _items(document.data, ("scenarios",))
-        if isinstance(s, dict) and isinstance(s.get("id"), str) and _whole(s.get("minutes"))
-    }
+def scenario_facts(document: Document) -> dict[str, ScenarioFacts]:
+    """Return what presets need of each scenario with an id: its minutes, whether its review is pending, its topics."""
+    facts = {}
+    for _, s in _items(document.data, ("scenarios",)):
+        if not isinstance(s, dict) or not isinstance(s.get("id"), str):
+            continue
+        review, topics = s.get("review"), s.get("topics")
+        facts[s["id"]] = ScenarioFacts(
+            minutes=s["minutes"] if _whole(s.get("minutes")) else None,
+            pending=isinstance(review, dict) and review.get("status") == "pending",
+            topics=tuple(t for t in topics if isinstance(t, str)) if isinstance(topics, list) else (),
+        )
+    return facts
 
 
 @dataclass(frozen=True)
@@ -50,15 +56,21 @@ class LoadedScenarios:
 
 
 def load_scenarios(
-    document: Document, *, essay: Essay, entry_ids: list[str] | None, phase_ids: list[str] | None
+    document: Document,
+    *,
+    essay: Essay,
+    entry_ids: list[str] | None,
+    phase_ids: list[str] | None,
+    topic_ids: list[str] | None,
 ) -> LoadedScenarios:
     """Check a parsed docs/scenarios.yml and return it built, or raise InvalidData with every problem.
 
-    ``entry_ids`` and ``phase_ids`` come from the valid mapping; None when the mapping has problems
-    of its own (then the references into it are not checked this time).
+    ``entry_ids``, ``phase_ids`` and ``topic_ids`` come from the valid mapping; None when the mapping
+    has problems of its own (then the references into it are not checked this time).
     """
     label = scenario_label(document.data)
-    problems = SCHEMA.problems(document, label=label) + _Checks(document, essay, entry_ids, phase_ids).run()
+    checks = _Checks(document, essay, entry_ids, phase_ids, topic_ids)
+    problems = SCHEMA.problems(document, label=label) + checks.run()
     if any(not problem.warning for problem in problems):
         raise InvalidData(problems)
     return LoadedScenarios(build(document.data, essay), tuple(sorted(problems, key=lambda p: (p.line, p.column))))
@@ -97,13 +109,19 @@ class _Checks:
     """What the schema cannot say, read defensively so every problem is reported in one run."""
 
     def __init__(
-        self, document: Document, essay: Essay, entry_ids: list[str] | None, phase_ids: list[str] | None
+        self,
+        document: Document,
+        essay: Essay,
+        entry_ids: list[str] | None,
+        phase_ids: list[str] | None,
+        topic_ids: list[str] | None,
     ) -> None:
         self.data = document.data
         self.source = document.source
         self.essay = essay
         self.entry_ids = entry_ids
         self.phase_ids = phase_ids
+        self.topic_ids = topic_ids
         self.label = scenario_label(self.data)
         self.problems: list[Problem] = []
 
@@ -130,6 +148,10 @@ class _Checks:
             for ref_path, ref in _items(self.data, (*path, "rehearses")):
                 if isinstance(ref, str) and entries is not None and ref not in entries:
                     self.report(ref_path, f"no entry of docs/metaphors.yml has the id '{ref}'")
+            for ref_path, ref in _items(self.data, (*path, "topics")):
+                if isinstance(ref, str) and self.topic_ids is not None and ref not in self.topic_ids:
+                    known = ", ".join(self.topic_ids)
+                    self.report(ref_path, f"no topic of docs/metaphors.yml (workshop.topics) has the id '{ref}' (expected one of: {known})")
             for inject_path, inject in _items(self.data, (*path, "injects")):
                 phase = inject.get("phase") if isinstance(inject, dict) else None
                 if isinstance(phase, str) and phases is not None and phase not in phases:
@@ -171,15 +193,15 @@ class _Checks:
             self.report(path, message)
 
     def minutes(self, path: DataPath, scenario: dict[str, Any]) -> None:
-        """Check that a scenario's minutes are its injects' minutes plus its debrief's."""
+        """Check that a scenario's minutes are its injects' minutes plus the weighing's and the debrief's."""
         parts = [i.get("minutes") for _, i in _items(self.data, (*path, "injects")) if isinstance(i, dict)]
-        parts.append(scenario.get("debrief_minutes"))
+        parts += [scenario.get("weigh_minutes"), scenario.get("debrief_minutes")]
         total = scenario.get("minutes")
         if all(_whole(n) for n in [*parts, total]) and sum(parts) != total:
             self.report(
                 (*path, "minutes"),
-                f"its injects and debrief add up to {sum(parts)} minutes, not {total}: "
-                "change minutes, or the minutes of its injects or debrief",
+                f"its injects, weighing and debrief add up to {sum(parts)} minutes, not {total}: "
+                "change minutes, or the minutes of its injects, weigh_minutes or debrief_minutes",
             )
 
 
@@ -208,10 +230,13 @@ def build(data: dict[str, Any], essay: Essay) -> Scenarios:
                     for i in s["injects"]
                 ),
                 options=tuple(Option(o["kind"], o["action"], o["costs"], o["protects"]) for o in s["options"]),
+                weigh_minutes=s["weigh_minutes"],
                 debrief=tuple(s["debrief"]),
                 debrief_minutes=s["debrief_minutes"],
                 minutes=s["minutes"],
                 notes=s["notes"].strip(),
+                topics=tuple(s.get("topics", ())),
+                review=Review(**{k: str(v).strip() for k, v in s["review"].items()}) if "review" in s else None,
             )
             for s in data["scenarios"]
         ),

@@ -30,6 +30,25 @@ class Option:
 
 
 @dataclass(frozen=True)
+class ScenarioFacts:
+    """What the mapping's presets need of a scenario, read before docs/scenarios.yml is fully checked."""
+
+    minutes: int | None  # None when its minutes are not a whole number (that is reported on its own)
+    pending: bool  # its review is pending
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Review:
+    """A review a scenario needs before use, by the people it is about: pending, or done (when, by whom)."""
+
+    needs: str  # who must review it: "Black women engineers"
+    status: str  # pending or done
+    date: str = ""
+    by: str = ""
+
+
+@dataclass(frozen=True)
 class Scenario:
     """A situation told to a teammate or bystander, run like an incident drill."""
 
@@ -41,10 +60,18 @@ class Scenario:
     quotes: tuple[Quote, ...]
     injects: tuple[Inject, ...]
     options: tuple[Option, ...]
+    weigh_minutes: int
     debrief: tuple[str, ...]
     debrief_minutes: int
     minutes: int
     notes: str
+    topics: tuple[str, ...] = ()  # ids of the sensitive topics it touches on (docs/metaphors.yml)
+    review: Review | None = None
+
+    @property
+    def pending(self) -> bool:
+        """Tell whether the scenario waits for a review it needs: never drawn, in no preset, added only on confirmation."""
+        return self.review is not None and self.review.status == "pending"
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from essay_source import Essay, EssayError, read_essay
 from history import History, entry_history
 from metaphor_load import load_metaphor
 from metaphor_model import Metaphor
-from scenarios_load import load_scenarios, read_scenarios, scenario_minutes
+from scenarios_load import load_scenarios, read_scenarios, scenario_facts
 from scenarios_model import Scenarios
 from yaml_source import Document, InvalidData, Problem
 
@@ -77,7 +77,7 @@ def load_site(config: MkDocsConfig) -> SiteData:
     loaded = metaphor = scenarios = None
     try:
         loaded = load_metaphor(
-            docs / MAPPING, essay, scenarios=scenario_minutes(scenario_doc) if scenario_doc else None
+            docs / MAPPING, essay, scenarios=scenario_facts(scenario_doc) if scenario_doc else None
         )
         metaphor = loaded.metaphor
     except InvalidData as exc:
@@ -89,6 +89,7 @@ def load_site(config: MkDocsConfig) -> SiteData:
                 essay=essay,
                 entry_ids=[e.id for e in metaphor.entries] if metaphor else None,
                 phase_ids=[p.id for p in metaphor.phases] if metaphor else None,
+                topic_ids=[t.id for t in metaphor.workshop.topics] if metaphor else None,
             )
         except InvalidData as exc:
             problems[shown_scenarios] = exc.problems

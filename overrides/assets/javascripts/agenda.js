@@ -1,8 +1,8 @@
 /*
- * mx-agenda: the agenda for the session in the page's URL (the guide page): its pairings, scenarios
- * and buffer, laid out by mx.agenda(), the same arithmetic as the build's ready agendas. Ships
- * `hidden`; started by mx.js. A link to it (the planning page's "Agenda": guide/?m=...#agenda-custom)
- * lands on it once shown.
+ * mx-agenda: the agenda for the session (the guide page): its pairings, scenarios and buffer, laid
+ * out by mx.agenda(), the same arithmetic as the build's ready agendas; the session line inside it
+ * (session.js) says which session it is. Ships `hidden`; started by mx.js. A link to it (the
+ * planning page's "Agenda": guide/?m=...#agenda-custom) lands on it once shown.
  */
 (() => {
   "use strict";
@@ -13,7 +13,6 @@
   const agenda = (...args) => mx.agenda(...args);
   const total = (...args) => mx.total(...args);
   const clock = (...args) => mx.clock(...args);
-  const query = (...args) => mx.query(...args);
 
   (mx.queue ||= []).push([
     "mx-agenda",
@@ -34,13 +33,7 @@
         rows.append(row);
         start += item.minutes;
       }
-      const runs = chosen.scenarios.length;
       part(root, "[data-agenda-total]").textContent = String(total(items));
-      part(root, "[data-agenda-summary]").textContent =
-        `${chosen.ids.length} of ${data.entries.length} pairings and ${runs} ${runs === 1 ? "scenario" : "scenarios"}, ` +
-        `${total(items)} minutes in all.`;
-      const plan = part(root, "[data-agenda-plan]");
-      plan.href = plan.getAttribute("href").split(/[?#]/)[0] + query(chosen);
       root.hidden = false;
       const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
       if (target && root.contains(target)) target.scrollIntoView();

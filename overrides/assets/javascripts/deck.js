@@ -85,6 +85,7 @@
       window.addEventListener("resize", () => this.fit(), { signal });
       document.addEventListener("fullscreenchange", () => this.fit(), { signal });
       mx.showSupport(this.root);
+      mx.showContentNote(this.root, this.data, mx.session(this.data));
       this.buildOverview();
       this.fromHash();
       if (this.presenter) {

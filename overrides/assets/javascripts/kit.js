@@ -1,8 +1,11 @@
 /*
  * kit: what the facilitator kit's components share, added to window.mx (in whatever order the page's
- * scripts run; the components marked `kit` start once it is here): session() (the pairings,
- * scenarios and buffer the URL names) and selection() (its pairings), support() and showSupport()
- * (the session's contacts), query(), agenda() and total() (the same blocks as
+ * scripts run; the components marked `kit` start once it is here). The facilitator's session (the
+ * pairings, scenarios, buffer and contacts chosen on the planning page) lives in the address and in
+ * this browser's storage (never sent anywhere): source() says where this page's session comes from,
+ * session() reads it, keep() remembers it and carries it in every link to a kit page, query() writes
+ * it, describe() says it in words. selection() (its pairings), support() and showSupport() (its
+ * contacts), showContentNote() (its sensitive topics), agenda() and total() (the same blocks as
  * hooks/metaphor_model.py agenda(); a test keeps them equal) and clock(). Pages without a kit
  * component (essay, explorer, runbook) do not load it.
  */
@@ -11,19 +14,56 @@
 
   const mx = (window.mx ||= {});
   if (mx.agenda) return;
+  const part = (...args) => mx.part(...args);
 
-  /** The URL's session: pairings (?m=a,b; all if none), scenarios (?s=a,b in order), buffer (?b=5), or ?preset=id's. */
-  function session(data, search = location.search) {
+  const STORE = "mx-session"; // this browser's session: the query the address would carry
+  const SESSION = ["m", "s", "b", "preset", "ok"]; // the address's parameters that name a session
+  const EVERYTHING = "all"; // ?all=1 shows a page's everything, without forgetting the session
+
+  const stored = () => {
+    try {
+      return localStorage.getItem(STORE) || "";
+    } catch {
+      return ""; // no storage (some file:// pages, private windows): the address alone carries it
+    }
+  };
+
+  /** Remember a session's query in this browser. */
+  function remember(search) {
+    try {
+      localStorage.setItem(STORE, search);
+    } catch {
+      /* the address still carries it */
+    }
+  }
+
+  /** Where this page's session comes from: the address ("address"), this browser ("stored"), nowhere ("none"),
+   *  or nowhere on purpose ("all": the page shows everything); `search` is the session's query. */
+  function source(search = location.search) {
     const params = new URLSearchParams(search);
+    if (params.has(EVERYTHING)) return { from: "all", search: "" };
+    if (SESSION.some((name) => params.has(name))) return { from: "address", search };
+    const kept = stored();
+    return kept ? { from: "stored", search: kept } : { from: "none", search: "" };
+  }
+
+  /** The session: pairings (?m=a,b; all if none), scenarios (?s=a,b in order; one whose review is pending only
+   *  if ?ok= names it), buffer (?b=5), or ?preset=id's; `from` says where it came from (source()). */
+  function session(data, search) {
+    const origin = search === undefined ? source() : { from: "address", search };
+    const params = new URLSearchParams(origin.search);
     const list = (name) => params.getAll(name).flatMap((value) => value.split(",")).filter(Boolean);
     const preset = data.workshop.presets.find((p) => p.id === params.get("preset")) || {};
     const order = data.phases.flatMap((phase) => data.entries.filter((e) => e.phase === phase.id).map((e) => e.id));
     const wanted = params.has("m") ? list("m") : preset.entries;
-    const known = data.scenarios.map((s) => s.id);
-    const scenarios = params.has("s") ? list("s") : preset.scenarios || [];
+    const confirmed = list("ok");
+    const usable = new Set(data.scenarios.filter((s) => !s.pending || confirmed.includes(s.id)).map((s) => s.id));
+    const scenarios = [...new Set(params.has("s") ? list("s") : preset.scenarios || [])].filter((id) => usable.has(id));
     return {
+      from: origin.from,
       ids: wanted ? order.filter((id) => wanted.includes(id)) : order,
-      scenarios: [...new Set(scenarios)].filter((id) => known.includes(id)),
+      scenarios,
+      ok: confirmed.filter((id) => scenarios.includes(id)),
       buffer: Math.max(0, (params.has("b") ? Number.parseInt(params.get("b"), 10) : preset.buffer) || 0),
     };
   }
@@ -33,7 +73,7 @@
   /** The session's support contacts (from the planning page, in the URL). */
   const SUPPORT_FIELDS = ["support", "report"];
 
-  function support(search = location.search) {
+  function support(search = source().search) {
     const params = new URLSearchParams(search);
     return Object.fromEntries(SUPPORT_FIELDS.map((name) => [name, (params.get(name) || "").trim().slice(0, 200)]));
   }
@@ -50,12 +90,73 @@
     }
   }
 
-  /** Return the query that carries a session and its contacts: "?m=a,b&s=c&b=5&support=...". */
-  function query({ ids, scenarios = [], buffer = 0 }, contacts = support()) {
-    const params = [`m=${ids.map(encodeURIComponent).join(",")}`, `s=${scenarios.map(encodeURIComponent).join(",")}`];
+  /** Return the query that carries a session and its contacts: "?m=a,b&s=c&ok=c&b=5&support=...". */
+  function query({ ids, scenarios = [], ok = [], buffer = 0 }, contacts = support()) {
+    const joined = (list) => list.map(encodeURIComponent).join(",");
+    const params = [`m=${joined(ids)}`, `s=${joined(scenarios)}`];
+    if (ok.length) params.push(`ok=${joined(ok)}`);
     if (buffer) params.push(`b=${buffer}`);
     for (const name of SUPPORT_FIELDS) if (contacts[name]) params.push(`${name}=${encodeURIComponent(contacts[name])}`);
     return `?${params.join("&")}`;
+  }
+
+  /** Point every link to a kit page (`pages`: their addresses, relative to this page) at `search`: links
+   *  without a query of their own, or ones this function pointed before. */
+  function carry(pages, search) {
+    const paths = new Set(pages.map((href) => new URL(href, location.href).pathname));
+    for (const link of document.querySelectorAll("a[href]")) {
+      const url = new URL(link.href);
+      if (!paths.has(url.pathname) || (url.search && !("mxCarried" in link.dataset))) continue;
+      url.search = search;
+      link.href = url.href;
+      link.dataset.mxCarried = "";
+    }
+  }
+
+  /** On a kit page: remember the session the address names, or put the remembered one in the address;
+   *  then carry it in every link to a kit page. Return where it came from (source()). */
+  function keep(data, pages) {
+    const origin = source();
+    let { search } = origin;
+    if (origin.from === "address") {
+      search = query(session(data), support(search));
+      remember(search);
+    }
+    if (origin.from === "stored") {
+      try {
+        history.replaceState(history.state, "", search + location.hash);
+      } catch {
+        /* some browsers refuse to change a file:// URL's query; the links still carry it */
+      }
+    }
+    carry(pages, origin.from === "all" ? stored() : search);
+    return { ...origin, search, kept: stored() };
+  }
+
+  const count = (n, one, many) => `${n === 0 ? "no" : n} ${n === 1 ? one : many}`;
+
+  /** Say a session in words: "6 pairings, 2 scenarios, 90 minutes". */
+  function describe(data, { ids, scenarios, buffer }) {
+    const minutes = total(agenda(data, ids, scenarios, buffer));
+    return `${count(ids.length, "pairing", "pairings")}, ${count(scenarios.length, "scenario", "scenarios")}, ${minutes} minutes`;
+  }
+
+  /** The sensitive topics (ids) of a session's pairings and scenarios. */
+  function topics(data, { ids, scenarios }) {
+    const named = [
+      ...data.entries.filter((e) => ids.includes(e.id)),
+      ...data.scenarios.filter((s) => scenarios.includes(s.id)),
+    ];
+    return new Set(named.flatMap((item) => item.topics || []));
+  }
+
+  /** Show, in each content note inside `root`, the topics of the session and no other. */
+  function showContentNote(root, data, chosen) {
+    const shown = topics(data, chosen);
+    for (const note of root.querySelectorAll("[data-content-note]")) {
+      for (const item of note.querySelectorAll("[data-topic]")) item.hidden = !shown.has(item.dataset.topic);
+      part(note, "[data-content-note-topics]").hidden = shown.size === 0;
+    }
   }
 
   const total = (items) => items.reduce((sum, item) => sum + item.minutes, 0);
@@ -97,6 +198,22 @@
     return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
   };
 
-  Object.assign(mx, { session, selection, support, showSupport, query, agenda, total, clock });
+  Object.assign(mx, {
+    source,
+    session,
+    selection,
+    support,
+    showSupport,
+    query,
+    remember,
+    carry,
+    keep,
+    describe,
+    topics,
+    showContentNote,
+    agenda,
+    total,
+    clock,
+  });
   mx.ready?.();
 })();

@@ -1,10 +1,12 @@
 /*
  * mx-scenarios: the practice scenarios page. Without JavaScript every scenario reads whole. With
- * it: "Draw a scenario" picks one not drawn yet (until all have been, then starts over), scrolls to
- * it and says which; and each scenario runs as a drill: its injects collapse, "Reveal what happens
- * next" shows them one at a time, each with a countdown of its minutes (a timer that is not read out;
- * a status says when time is up), then the responses and the debrief. Started by mx.js once kit.js
- * (its clock) is here.
+ * it: "Draw a scenario" picks one not drawn yet from the session's scenarios (or, without a session,
+ * from every scenario whose review is done; one whose review is pending is never drawn), until all
+ * have been, then starts over; it says which pool it draws from, scrolls to the one drawn and puts
+ * "Draw another" and the count just below its heading. Each scenario runs as a drill: its steps
+ * collapse, and "Reveal" shows them one at a time (each inject, then the responses to weigh, then
+ * the debrief), each with a countdown of its minutes (a timer that is not read out; a status says
+ * when time is up). Started by mx.js once the mapping's data and kit.js (its clock) are here.
  */
 (() => {
   "use strict";
@@ -12,8 +14,9 @@
   const mx = (window.mx ||= {});
   const part = (...args) => mx.part(...args);
   const clock = (...args) => mx.clock(...args);
+  const named = (title) => (/[.?!]$/.test(title) ? title : `${title}.`); // "Whose failure?", never "?."
 
-  /** One scenario's drill: the injects revealed one by one, each timed. */
+  /** One scenario's drill: its steps (injects, responses, debrief) revealed one by one, each timed. */
   function drill(article, signal) {
     const controls = part(article, "[data-drill-controls]");
     const begin = part(controls, "[data-drill-start]");
@@ -21,11 +24,11 @@
     const timer = part(controls, "[data-drill-timer]");
     const reset = part(controls, "[data-drill-reset]");
     const status = part(controls, "[data-drill-status]");
-    const injects = [...article.querySelectorAll("[data-inject]")];
-    const after = part(article, "[data-drill-after]");
+    const steps = [...article.querySelectorAll("[data-drill-step]")];
+    const injects = steps.filter((step) => step.matches("[data-inject]")).length;
     const title = part(article, "h2").textContent;
     let drilling = false;
-    let shown = 0; // while drilling: the injects revealed, one more once the responses and debrief are
+    let shown = 0; // while drilling: the steps revealed
     let deadline = 0;
     let ticking = 0;
 
@@ -38,28 +41,27 @@
       timer.textContent = left > 0 ? `${clock(left)} left` : "Time is up";
       if (left > 0) return;
       stop();
-      status.textContent = `Time is up for step ${shown} of ${title}.`;
+      status.textContent = `Time is up for step ${shown} of ${named(title)}`;
     };
 
+    const labels = ["Reveal what happens next", "Reveal the responses to weigh", "Reveal the debrief"];
     const render = () => {
-      const done = !drilling || shown > injects.length;
-      injects.forEach((inject, index) => {
-        inject.hidden = drilling && index >= shown;
+      steps.forEach((step, index) => {
+        step.hidden = drilling && index >= shown;
       });
-      after.hidden = !done;
       begin.hidden = drilling;
       reset.hidden = !drilling;
-      next.hidden = done;
-      timer.hidden = done;
-      next.textContent = shown === injects.length ? "Reveal the responses and debrief" : "Reveal what happens next";
+      next.hidden = !drilling || shown >= steps.length;
+      timer.hidden = !drilling;
+      next.textContent = labels[Math.max(0, shown - injects + 1)] || labels[0];
       stop();
-      if (done) return;
-      const inject = injects[shown - 1];
-      deadline = Date.now() + Number(inject.dataset.minutes) * 60_000;
+      if (!drilling) return;
+      const step = steps[shown - 1];
+      deadline = Date.now() + Number(step.dataset.minutes) * 60_000;
       ticking = setInterval(tick, 250);
       tick();
-      const heading = part(inject, "h3").textContent.replace(/\s+/g, " ").trim();
-      status.textContent = `${heading} revealed; the timer runs for ${inject.dataset.minutes} minutes.`;
+      const heading = part(step, "h3").textContent.replace(/\s+/g, " ").trim();
+      status.textContent = `${heading} revealed; the timer runs for ${step.dataset.minutes} minutes.`;
     };
 
     begin.addEventListener("click", () => {
@@ -71,12 +73,12 @@
     next.addEventListener("click", () => {
       shown += 1;
       render();
-      if (shown <= injects.length) {
-        injects[shown - 1].scrollIntoView({ block: "nearest" }); // the button keeps the focus
+      const step = steps[shown - 1];
+      if (shown <= injects) {
+        step.scrollIntoView({ block: "nearest" }); // the button keeps the focus
         return;
       }
-      status.textContent = `The responses to weigh and the debrief of ${title} are shown.`;
-      const heading = part(after, "h3");
+      const heading = part(step, "h3");
       heading.tabIndex = -1;
       heading.focus();
     });
@@ -89,24 +91,46 @@
     controls.hidden = false;
   }
 
-  const start = (root, { signal }) => {
+  /** "Draw a scenario": from the session's scenarios, or every reviewed one; each once before any repeats. */
+  function draw(root, data) {
     const articles = [...root.querySelectorAll("article[data-scenario]")];
-    for (const article of articles) drill(article, signal);
-
-    const count = part(root, "[data-scenarios-count]");
+    const pending = new Set(data.scenarios.filter((s) => s.pending).map((s) => s.id));
+    const chosen = mx.session(data);
+    const mine = chosen.from === "address" || chosen.from === "stored";
+    const ids = mine && chosen.scenarios.some((id) => !pending.has(id)) ? chosen.scenarios : null;
+    const pool = articles.filter((a) => !pending.has(a.dataset.scenario) && (!ids || ids.includes(a.dataset.scenario)));
+    const from = ids
+      ? `your session's ${pool.length === 1 ? "scenario" : `${pool.length} scenarios`}`
+      : `the ${pool.length} reviewed scenarios`;
+    const waiting = articles.filter((a) => pending.has(a.dataset.scenario)).map((a) => part(a, "h2").textContent);
+    part(root, "[data-scenarios-pool]").textContent =
+      `Draws from ${from}, each once before any repeats.` +
+      waiting.map((title) => ` ${title} is never drawn: its review is pending.`).join("");
+    const drawn = part(root, "[data-scenarios-drawn]");
+    const count = part(drawn, "[data-scenarios-count]");
     let left = [];
-    part(root, "[data-scenarios-draw]").addEventListener("click", () => {
-      if (!left.length) left = [...articles];
+    const pick = () => {
+      if (!left.length) left = [...pool];
       const article = left.splice(Math.floor(Math.random() * left.length), 1)[0];
       const heading = part(article, "h2");
+      heading.after(drawn);
+      drawn.hidden = false;
       heading.tabIndex = -1;
       article.scrollIntoView({ block: "start" }); // its scroll margin keeps it below the theme's header
       heading.focus({ preventScroll: true });
-      count.textContent = `Drawn: ${heading.textContent} (${articles.length - left.length} of ${articles.length}).`;
+      const of = `${pool.length - left.length} of ${pool.length}${ids ? " in your session" : " reviewed"}`;
+      count.textContent = `Drawn: ${heading.textContent} (${of}).`;
       root.dataset.drawn = article.dataset.scenario;
-    });
+    };
+    part(root, "[data-scenarios-draw]").addEventListener("click", pick);
+    part(drawn, "[data-scenarios-again]").addEventListener("click", pick);
     part(root, "[data-scenarios-draw-controls]").hidden = false;
+  }
+
+  const start = (root, { data, signal }) => {
+    for (const article of root.querySelectorAll("article[data-scenario]")) drill(article, signal);
+    draw(root, data);
   };
-  (mx.queue ||= []).push(["mx-scenarios", start, { kit: true }]);
+  (mx.queue ||= []).push(["mx-scenarios", start, { data: true, kit: true }]);
   mx.flush?.();
 })();

@@ -1,7 +1,7 @@
 /*
  * mx-selection: a printable (the handout) shows only the pairings and the practice scenarios of the
- * URL's session (the scenarios in the order they run; none when none), and the session's support
- * contacts written in as text. Without JavaScript it shows every pairing, no scenario and blank
+ * session (the scenarios in the order they run; none when none), the content note for its topics,
+ * and the session's support contacts written in as text. Without JavaScript it shows every pairing, no scenario and blank
  * lines for the contacts. Started by mx.js once the mapping's data has run.
  */
 (() => {
@@ -16,6 +16,7 @@
     (root, { data }) => {
       showSupport(root);
       const chosen = session(data);
+      mx.showContentNote(root, data, chosen);
       const ids = new Set(chosen.ids);
       for (const item of root.querySelectorAll("[data-entry-id]")) item.hidden = !ids.has(item.dataset.entryId);
       for (const group of root.querySelectorAll("tbody[data-phase]")) {
