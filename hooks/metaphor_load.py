@@ -35,6 +35,11 @@ MAX_QUOTING_ENTRIES = 2  # entries that may quote one sentence of the essay
 # A discussion that never names its subject drifts into talk about process: every entry needs a
 # prompt that says sexism (or women, gender, race) plainly.
 NAMES_THE_TOPIC = re.compile(r"\b(sexis[mt]\w*|wom[ae]n\w*|gender\w*|misogyn\w*|rac(?:e|es|ism|ist|ial)\b)", re.I)
+# Notes that say how long something takes go stale when its minutes field changes: the pages show the
+# minutes from the data, so notes leave the number out.
+MINUTES_IN_NOTES = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)[ -]minutes?\b", re.I
+)
 SUGGESTIONS = 200  # "did you mean" look-ups per run, so that a file broken everywhere is checked in linear time
 
 __all__ = ["SCHEMA", "SCHEMA_PATH", "InvalidData", "Loaded", "Problem", "load_metaphor"]
@@ -146,6 +151,7 @@ class _Checks:
         self.sentence_use(quoted)
         self.paragraph_use(quoted)
         self.prompts_name_the_topic()
+        self.notes_without_minutes()
         self.preset_totals(entry_ids)
         return self.problems
 
@@ -203,8 +209,7 @@ class _Checks:
         for item_path, _ in _items(self.data, ("entries",)):
             for ref_path, target in _texts(self.data, (*item_path, "topics")):
                 if target not in topic_ids:
-                    message = f"no topic of workshop.topics has the id '{target}' (expected one of: {', '.join(topic_ids)})"
-                    self.report(ref_path, message)
+                    self.report(ref_path, f"no topic of workshop.topics has the id '{target}'{one_of(topic_ids)}")
 
     def preset_endings(self, phase_ids: list[str]) -> None:
         """Check that no preset ends with something sensitive: its last scenario, or else its last pairing.
@@ -214,7 +219,7 @@ class _Checks:
         """
         entries = {e.get("id"): (index, e) for (_, index), e in _items(self.data, ("entries",)) if isinstance(e, dict)}
         order = {phase: index for index, phase in enumerate(phase_ids)}
-        for preset_path, preset in _items(self.data, ("workshop", "presets")):
+        for preset_path, _ in _items(self.data, ("workshop", "presets")):
             runs = [s for _, s in _texts(self.data, (*preset_path, "scenarios"))]
             if runs:
                 facts = (self.scenarios or {}).get(runs[-1])
@@ -350,6 +355,14 @@ class _Checks:
                     warning=True,
                 )
 
+    def notes_without_minutes(self) -> None:
+        """Warn about notes that write a number of minutes, which the minutes fields already say."""
+        places = [("phases",), ("entries",), ("workshop", "presets")]
+        paths = [(*path, "notes") for where in places for path, _ in _items(self.data, where)]
+        paths += [("workshop", block, "notes") for block in ("opening", "passages", "break", "closing")]
+        for path in paths:
+            warn_minutes_in_notes(self.report, path, _at(self.data, path))
+
     def preset_totals(self, entry_ids: list[str]) -> None:
         """Check that each preset's agenda adds up to its minutes, wherever every part of it is valid.
 
@@ -382,8 +395,8 @@ class _Checks:
             ):
                 continue
             runs = preset.get("scenarios") if isinstance(preset.get("scenarios"), list) else []
-            known = self.scenarios or {}
-            if runs and (self.scenarios is None or any(s not in known or known[s].minutes is None for s in runs)):
+            facts = self.scenarios or {}
+            if runs and (self.scenarios is None or any(s not in facts or facts[s].minutes is None for s in runs)):
                 continue  # an unknown scenario, or one without minutes, is reported on its own line
             buffer = preset.get("buffer", 0)
             if not (buffer == 0 or _minutes(buffer)):
@@ -395,7 +408,7 @@ class _Checks:
                 passages=blocks["passages"],
                 pause=pause,
                 closing=blocks["closing"],
-                scenarios=[(s, "", known[s].minutes or 0) for s in runs],
+                scenarios=[(s, "", facts[s].minutes or 0) for s in runs],
                 buffer=buffer,
             )
             total = sum(item.minutes for item in items)
@@ -439,6 +452,23 @@ class Suggester:
 def _pieces(text: str) -> set[str]:
     padded = f"  {text} "
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def warn_minutes_in_notes(report: Any, path: DataPath, notes: Any) -> None:
+    """Warn (through ``report``) when the notes at ``path`` write a number of minutes."""
+    found = MINUTES_IN_NOTES.search(notes) if isinstance(notes, str) else None
+    if found:
+        report(
+            path,
+            f"says “{found.group(0)}”: the pages show each block's minutes from its minutes fields, and a "
+            "number written in notes goes stale when they change; leave the number out",
+            warning=True,
+        )
+
+
+def one_of(ids: list[str]) -> str:
+    """Say which ids a reference may name: " (expected one of: a, b)", or that there are none."""
+    return f" (expected one of: {', '.join(ids)})" if ids else " (it lists none: add the topic there first)"
 
 
 def _whole(value: Any) -> bool:
@@ -490,8 +520,8 @@ def build(data: dict[str, Any], essay: Essay) -> Metaphor:
             opening=block(workshop["opening"]),
             passages=block(workshop["passages"]),
             quotes=quotes(workshop["passages"]["quotes"]),
-            limits=tuple(text.strip() for text in workshop["limits"]),
-            topics=tuple(Topic(t["id"], t["name"].strip(), t["note"].strip()) for t in workshop["topics"]),
+            limits=tuple(text.strip() for text in workshop.get("limits", ())),
+            topics=tuple(Topic(t["id"], t["name"].strip(), t["note"].strip()) for t in workshop.get("topics", ())),
             pause=Pause(workshop["break"]["minutes"], workshop["break"]["notes"].strip(), workshop["break"]["over"]),
             closing=block(workshop["closing"]),
             presets=tuple(
@@ -500,7 +530,7 @@ def build(data: dict[str, Any], essay: Essay) -> Metaphor:
                     p["title"].strip(),
                     p["minutes"],
                     tuple(p["entries"]),
-                    p["notes"].strip(),
+                    p.get("notes", "").strip(),
                     tuple(p.get("scenarios", ())),
                     p.get("buffer", 0),
                 )

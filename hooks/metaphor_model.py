@@ -96,7 +96,7 @@ class Preset:
     title: str
     minutes: int
     entries: tuple[str, ...]
-    notes: str
+    notes: str = ""  # for the facilitator: what it covers and why
     scenarios: tuple[str, ...] = ()  # ids in docs/scenarios.yml, run in this order after the pairings
     buffer: int = 0  # minutes kept free before the close
 
@@ -108,11 +108,11 @@ class Workshop:
     opening: Block
     passages: Block
     quotes: tuple[Quote, ...]
-    limits: tuple[str, ...]  # where the metaphor as a whole stops holding
-    topics: tuple[Topic, ...]  # the sensitive topics a content note may name
     pause: Pause  # the `break` block of the file
     closing: Block
     presets: tuple[Preset, ...]
+    limits: tuple[str, ...] = ()  # where the metaphor as a whole stops holding
+    topics: tuple[Topic, ...] = ()  # the sensitive topics a content note may name
 
     def preset(self, preset_id: str) -> Preset:
         """Return the preset with ``preset_id``."""

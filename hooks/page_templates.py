@@ -23,7 +23,6 @@ from metaphor_model import AgendaItem, Entry, Preset
 from scenarios_model import OPTION_KINDS, Scenario
 from site_data import ESSAY, SiteData
 
-
 # The facilitator kit's pages that show the session: each keeps it in its links to the others.
 KIT_PAGES = ("guide.md", "plan.md", "deck.md", "handout.md", "cards.md", "scenarios.md", "sheets.md")
 
@@ -46,6 +45,7 @@ def template_env(loader: BaseLoader, *, keys: dict[str, Any] | None = None) -> E
     env.filters["keys"] = keys_filter(keys or {})
     env.filters["words"] = words
     env.filters["sentence"] = sentence
+    env.filters["lower_first"] = lambda text: str(text)[:1].lower() + str(text)[1:]
     return env
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from essay_source import Essay
-from metaphor_load import NAMES_THE_TOPIC
+from metaphor_load import NAMES_THE_TOPIC, one_of, warn_minutes_in_notes
 from metaphor_model import Quote
 from scenarios_model import Inject, Option, Review, Runbook, RunbookSection, Scenario, ScenarioFacts, Scenarios
 from schema_check import Schema
@@ -150,8 +150,10 @@ class _Checks:
                     self.report(ref_path, f"no entry of docs/metaphors.yml has the id '{ref}'")
             for ref_path, ref in _items(self.data, (*path, "topics")):
                 if isinstance(ref, str) and self.topic_ids is not None and ref not in self.topic_ids:
-                    known = ", ".join(self.topic_ids)
-                    self.report(ref_path, f"no topic of docs/metaphors.yml (workshop.topics) has the id '{ref}' (expected one of: {known})")
+                    self.report(
+                        ref_path,
+                        f"no topic of docs/metaphors.yml (workshop.topics) has the id '{ref}'" + one_of(self.topic_ids),
+                    )
             for inject_path, inject in _items(self.data, (*path, "injects")):
                 phase = inject.get("phase") if isinstance(inject, dict) else None
                 if isinstance(phase, str) and phases is not None and phase not in phases:
@@ -162,6 +164,10 @@ class _Checks:
                     self.quote(quote_path, quote.strip())
             self.minutes(path, scenario)
             self.names_the_topic(path)
+            warn_minutes_in_notes(self.report, (*path, "notes"), scenario.get("notes"))
+            for inject_path, inject in _items(self.data, (*path, "injects")):
+                if isinstance(inject, dict):
+                    warn_minutes_in_notes(self.report, (*inject_path, "notes"), inject.get("notes"))
         for path, section in _items(self.data, ("runbook", "sections")):
             section_id = section.get("id") if isinstance(section, dict) else None
             if isinstance(section_id, str) and phases is not None and section_id not in phases:

@@ -70,7 +70,7 @@ class Scenario:
 
     @property
     def pending(self) -> bool:
-        """Tell whether the scenario waits for a review it needs: never drawn, in no preset, added only on confirmation."""
+        """Tell whether it waits for a review it needs: never drawn, in no preset, added only on confirmation."""
         return self.review is not None and self.review.status == "pending"
 
 

@@ -76,9 +76,7 @@ def load_site(config: MkDocsConfig) -> SiteData:
         problems[shown_scenarios] = exc.problems
     loaded = metaphor = scenarios = None
     try:
-        loaded = load_metaphor(
-            docs / MAPPING, essay, scenarios=scenario_facts(scenario_doc) if scenario_doc else None
-        )
+        loaded = load_metaphor(docs / MAPPING, essay, scenarios=scenario_facts(scenario_doc) if scenario_doc else None)
         metaphor = loaded.metaphor
     except InvalidData as exc:
         problems[shown] = exc.problems

@@ -231,7 +231,7 @@ CASES = {
         t := change("    related: [fast-and-safe]\n", "    related: [fast-and-safe]\n    colour: red\n"),
         [
             f"{FILE}:{at(t, '    colour')}: entry 'routine-outage': colour: unknown field (expected one of: id, "
-            "phase, origin, outage, sexism, quotes, breaks_down, prompts, minutes, notes, related)"
+            "phase, origin, outage, sexism, quotes, breaks_down, prompts, minutes, notes, related, topics)"
         ],
     ),
     "misspelt field": (

@@ -25,7 +25,7 @@ scenarios:
         text: The questions keep coming.
         questions: [What do you notice?]
         minutes: 3
-        notes: Give the groups three minutes.
+        notes: Give the groups time to answer.
       - phase: respond
         text: The lead moves on.
         questions: [What could you say now?]
@@ -40,9 +40,10 @@ scenarios:
         action: Propose a checklist for every review.
         costs: Time.
         protects: Everyone who comes next.
+    weigh_minutes: 2
     debrief: [What made it hard to act against sexism here?]
     debrief_minutes: 3
-    minutes: 10
+    minutes: 12
     notes: Nobody plays the person it happens to.
 runbook:
   intro: Write down what your team will do.
@@ -111,10 +112,38 @@ CASES = {
         ],
     ),
     "minutes that do not add up": (
-        t := change("    minutes: 10\n", "    minutes: 12\n"),
+        t := change("    minutes: 12\n", "    minutes: 14\n"),
         [
-            f"{FILE}:{at(t, '    minutes: 12')}: scenario 'the-review': minutes: its injects and debrief add up to "
-            "10 minutes, not 12: change minutes, or the minutes of its injects or debrief"
+            f"{FILE}:{at(t, '    minutes: 14')}: scenario 'the-review': minutes: its injects, weighing and debrief "
+            "add up to 12 minutes, not 14: change minutes, or the minutes of its injects, weigh_minutes or "
+            "debrief_minutes"
+        ],
+    ),
+    "a topic the mapping does not list": (
+        t := change("    rehearses: [routine-outage", "    topics: [politics]\n    rehearses: [routine-outage"),
+        [
+            f"{FILE}:{at(t, '    topics:')}: scenario 'the-review': topics[0]: no topic of docs/metaphors.yml "
+            "(workshop.topics) has the id 'politics' (expected one of: race, harassment, reporting, leaving)"
+        ],
+    ),
+    "a review marked done without its date and reviewers": (
+        t := change(
+            "    rehearses: [routine-outage",
+            "    review:\n      needs: engineers it is about\n      status: done\n    rehearses: [routine-outage",
+        ),
+        [
+            f"{FILE}:{at(t, '      needs:')}: scenario 'the-review': review.date: missing required field; add 'date:' "
+            "under 'review:'",
+            f"{FILE}:{at(t, '      needs:')}: scenario 'the-review': review.by: missing required field; add 'by:' "
+            "under 'review:'",
+        ],
+    ),
+    "minutes written in notes (warning)": (
+        t := change("        notes: Give the groups time to answer.", "        notes: Give the groups three minutes."),
+        [
+            f"{FILE}:{at(t, '        notes: Give the groups three')}: scenario 'the-review': injects[0].notes: says "
+            "“three minutes”: the pages show each block's minutes from its minutes fields, and a number written in "
+            "notes goes stale when they change; leave the number out [warning]"
         ],
     ),
     "a quote not in the essay": (

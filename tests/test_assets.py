@@ -13,8 +13,8 @@ import pytest
 
 from conftest import ROOT, Project, parse
 from data_script import READERS
-from shipped_scripts import without_comments as script_without_comments
-from stylesheets import without_comments
+from shipped_scripts import minified as minified_script
+from stylesheets import minified
 
 STYLESHEETS = ROOT / "overrides" / "assets" / "stylesheets"
 SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
@@ -98,7 +98,7 @@ def test_each_pages_stylesheet_is_its_components_css_in_order(built: Project, bu
     parts = includes(bundle)
     assert parts[0] == "utilities.css"
     built_css = (built.site / "assets" / "stylesheets" / "pages" / f"{bundle}.css").read_text(encoding="utf-8")
-    expected = "".join(without_comments((STYLESHEETS / part).read_text(encoding="utf-8")) for part in parts)
+    expected = "".join(minified((STYLESHEETS / part).read_text(encoding="utf-8")) for part in parts)
     assert re.sub(r"\s+", "", built_css) == re.sub(r"\s+", "", expected)
     assert "/*" not in built_css  # the comments stay in the sources, for the people who edit them
 
@@ -118,19 +118,17 @@ def test_own_code_per_page_stays_within_10_kb_gzip(built: Project, page: str) ->
     assert size <= 10_240, f"{page}: {size:,} B gzip"
 
 
-def test_a_script_loses_only_the_comments_on_lines_of_their_own() -> None:
+def test_a_shipped_script_keeps_its_strings_template_literals_and_regular_expressions() -> None:
     script = (
-        '/*\n * header\n */\n(() => {\n  /** doc */\n  const a = "http://x"; // kept: after code\n'
-        '  // a line\n  /* one */ f();\n  const b = "/* not a comment */";\n  try {\n    g();\n  } catch {\n'
-        "    /* nothing */\n  }\n})();\n"
+        '/*\n * header\n */\n(() => {\n  /** doc */\n  const a = "http://x"; // after code\n'
+        "  const b = `two  // spaces\n  /* kept */`;\n  const c = /[.?!]$/.test(b) ? a : b;\n})();\n"
     )
-    assert script_without_comments(script) == (
-        '(() => {\n  const a = "http://x"; // kept: after code\n  /* one */ f();\n'
-        '  const b = "/* not a comment */";\n  try {\n    g();\n  } catch {\n  }\n})();\n'
+    assert minified_script(script) == (
+        '(()=>{const a="http://x";const b=`two  // spaces\n  /* kept */`;const c=/[.?!]$/.test(b)?a:b;})();\n'
     )
 
 
-def test_our_scripts_ship_without_their_comments_and_still_parse(built: Project) -> None:
+def test_our_scripts_ship_minified_and_still_parse(built: Project) -> None:
     node = shutil.which("node")
     assert node, "node (Node.js) is needed: scripts/test installs it"
     sources = sorted(SCRIPTS.glob("*.js"))
@@ -138,7 +136,7 @@ def test_our_scripts_ship_without_their_comments_and_still_parse(built: Project)
     for source in sources:
         shipped = built.site / "assets" / "javascripts" / source.name
         text = shipped.read_text(encoding="utf-8")
-        assert text == script_without_comments(source.read_text(encoding="utf-8")), source.name
+        assert text == minified_script(source.read_text(encoding="utf-8")), source.name
         assert not re.search(r"^\s*(/\*|//)", text, re.M), source.name
         result = subprocess.run([node, "--check", str(shipped)], capture_output=True, text=True, timeout=60)
         assert result.returncode == 0, (source.name, result.stderr)

@@ -23,7 +23,7 @@ def display_order(mapping: dict) -> list[str]:
 # ---------------------------------------------------------------- the guide's agendas
 
 
-def test_the_ready_agendas_add_up_to_45_and_90_minutes(built: Project, model: object, site_data: object) -> None:
+def test_the_ready_agendas_add_up_to_their_minutes(built: Project, model: object, site_data: object) -> None:
     guide = built.page("guide/")
     for preset in model.workshop.presets:
         section = guide.select_one(f'[data-agenda="{preset.id}"]')
@@ -35,7 +35,7 @@ def test_the_ready_agendas_add_up_to_45_and_90_minutes(built: Project, model: ob
         assert int(section.select_one("[data-agenda-total]").get_text()) == preset.minutes
         starts = [r.select_one("td").get_text() for r in rows]
         assert starts[0] == "0:00" and starts[1] == f"0:{expected[0].minutes:02d}"
-    assert [p.minutes for p in model.workshop.presets] == [45, 90]
+        assert section.find("p", recursive=False).get_text() == preset.notes
 
 
 def tab_shape(tabs: object) -> list[tuple[str, list[str], str | None, bool]]:
@@ -66,7 +66,8 @@ def test_the_ready_agendas_are_content_tabs_as_pymdownx_tabbed_writes_them(built
     assert [i["id"] for i in inputs] == [label["for"] for label in labels] == [f"agenda-{p.id}" for p in presets]
     assert [label.get_text() for label in labels] == [f"{p.minutes}-minute session" for p in presets]
     assert [b["data-agenda"] for b in blocks] == [p.id for p in presets]
-    assert [b.find("h3", recursive=False).get_text() for b in blocks] == [p.title for p in presets]
+    titles = [f"{p.minutes}-minute session: {p.title[0].lower()}{p.title[1:]}" for p in presets]
+    assert [b.find("h3", recursive=False).get_text() for b in blocks] == titles
     assert len({i["name"] for i in inputs}) == 1 and [i.has_attr("checked") for i in inputs] == [True, False]
 
 

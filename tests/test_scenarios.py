@@ -26,6 +26,7 @@ def problems(tmp_path: Path, essay: Essay, model: Metaphor, text: str) -> list[s
             essay=essay,
             entry_ids=[e.id for e in model.entries],
             phase_ids=[p.id for p in model.phases],
+            topic_ids=[t.id for t in model.workshop.topics],
         )
     except InvalidData as exc:
         return [p.format(FILE) + (" [warning]" if p.warning else "") for p in exc.problems]
@@ -47,7 +48,8 @@ def test_the_real_scenarios_are_valid(site_data: object) -> None:
     scenarios: Scenarios = site_data.scenarios
     assert len(scenarios.scenarios) >= 8
     for scenario in scenarios.scenarios:
-        assert scenario.minutes == sum(i.minutes for i in scenario.injects) + scenario.debrief_minutes
+        parts = [i.minutes for i in scenario.injects] + [scenario.weigh_minutes, scenario.debrief_minutes]
+        assert scenario.minutes == sum(parts)
         assert scenario.setting and all(i.questions for i in scenario.injects)
         assert {i.phase for i in scenario.injects} <= {"detect", "respond", "learn"}
 

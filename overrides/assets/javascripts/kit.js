@@ -133,12 +133,14 @@
     return { ...origin, search, kept: stored() };
   }
 
-  const count = (n, one, many) => `${n === 0 ? "no" : n} ${n === 1 ? one : many}`;
+  const total = (items) => items.reduce((sum, item) => sum + item.minutes, 0);
+  const counted = (n, one, many) => `${n === 0 ? "no" : n} ${n === 1 ? one : many}`;
 
   /** Say a session in words: "6 pairings, 2 scenarios, 90 minutes". */
   function describe(data, { ids, scenarios, buffer }) {
     const minutes = total(agenda(data, ids, scenarios, buffer));
-    return `${count(ids.length, "pairing", "pairings")}, ${count(scenarios.length, "scenario", "scenarios")}, ${minutes} minutes`;
+    const pairings = counted(ids.length, "pairing", "pairings");
+    return `${pairings}, ${counted(scenarios.length, "scenario", "scenarios")}, ${minutes} minutes`;
   }
 
   /** The sensitive topics (ids) of a session's pairings and scenarios. */
@@ -159,7 +161,6 @@
     }
   }
 
-  const total = (items) => items.reduce((sum, item) => sum + item.minutes, 0);
 
   /** Lay out a session as hooks/metaphor_model.py agenda() does (a test keeps them equal). */
   function agenda(data, ids, scenarioIds = [], buffer = 0) {
