@@ -159,6 +159,15 @@ def essay(site_data: SiteData) -> Essay:
     return site_data.essay
 
 
+def _first_pairing_slide() -> int:
+    """The deck's number for the first pairing's slide: after the title, the key passages, who plays which
+    part and, when the mapping lists them, where the metaphor stops."""
+    workshop = yaml.safe_load((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))["workshop"]
+    return 4 + bool(workshop.get("limits"))
+
+
+FIRST = _first_pairing_slide()
+
 BROWSER_FIXTURES = {"browser", "open_browser", "visit"}
 
 

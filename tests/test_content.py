@@ -255,7 +255,8 @@ def test_the_browser_lays_out_sessions_with_scenarios_and_a_buffer_as_the_build_
     kinds = [i.kind for i in expected]
     assert (kinds[kinds.index("break") - 1] if "break" in kinds else None) == before_break  # the case holds
     assert ("buffer" in kinds) == bool(buffer)
-    search = f"m={','.join(chosen)}&s={','.join(scenarios)}&b={buffer}"
+    pending = [s.id for s in site_data.scenarios.scenarios if s.pending and s.id in scenarios]
+    search = f"m={','.join(chosen)}&s={','.join(scenarios)}&ok={','.join(pending)}&b={buffer}"
     assert browser_agenda(visit, server, search) == [[i.kind, i.title, i.minutes] for i in expected]
 
 

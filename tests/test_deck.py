@@ -12,16 +12,16 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import Project, Visit
+from conftest import FIRST, Project, Visit
 from metaphor_model import Metaphor
 from pdfs import contrast, pages
 
 
 def slide_count(model: Metaphor, entries: list[str] | None = None, **session: object) -> int:
     """One slide per block of the session's agenda but its buffer (the title slide opens it), plus who plays
-    which part; ``session`` gives the agenda its scenarios and buffer."""
+    which part and where the metaphor stops; ``session`` gives the agenda its scenarios and buffer."""
     items = model.agenda(None if entries is None else tuple(entries), **session)
-    return len([item for item in items if item.kind != "buffer"]) + 1
+    return len([item for item in items if item.kind != "buffer"]) + FIRST - 3
 
 
 def preset_session(site_data: object, preset_id: str) -> dict:
@@ -41,7 +41,7 @@ def slide_titles(model: Metaphor, items: list, essay_title: str) -> list[str]:
         if item.kind == "opening":
             titles.append(essay_title)
         elif item.kind == "passages":
-            titles += ["Key passages", "Who plays which part"]
+            titles += ["Key passages", "Who plays which part", "Where the metaphor stops"][: FIRST - 2]
         elif item.kind == "closing":
             titles.append("Close")
         elif item.kind != "buffer":
@@ -97,35 +97,35 @@ def test_the_clicker_keys_reveal_the_pair_step_by_step_then_move_on(
     assert current(deck)["title"] == "Close"
     page.keyboard.press("Home")
     assert current(deck)["hash"] == "#1"
-    # through the key passages (one per press), then who plays which part, to the first pairing
-    for key in ["ArrowRight"] + ["Space"] * (len(model.workshop.quotes) + 1):
+    # through the key passages (one per press), who plays which part and where it stops, to the first pairing
+    for key in ["ArrowRight"] + ["Space"] * (len(model.workshop.quotes) + FIRST - 3):
         page.keyboard.press(key)
     pair = first_pair(mapping)
     assert current(deck) == {
         "title": f"{pair['outage']['term']} ↔ {pair['sexism']['term']}",
         "entry": pair["id"],
-        "hash": "#4",
+        "hash": f"#{FIRST}",
         "later": 3,
     }
     assert page.locator("[data-slide].is-current .mx-slide__side--outage").is_visible()
     sexism_side = page.locator("[data-slide].is-current .mx-slide__side--sexism")
     assert sexism_side.evaluate("el => getComputedStyle(el).visibility") == "hidden"
     page.keyboard.press("PageDown")
-    assert current(deck)["hash"] == "#4.1" and current(deck)["later"] == 1
+    assert current(deck)["hash"] == f"#{FIRST}.1" and current(deck)["later"] == 1
     assert sexism_side.evaluate("el => getComputedStyle(el).visibility") == "visible"
     page.keyboard.press("ArrowRight")
-    assert current(deck)["hash"] == "#4.2" and current(deck)["later"] == 0
+    assert current(deck)["hash"] == f"#{FIRST}.2" and current(deck)["later"] == 0
     assert page.locator("[data-slide].is-current .mx-slide__breaks").is_visible()
     page.keyboard.press("ArrowRight")
-    assert current(deck)["hash"] == "#5"
+    assert current(deck)["hash"] == f"#{FIRST + 1}"
     page.keyboard.press("Shift+Space")
-    assert current(deck)["hash"] == "#4.2"
+    assert current(deck)["hash"] == f"#{FIRST}.2"
     page.keyboard.press("PageUp")
     page.keyboard.press("ArrowLeft")
-    assert current(deck)["hash"] == "#4"
+    assert current(deck)["hash"] == f"#{FIRST}"
     width = page.locator("[data-deck-progress-bar]").evaluate("el => parseFloat(el.style.width)")
-    assert width == pytest.approx(4 / slide_count(model) * 100, abs=0.01)
-    assert page.locator("[data-deck-status]").text_content().startswith(f"Slide 4 of {slide_count(model)}:")
+    assert width == pytest.approx(FIRST / slide_count(model) * 100, abs=0.01)
+    assert page.locator("[data-deck-status]").text_content().startswith(f"Slide {FIRST} of {slide_count(model)}:")
 
 
 def test_a_reload_keeps_the_place(deck: Visit) -> None:
@@ -199,8 +199,8 @@ def test_every_slide_fits_a_projector_screen(
     assert float(size.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")) >= 24
 
 
-# A pairing's last step, and a scenario's second inject (with no pairings, the scenario is slide 4).
-@pytest.mark.parametrize("place", ["#4.2", "?m=&s=design-review#4.2"], ids=["pairing", "scenario"])
+# A pairing's last step, and a scenario's second inject (with no pairings, the scenario is slide FIRST).
+@pytest.mark.parametrize("place", [f"#{FIRST}.2", f"?m=&s=design-review#{FIRST}.2"], ids=["pairing", "scenario"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_deck_text_has_a_contrast_of_at_least_7_to_1(
     open_browser: object, server: str, scheme: str, place: str
@@ -232,7 +232,7 @@ def test_the_url_selection_picks_the_slides(
     visit: Visit, server: str, mapping: dict, model: Metaphor, site_data: object
 ) -> None:
     chosen = [mapping["entries"][0]["id"], mapping["entries"][-1]["id"]]
-    visit.page.goto(server + f"deck/?m={','.join(chosen)}#4")
+    visit.page.goto(server + f"deck/?m={','.join(chosen)}#{FIRST}")
     visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
     shown = visit.page.locator("[data-slide]:not([hidden])").evaluate_all(
         "ss => ss.map(s => s.dataset.entry || s.dataset.title)"
@@ -254,7 +254,7 @@ def test_the_presenter_view_follows_and_leads_the_audience_view(
 ) -> None:
     audience = visit.page
     short = next(p for p in mapping["workshop"]["presets"] if p["id"] == "short")
-    audience.goto(server + "deck/?preset=short#4")
+    audience.goto(server + f"deck/?preset=short#{FIRST}")
     audience.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
     with visit.context.expect_page() as opened:
         audience.keyboard.press("s")
@@ -264,14 +264,14 @@ def test_the_presenter_view_follows_and_leads_the_audience_view(
     panel = presenter.locator("[data-deck-presenter]")
     assert panel.is_visible()
     entry = next(e for e in mapping["entries"] if e["id"] == short["entries"][0])
-    presenter.wait_for_function("() => location.hash === '#4'")
+    presenter.wait_for_function(f"() => location.hash === '#{FIRST}'")
     assert presenter.locator("[data-presenter-notes]").text_content().startswith(entry["notes"])
     following = model.agenda(tuple(short["entries"]))[3]  # opening, passages, the first pairing, then this
     assert following.kind == "discussion"
     assert presenter.locator("[data-presenter-next] .mx-slide__kicker").text_content() == following.title
     assert presenter.locator("[data-presenter-planned]").text_content() == f"{short['minutes']} min planned"
     audience.keyboard.press("ArrowRight")
-    presenter.wait_for_function("() => location.hash === '#4.1'")
+    presenter.wait_for_function(f"() => location.hash === '#{FIRST}.1'")
     presenter.keyboard.press("End")
     audience.wait_for_function("() => document.querySelector('[data-slide].is-current').dataset.title === 'Close'")
     presenter.keyboard.press("Home")
@@ -339,7 +339,7 @@ def test_printing_gives_one_slide_per_page_and_notes_when_asked(
     assert len(with_notes) == len(pages)
     assert all("Facilitator notes" in text for text in with_notes)
     first = next(e for e in mapping["entries"] if e["id"] == short["entries"][0])
-    assert re.sub(r"\s+", " ", first["outage"]["term"]) in with_notes[3]
+    assert re.sub(r"\s+", " ", first["outage"]["term"]) in with_notes[FIRST - 1]
 
 
 # ---------------------------------------------------------------- regressions (issue 9)
@@ -360,7 +360,7 @@ def slide_labels(page: object) -> list[str]:
 
 def test_on_a_phone_a_screen_reader_reads_every_slide(open_browser: object, server: str, model: Metaphor) -> None:
     phone = open_browser(viewport={"width": 390, "height": 844})
-    phone.page.goto(server + "deck/#4")
+    phone.page.goto(server + f"deck/#{FIRST}")
     ready(phone.page)
     assert phone.page.locator("[data-slide][aria-hidden]").count() == 0
     tree = accessibility_tree(phone.page)
@@ -423,13 +423,13 @@ def test_slides_are_fitted_again_when_the_window_changes_size(open_browser: obje
 def present(visit: Visit, deck_url: str) -> tuple[object, object]:
     """Open the deck at slide 4 of the short session, press S, and return both windows in step."""
     audience = visit.page
-    audience.goto(deck_url + "?preset=short#4")
+    audience.goto(deck_url + f"?preset=short#{FIRST}")
     ready(audience)
     with visit.context.expect_page() as opened:
         audience.keyboard.press("s")
     presenter = opened.value
     ready(presenter)
-    presenter.wait_for_function("() => location.hash === '#4'")
+    presenter.wait_for_function(f"() => location.hash === '#{FIRST}'")
     return audience, presenter
 
 
@@ -476,15 +476,15 @@ def test_the_windows_post_only_to_each_other_and_ignore_other_senders(visit: Vis
             );
         })"""
     )
-    assert audience.evaluate("location.hash") == "#4"
+    assert audience.evaluate("location.hash") == f"#{FIRST}"
     assert audience.locator("[data-deck-blank]").is_hidden()
     # Each window posts to the other, naming its origin (never "*", which any page there could read).
     presenter.evaluate(f"() => ({RECORD_POSTS})(window.opener)")
     audience.evaluate(f"() => ({RECORD_POSTS})(window.open('', 'mx-deck-presenter'))")
     presenter.keyboard.press("ArrowRight")
-    audience.wait_for_function("() => location.hash === '#4.1'")
+    audience.wait_for_function(f"() => location.hash === '#{FIRST}.1'")
     audience.keyboard.press("ArrowRight")
-    presenter.wait_for_function("() => location.hash === '#4.2'")
+    presenter.wait_for_function(f"() => location.hash === '#{FIRST}.2'")
     origin = server.rstrip("/")
     assert set(presenter.evaluate("window.__posts")) == {origin}  # what the presenter sent the audience
     assert set(audience.evaluate("window.__posts")) == {origin}  # and the audience the presenter
@@ -501,12 +501,12 @@ def test_the_presenter_follows_the_audience_after_the_audience_reloads(
     presenter.locator("[data-presenter-blank]").wait_for(state="visible")
     # The projector's window reloads at another place (as after a crash, or a link typed in): the
     # presenter follows without being touched, and the reloaded screen is no longer blank.
-    audience.evaluate("() => { history.replaceState(null, '', '#6'); location.reload(); }")
+    audience.evaluate(f"() => {{ history.replaceState(null, '', '#{FIRST + 2}'); location.reload(); }}")
     ready(audience)
-    presenter.wait_for_function("() => location.hash === '#6'")
+    presenter.wait_for_function(f"() => location.hash === '#{FIRST + 2}'")
     presenter.locator("[data-presenter-blank]").wait_for(state="hidden")
     presenter.keyboard.press("ArrowRight")  # and it still leads
-    audience.wait_for_function("() => location.hash === '#6.1'")
+    audience.wait_for_function(f"() => location.hash === '#{FIRST + 2}.1'")
     presenter.close()
 
 
@@ -515,8 +515,8 @@ def test_a_reloaded_presenter_view_rejoins_the_audience(visit: Visit, server: st
     # The presenter's window reloads at an old place: it takes the audience's place, not the reverse.
     presenter.evaluate("() => { history.replaceState(null, '', '#1'); location.reload(); }")
     ready(presenter)
-    presenter.wait_for_function("() => location.hash === '#4'")
-    assert audience.evaluate("location.hash") == "#4"
+    presenter.wait_for_function(f"() => location.hash === '#{FIRST}'")
+    assert audience.evaluate("location.hash") == f"#{FIRST}"
     audience.keyboard.press("End")
     presenter.wait_for_function("() => document.querySelector('[data-slide].is-current').dataset.title === 'Close'")
     presenter.close()
@@ -547,14 +547,14 @@ def test_at_1280x720_the_overview_shows_every_slide_and_escape_returns_focus(
 ) -> None:
     visit = open_browser(viewport={"width": 1280, "height": 720}, color_scheme=scheme)
     page = visit.page
-    page.goto(server + "deck/#6")
+    page.goto(server + f"deck/#{FIRST + 2}")
     ready(page)
     opener = page.get_by_role("button", name="Overview")
     opener.focus()
     page.keyboard.press("Enter")  # by keyboard, from the bar
     overview = page.locator("[data-deck-overview]")
     assert overview.is_visible()
-    assert page.evaluate("document.activeElement.dataset.goto") == "5"  # the current slide
+    assert page.evaluate("document.activeElement.dataset.goto") == str(FIRST + 1)  # the current slide
     buttons = overview.locator("button")
     assert buttons.count() == slide_count(model)
     boxes = buttons.evaluate_all("bs => bs.map(b => b.getBoundingClientRect().toJSON())")
@@ -582,7 +582,8 @@ def test_printed_one_slide_a_page_in_light_colours_with_or_without_notes(
     visit = open_browser(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
     page = visit.page
     every = tuple(s.id for s in site_data.scenarios.scenarios)  # every pairing and every scenario
-    page.goto(server + f"deck/?s={','.join(every)}")
+    pending = ",".join(s.id for s in site_data.scenarios.scenarios if s.pending)  # confirmed, as the plan asks
+    page.goto(server + f"deck/?s={','.join(every)}&ok={pending}")
     ready(page)
     titles = page.locator("[data-slide]:not([hidden])").evaluate_all("ss => ss.map(s => s.dataset.title)")
     assert len(titles) == slide_count(model, scenarios=site_data.scenarios.blocks(every))
@@ -657,7 +658,7 @@ def test_a_scenario_slide_shows_one_inject_at_a_time_by_clicker_keys_and_clicks(
     slide = page.locator("[data-slide].is-current")
     assert slide.locator(".mx-slide__setting").is_visible()
     assert shown_injects(page) == []  # the setting first; every inject waits
-    steps = len(scenario.injects) + 1  # each inject, then the debrief
+    steps = len(scenario.injects) + 2  # each inject, then the responses to weigh, then the debrief
     keys = ["PageDown", "ArrowRight", "Space", "ArrowDown"]
     for step in range(1, steps + 1):
         if step == 2:
@@ -669,6 +670,7 @@ def test_a_scenario_slide_shows_one_inject_at_a_time_by_clicker_keys_and_clicks(
         assert slide.locator(".mx-slide__setting").is_visible()
         if step <= len(scenario.injects):
             assert slide.locator(f'[data-step="{step}"]').text_content().count(scenario.injects[step - 1].text) == 1
+    assert "Responses to weigh" in slide.locator(f'[data-step="{steps - 1}"]').text_content()
     assert "Debrief" in slide.locator(f'[data-step="{steps}"]').text_content()
     page.keyboard.press("PageUp")
     assert shown_injects(page) == [str(steps - 1)]
@@ -682,17 +684,18 @@ def test_the_presenter_sees_the_current_injects_notes_and_its_pacing(
 ) -> None:
     page = visit.page
     scenario = site_data.scenarios.scenario("design-review")
-    # No pairings: title, passages and roles, then the scenario (slide 4) at the minute the agenda gives it.
+    # No pairings: title, passages, roles and limits, then the scenario (slide FIRST) at the minute the agenda gives it.
     start = sum(item.minutes for item in model.agenda((), scenarios=site_data.scenarios.blocks((scenario.id,)))[:2])
     page.clock.install()  # fake timers: read the page directly, no waiting
-    page.goto(server + f"deck/?m=&s={scenario.id}&view=presenter#4.2")
+    page.goto(server + f"deck/?m=&s={scenario.id}&view=presenter#{FIRST}.2")
     assert page.locator("[data-module=mx-deck]").get_attribute("data-started") == "true"
     notes = page.locator("[data-presenter-notes]")
     shown = notes.inner_text()
     assert scenario.notes in shown and scenario.injects[1].notes in shown
     assert scenario.injects[0].notes not in shown and scenario.injects[2].notes not in shown
     phase = next(p.title for p in model.phases if p.id == scenario.injects[1].phase)
-    assert notes.locator('[data-step-notes="2"]').inner_text() == f"2. {phase}: {scenario.injects[1].notes}"
+    linear = "Whatever the groups said, this is what happened next."
+    assert notes.locator('[data-step-notes="2"]').inner_text() == f"2. {phase}: {linear} {scenario.injects[1].notes}"
     # The second inject is planned to start when the first has had its minutes.
     second = start + scenario.injects[0].minutes
     pace = page.locator("[data-presenter-pace]")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Visit
+from conftest import FIRST, Visit
 
 LIMIT = 0.02
 OBSERVE = """window.__shifts = [];
@@ -26,7 +26,7 @@ PAGES = {
     "explorer-chosen": ("explorer/#written-rules&dir=sexism", "mx-explorer"),
     "explorer-filtered": ("explorer/#written-rules&dir=sexism&phase=prepare&q=rule", "mx-explorer"),
     "essay": ("essay/", "mx-marks-toggle"),
-    "deck": ("deck/#4.1", "mx-deck"),
+    "deck": (f"deck/#{FIRST}.1", "mx-deck"),
     # Every other page whose script changes what it shows.
     "guide": ("guide/", "mx-agenda"),
     "plan": ("plan/", "mx-plan"),

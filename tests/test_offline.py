@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, Visit, parse
+from conftest import FIRST, ROOT, Visit, parse
 
 
 @pytest.fixture(scope="session")
@@ -104,7 +104,7 @@ def test_the_explorer_works_from_file(local: Visit, offline: Path, mapping: dict
 
 def test_the_deck_and_presenter_view_stay_in_step_from_file(local: Visit, offline: Path) -> None:
     audience = local.page
-    audience.goto(url(offline, "deck.html?preset=short#4"))
+    audience.goto(url(offline, f"deck.html?preset=short#{FIRST}"))
     audience.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
     with local.context.expect_page() as opened:
         audience.keyboard.press("s")
@@ -113,7 +113,7 @@ def test_the_deck_and_presenter_view_stay_in_step_from_file(local: Visit, offlin
     assert presenter.url.startswith("file://") and "view=presenter" in presenter.url
     assert presenter.locator("[data-presenter-notes]").text_content()
     audience.keyboard.press("ArrowRight")
-    presenter.wait_for_function("() => location.hash === '#4.1'")
+    presenter.wait_for_function(f"() => location.hash === '#{FIRST}.1'")
     # The short session's scenario: its injects, one at a time, in both windows.
     scenario = audience.locator("[data-slide]:not([hidden])").evaluate_all(
         "ss => ss.findIndex(s => s.dataset.scenarioSlide) + 1"
