@@ -129,6 +129,14 @@ THIRD_ENTRY = """\
     notes: Third.
 workshop:"""
 
+# The workshop's sensitive topics, for the cases that need one.
+TOPICS = """workshop:
+  topics:
+    - id: race
+      name: race
+      note: how race and gender together shape the way failure is judged
+  opening:"""
+
 # Each case: the broken mapping, and the messages expected for it (lines found with `at`).
 CASES = {
     "yaml syntax error: unclosed list": (
@@ -379,6 +387,39 @@ CASES = {
             f"{FILE}:{at(t, '      - What counts as safe?')}: entry 'fast-and-safe': prompts: no prompt names the topic: at least "
             "one should say sexism, women, gender or race plainly, so that the discussion is about sexism and not only "
             "about process [warning]"
+        ],
+    ),
+    "a topic the workshop does not list": (
+        t := change(
+            "    minutes: 4\n    notes: Ask for examples",
+            "    topics: [race]\n    minutes: 4\n    notes: Ask for examples",
+        ),
+        [
+            f"{FILE}:{at(t, '    topics: [race]')}: entry 'fast-and-safe': topics[0]: no topic of workshop.topics has "
+            "the id 'race' (it lists none: add the topic there first)",
+            f"{FILE}:{at(t, '      entries: [routine-outage, fast-and-safe]')}: workshop.presets[1].entries: the "
+            "session would end with the pairing 'fast-and-safe', which touches on race: nothing sensitive may be a "
+            "preset's last item; put another scenario or pairing after it",
+        ],
+    ),
+    "a preset that ends on a sensitive pairing": (
+        t := change(
+            "    minutes: 4\n    notes: Ask for examples",
+            "    topics: [race]\n    minutes: 4\n    notes: Ask for examples",
+            text=change("workshop:\n  opening:", TOPICS),
+        ),
+        [
+            f"{FILE}:{at(t, '      entries: [routine-outage, fast-and-safe]')}: workshop.presets[1].entries: the "
+            "session would end with the pairing 'fast-and-safe', which touches on race: nothing sensitive may be a "
+            "preset's last item; put another scenario or pairing after it"
+        ],
+    ),
+    "minutes written in notes (warning)": (
+        t := change("    notes: Ask pairs first, then the room.", "    notes: Ask pairs first for two minutes."),
+        [
+            f"{FILE}:{at(t, '    notes: Ask pairs first for')}: phases[0].notes: says “two minutes”: the pages "
+            "show each block's minutes from its minutes fields, and a number written in notes goes stale when they "
+            "change; leave the number out [warning]"
         ],
     ),
     "a paragraph no entry quotes (warning)": (
