@@ -19,8 +19,8 @@ from mkdocs.exceptions import PluginError
 
 T = TypeVar("T")
 
-# How much of the essay the site publishes: the full text (the default), or only the passages it
-# quotes, for a deployment without the author's permission (ESSAY_TEXT=excerpts, see mkdocs.yml).
+# How much of the essay the site publishes: the full text (the default), or the site's outline of it,
+# for a deployment without the author's permission (ESSAY_TEXT=excerpts, see mkdocs.yml).
 ESSAY_TEXTS = ("full", "excerpts")
 
 
@@ -52,7 +52,7 @@ class Settings:
         if essay_text not in ESSAY_TEXTS:
             raise PluginError(
                 f"ESSAY_TEXT (extra.essay_text in mkdocs.yml) is '{essay_text}': use 'full' (the whole essay) "
-                "or 'excerpts' (only the passages the site quotes, each linked to the original)"
+                "or 'excerpts' (the site's outline of the essay, with a few short quotations and links to the original)"
             )
         site_url = str(config.site_url or "")
         return cls(

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from metaphor_model import Entry, Metaphor
 
 MARKS = "partials/metaphor/marks.html"  # the macros that wrap a passage and list its entries
-EXCERPTS = "partials/metaphor/excerpts.html"  # the macros that cut a paragraph down to its passages
 _PARAGRAPH = re.compile(r'(<p id="(p-\d{2,})">)(.*?)(</p>)', re.S)
 _TAG = re.compile(r"(<[^>]+>)")
 
@@ -55,17 +53,10 @@ def numbered(spans: list[Span], text: str) -> dict[int, Mark]:
     }
 
 
-def quoted_spans(
-    metaphor: Metaphor, paragraph_texts: dict[str, str], *, passages: bool = False
-) -> dict[str, list[Span]]:
-    """Return, per paragraph anchor, the merged spans its quotes cover, in reading order.
-
-    With ``passages``, the workshop's key passages count too (as spans no entry quotes).
-    """
+def quoted_spans(metaphor: Metaphor, paragraph_texts: dict[str, str]) -> dict[str, list[Span]]:
+    """Return, per paragraph anchor, the merged spans its entries' quotes cover, in reading order."""
     raw: dict[str, list[Span]] = {}
     quotes = [(quote, [entry]) for entry in metaphor.entries for quote in entry.quotes]
-    if passages:
-        quotes += [(quote, []) for quote in metaphor.workshop.quotes]
     for quote, entries in quotes:
         start = paragraph_texts[quote.anchor].find(quote.text)
         raw.setdefault(quote.anchor, []).append(Span(start, start + len(quote.text), list(entries)))
@@ -87,33 +78,11 @@ def quoted_spans(
     return merged
 
 
-def essay_page(
-    page_html: str,
-    *,
-    metaphor: Metaphor,
-    excerpts: bool,
-    explorer_href: str,
-    original_url: str,
-    macros: Callable[[str], Any],
-) -> str:
-    """Return the essay page's HTML marked and linked, or (``excerpts``) cut down to its quoted passages.
-
-    ``macros`` returns the macros a template defines (MARKS, EXCERPTS).
-    """
-    if excerpts:
-        return excerpt_quotes(
-            page_html,
-            metaphor=metaphor,
-            explorer_href=explorer_href,
-            macros=macros(MARKS),
-            excerpts=macros(EXCERPTS),
-            original_url=original_url,
-        )
-    return mark_quotes(page_html, metaphor=metaphor, explorer_href=explorer_href, macros=macros(MARKS))
-
-
 def mark_quotes(page_html: str, *, metaphor: Metaphor, explorer_href: str, macros: Any) -> str:
-    """Return the essay page's HTML with every quoted passage marked, and its chips after its paragraph."""
+    """Return the essay page's HTML with every quoted passage marked, and its chips after its paragraph.
+
+    ``macros`` are the macros of MARKS.
+    """
     paragraphs = {m.group(2): _plain(m.group(3)) for m in _PARAGRAPH.finditer(page_html)}
     spans = quoted_spans(metaphor, paragraphs)
 
@@ -126,32 +95,6 @@ def mark_quotes(page_html: str, *, metaphor: Metaphor, explorer_href: str, macro
         return opening + _mark_inner(inner, spans[anchor], marks, macros) + closing + chips
 
     return _PARAGRAPH.sub(mark, page_html)
-
-
-def excerpt_quotes(
-    page_html: str, *, metaphor: Metaphor, explorer_href: str, macros: Any, excerpts: Any, original_url: str
-) -> str:
-    """Return the essay page's HTML with each paragraph cut down to the passages the site quotes.
-
-    For a deployment without the author's permission to publish the full text (ESSAY_TEXT=excerpts):
-    each paragraph keeps its place and its anchor, shows only its quoted passages, marked and
-    followed by their chips as in the full text, and links to the original post.
-    """
-    paragraphs = {m.group(2): _plain(m.group(3)) for m in _PARAGRAPH.finditer(page_html)}
-    spans = quoted_spans(metaphor, paragraphs, passages=True)
-
-    def cut(match: re.Match[str]) -> str:
-        opening, anchor, _, closing = match.groups()
-        marks = numbered(spans.get(anchor, []), paragraphs[anchor])
-        parts = [
-            str(macros.passage(paragraphs[anchor][span.start : span.end], marks.get(span.start)))
-            for span in spans.get(anchor, [])
-        ]
-        body = str(excerpts.excerpt(parts, number=int(anchor[2:]), original_url=original_url))
-        chips = str(macros.chips(list(marks.values()), anchor=anchor, explorer_href=explorer_href)) if marks else ""
-        return opening + body + closing + chips
-
-    return _PARAGRAPH.sub(cut, page_html)
 
 
 def _plain(inner: str) -> str:

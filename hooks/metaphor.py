@@ -6,7 +6,8 @@ folder (``on_pre_build``, site_data), so a bad mapping stops a build with every 
 and the previous site left as it was (build_problems; under `mkdocs serve` the pages show the
 problems instead, until a save fixes the file). Then the generated pages are added
 (generated_pages), the mapping is written out for the pages' scripts (data_script), and each page
-gets what it shows: the essay its marks (essay_marks), a Markdown page its components
+gets what it shows: the essay its marks (essay_marks), or, in a copy without the essay's full text
+(ESSAY_TEXT=excerpts), the site's outline in its place (essay_outline), a Markdown page its components
 (placeholders), a generated page its body and contents, and MkDocs the anchors each page really
 has (anchors). Markup lives in ``overrides/partials/metaphor/``, rendered by page_templates; the
 page stylesheets and our scripts are shipped without comments (stylesheets, shipped_scripts).
@@ -27,7 +28,8 @@ from anchors import anchor_ids
 from build_problems import Problems, show_problems
 from build_state import Session, Settings, Stage
 from data_script import DATA_SCRIPT, LOADER, data_script, needs_data
-from essay_marks import EXCERPTS, essay_page
+from essay_marks import MARKS, mark_quotes
+from essay_outline import OUTLINE
 from generated_pages import GeneratedPage, add_pages, entry_pages, entry_path, phase_toc, read_pages
 from link_cards import LinkCard, link_card, preview, preview_files
 from page_templates import Renderer, template_env
@@ -109,24 +111,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Let every page but the essay say what it says of the data from the data (``{{ counts.scenarios }}``),
-    in its text and its description; describe the essay page truthfully when it shows excerpts only."""
+    in its text and its description. A copy without the essay's full text (ESSAY_TEXT=excerpts) shows the
+    site's outline of it on the essay page instead, with the outline's description."""
     site = SOURCES.get()
     if not isinstance(site, SiteData):
         return markdown
     renderer = RENDERER.get()
+    render = partial(renderer.render_text, page=page, site=site)
     if page.file.src_uri == ESSAY:
-        if SETTINGS.get().essay_text == "excerpts":
-            credit = site.essay.credit
-            page.meta["description"] = str(
-                renderer.macros(EXCERPTS).description(credit.author, credit.title, credit.year)
-            )
-        return markdown
+        if site.outline is None:
+            return markdown  # the author's words, never a template
+        shown = source_path(config, OUTLINE)
+        page.meta["description"] = render(site.outline.description, source=f"{shown}: front matter: description")
+        return render(site.outline.markdown, source=shown, first_line=site.outline.first_line)
     generated = PAGES.get().get(page.file.src_uri)
     if generated is not None and generated.entry_id is not None:
         return markdown  # a pairing's page: its title and description are the mapping's text, never a template
     source = f"overrides/{generated.template.removesuffix('.html')}.md" if generated else None
     shown = source or source_path(config, page.file.src_uri)
-    render = partial(renderer.render_text, page=page, site=site)
     if isinstance(page.meta.get("description"), str):
         page.meta["description"] = render(page.meta["description"], source=f"{shown}: front matter: description")
     text = page.file.content_string
@@ -140,8 +142,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if isinstance(site, Problems):
         return show_problems(site, page=page, renderer=renderer)
     render = partial(renderer.render, page=page, site=site)
-    if page.file.src_uri == ESSAY:
-        html = _marked_essay(html, page=page, site=site, renderer=renderer)
+    if page.file.src_uri == ESSAY and site.outline is None:
+        explorer_href = renderer.href("explorer.md", page)
+        html = mark_quotes(html, metaphor=site.metaphor, explorer_href=explorer_href, macros=renderer.macros(MARKS))
     html = fill_placeholders(label_task_lists(html), source=source_path(config, page.file.src_uri), render=render)
     if (generated := PAGES.get().get(page.file.src_uri)) is not None:
         entry = site.metaphor.entry(generated.entry_id) if generated.entry_id else None
@@ -177,18 +180,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         context["essay"] = site.essay
         context["page_href"] = lambda src_uri: RENDERER.get().href(src_uri, page)
     return context
-
-
-def _marked_essay(html: str, *, page: Page, site: SiteData, renderer: Renderer) -> str:
-    """Return the essay's HTML with its quoted passages marked, or cut down to them (ESSAY_TEXT=excerpts)."""
-    return essay_page(
-        html,
-        metaphor=site.metaphor,
-        excerpts=SETTINGS.get().essay_text == "excerpts",
-        explorer_href=renderer.href("explorer.md", page),
-        original_url=site.essay.credit.url,
-        macros=renderer.macros,
-    )
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -113,6 +113,9 @@ def template_context(
             "pairings": len(site.metaphor.entries),
             "drawn_by_essay": sum(entry.origin == "essay" for entry in site.metaphor.entries),
             "scenarios": len(site.scenarios.scenarios),
+            # How much of the essay the site quotes: the sentences any quote overlaps, of all its sentences.
+            "sentences": sum(len(paragraph.sentences) for paragraph in site.essay.paragraphs),
+            "quoted_sentences": len(site.quoted_sentences),
         },
         "session_lengths": "- or ".join(str(preset.minutes) for preset in presets) + "-minute",
         "discussion_minutes": " to ".join(

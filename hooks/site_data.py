@@ -1,4 +1,5 @@
-"""Everything a build reads before it writes: the essay, the mapping and its history, the scenarios, checked.
+"""Everything a build reads before it writes: the essay, the mapping and its history, the scenarios, and
+(when the essay page shows it) the essay's outline, checked.
 
 ``load_site`` is the one way in, shared by the build hook and ``scripts/check_mapping.py``, so a
 contributor's check and the build can never disagree.
@@ -7,10 +8,12 @@ contributor's check and the build can never disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from essay_outline import OUTLINE, Outline, read_outline
 from essay_source import Essay, EssayError, read_essay
 from history import History, entry_history
 from metaphor_load import load_metaphor
@@ -47,6 +50,25 @@ class SiteData:
     history: dict[str, History]
     mapping_path: str  # docs/metaphors.yml as contributors name it
     scenarios: Scenarios
+    outline: Outline | None = None  # the essay page's outline, read only when it shows one (ESSAY_TEXT=excerpts)
+
+    @cached_property
+    def quoted_sentences(self) -> frozenset[tuple[str, int]]:
+        """Return the essay's sentences the site quotes, as (anchor, offset): every one a quote overlaps.
+
+        The quotes are the mapping's entries' and key passages', the scenarios', and the outline's
+        when this build shows it: everything on the site that repeats the essay's words outside the
+        essay page's full text.
+        """
+        quotes = [quote for entry in self.metaphor.entries for quote in entry.quotes]
+        quotes += self.metaphor.workshop.quotes
+        quotes += [quote for scenario in self.scenarios.scenarios for quote in scenario.quotes]
+        quotes += self.outline.quotes if self.outline else ()
+        found = set()
+        for quote in quotes:
+            start = self.essay.paragraph(quote.anchor).text.find(quote.text)
+            found.update(self.essay.sentences_between(quote.anchor, start, start + len(quote.text)))
+        return frozenset(found)
 
 
 def load_site(config: MkDocsConfig) -> SiteData:
@@ -59,6 +81,7 @@ def load_site(config: MkDocsConfig) -> SiteData:
     docs = Path(config.docs_dir)
     shown = source_path(config, MAPPING)
     shown_scenarios = source_path(config, SCENARIOS)
+    shown_outline = source_path(config, OUTLINE)
     try:
         essay = read_essay(
             docs / ESSAY,
@@ -68,7 +91,15 @@ def load_site(config: MkDocsConfig) -> SiteData:
         )
     except (OSError, EssayError) as exc:
         raise SiteError(f"Cannot read the essay: {exc}") from None
-    problems: dict[str, list[Problem]] = {shown: [], shown_scenarios: []}
+    problems: dict[str, list[Problem]] = {shown: [], shown_scenarios: [], shown_outline: []}
+    outline = None
+    if config.extra.get("essay_text") == "excerpts":  # the essay page shows the outline instead of the essay
+        try:
+            outline = read_outline(docs / OUTLINE, essay=essay)
+        except OSError as exc:
+            raise SiteError(f"Cannot read the essay's outline: {exc}") from None
+        except InvalidData as exc:
+            problems[shown_outline] = exc.problems
     scenario_doc: Document | None = None
     try:
         scenario_doc = read_scenarios(docs / SCENARIOS)
@@ -91,12 +122,12 @@ def load_site(config: MkDocsConfig) -> SiteData:
             )
         except InvalidData as exc:
             problems[shown_scenarios] = exc.problems
-    if loaded is None or metaphor is None or scenarios is None:
-        raise _site_error(problems, shown)
+    if loaded is None or metaphor is None or scenarios is None or problems[shown_outline]:
+        raise _site_error(problems, next((path for path, found in problems.items() if found), shown))
     starts = [loaded.source.at(("entries", index)).line for index in range(len(metaphor.entries))]
     history = entry_history(docs / MAPPING, metaphor, starts)
     warnings = loaded.warnings + tuple(replace(w, file=shown_scenarios) for w in scenarios.warnings)
-    return SiteData(essay, metaphor, warnings, history, shown, scenarios.scenarios)
+    return SiteData(essay, metaphor, warnings, history, shown, scenarios.scenarios, outline)
 
 
 def _site_error(problems: dict[str, list[Problem]], first: str) -> SiteError:

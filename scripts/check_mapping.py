@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Check docs/metaphors.yml without building the site; print every problem at once.
 
+It checks what a build reads before it writes: docs/scenarios.yml too, and, with ESSAY_TEXT=excerpts
+in the environment, docs/essay-outline.md (the essay page of such a build).
+
 Each problem is printed as `path:line:col: entry 'id': field: message`; with --github, as a
 GitHub Actions annotation (`::error file=...,line=...,col=...::...`) so a pull request shows it on
 the right line. Exit status: 0 when the mapping is valid, 1 when it has problems.

@@ -1,14 +1,17 @@
 """What the content promises readers and facilitators: who draws each pairing, who plays which part,
-the essay shown only as excerpts when a deployment asks, the session's support contacts, the break."""
+the essay page as the site's outline when a deployment has no permission to publish the essay (and
+how much of the essay the site quotes), the session's support contacts, the break."""
 
 from __future__ import annotations
 
 import json
 import re
+import subprocess
 
 import pytest
 
-from conftest import Project, Visit
+from conftest import ROOT, Project, Visit, copy_project, serve, violations
+from essay_source import Essay, Paragraph
 from metaphor_model import Metaphor, agenda
 
 LABELS = {"essay": "Drawn by the essay", "site": "The site's extension"}
@@ -74,7 +77,7 @@ def test_who_plays_which_part_is_stated_from_the_mapping(
     assert rows == [(r.outage, r.sexism) for r in model.roles]
 
 
-# ------------------------------------------------------------------------ the essay as excerpts
+# ------------------------------------------------------------------------ the essay as the site's outline
 
 
 def test_the_essay_is_published_whole_by_default(built: Project, essay: object) -> None:
@@ -84,33 +87,213 @@ def test_the_essay_is_published_whole_by_default(built: Project, essay: object) 
     assert "as she published it" in page.select_one(".mx-note").get_text()
 
 
-def test_essay_text_excerpts_publishes_only_the_quoted_passages(
-    project: Project, model: Metaphor, essay: object
+ORIGINAL = "https://www.ultrasaurus.com/2018/09/production-outages-and-sexism/"
+QUOTATION = re.compile(r"“(.*?)”", re.S)
+EXCERPTS = {"ESSAY_TEXT": "excerpts"}
+
+
+@pytest.fixture(scope="module")
+def excerpts(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The project built as the deploy builds it without permission to publish the essay (ESSAY_TEXT=excerpts)."""
+    project = copy_project(tmp_path_factory.mktemp("excerpts") / "project")
+    project.built(env=EXCERPTS)
+    return project
+
+
+def words(node: object) -> str:
+    """Return a parsed element's text with its whitespace collapsed, as a reader reads it."""
+    return " ".join(node.get_text().split())
+
+
+def sentences(essay: Essay) -> list[tuple[Paragraph, str]]:
+    """Return every sentence of the essay with its paragraph, in reading order."""
+    return [(paragraph, sentence) for paragraph in essay.paragraphs for _, sentence in paragraph.sentences]
+
+
+def shown_whole(text: str, essay: Essay) -> list[tuple[Paragraph, str]]:
+    """Return the essay's sentences that appear whole in ``text``."""
+    return [(paragraph, sentence) for paragraph, sentence in sentences(essay) if " ".join(sentence.split()) in text]
+
+
+def test_with_essay_text_excerpts_the_essay_page_is_the_sites_outline_under_every_anchor(
+    excerpts: Project, essay: Essay
 ) -> None:
-    site = project.built(env={"ESSAY_TEXT": "excerpts"})
-    page = project.page("essay/")
-    quotes = [q.text for e in model.entries for q in e.quotes] + [q.text for q in model.workshop.quotes]
-    original = essay.meta["original_url"]
-    for paragraph in essay.paragraphs:
-        shown = page.select_one(f"p#{paragraph.anchor}")
-        assert shown is not None, paragraph.anchor
-        marks = [m.get_text() for m in shown.select("[data-mark]")]
-        assert all(any(mark in quote or quote in mark for quote in quotes) for mark in marks)
-        assert "".join(marks) == "".join(m for m in marks if m in paragraph.text)
-        assert shown.select_one(f'a.mx-excerpt__source[href="{original}"]')
-        lettered = [m["data-mark-label"] for m in shown.select("[data-mark-label]")]
-        chips = page.select(f'[data-marks-for="{paragraph.anchor}"] .mx-marks__label')
-        assert [c.get_text() for c in chips] == lettered  # one chip per passage an entry quotes
-        if not marks:
-            assert f"Paragraph {int(paragraph.anchor[2:])} is not quoted on this site." in shown.get_text()
-    unquoted = "I started programming when I was twelve."  # a sentence of the essay no entry quotes
-    assert unquoted in essay.paragraph("p-03").text
-    assert unquoted not in (site / "essay" / "index.html").read_text(encoding="utf-8")
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert not any(unquoted in doc["text"] for doc in index["docs"])
-    assert "only the passages" in page.select_one(".mx-note").get_text()
+    page = excerpts.page("essay/")
+    paragraphs = page.select("article.mx-essay > p[id]")
+    assert [p["id"] for p in paragraphs] == [p.anchor for p in essay.paragraphs]  # p-01 ... p-15, in order
+    for paragraph in paragraphs:
+        assert paragraph.select("a")[-1]["href"] == ORIGINAL, paragraph["id"]  # each ends with the original
+    assert words(page.select_one("h1")) == essay.credit.title
+    byline = page.select_one(".mx-essay__byline")
+    assert words(byline).startswith(f"An essay by {essay.credit.author}, 16 September 2018.")
+    assert byline.select_one("a")["href"] == ORIGINAL
+    notice = page.select_one("header [data-outline-notice]")
+    assert words(notice).startswith(
+        "This page is not the essay. It is this site's outline of it, in the site's own words"
+    )
+    assert "No permission to publish the essay's full text has been recorded for this site" in words(notice)
+    assert notice.select_one(f'a[href="{ORIGINAL}"]').get_text() == "Read the essay on ultrasaurus.com"
     description = page.select_one('meta[name="description"]')["content"]
-    assert description.startswith("The passages of Sarah Allen's essay")
+    assert description == (
+        "This site's outline of Sarah Allen's 2018 essay “production outages are like sexism”: what it argues "
+        "and how it runs, paragraph by paragraph, in the site's own words, with a few short quotations and "
+        "links to the original."
+    )
+    assert "This outline is this site's writing" in words(page.select_one(".mx-note"))
+    assert not (excerpts.site / "essay-outline").exists()  # the outline is the essay page, not a page of its own
+
+
+def test_the_outline_shows_at_most_a_fifth_of_the_essays_sentences_and_no_paragraph_whole(
+    excerpts: Project, essay: Essay
+) -> None:
+    text = words(excerpts.page("essay/"))  # everything on the page, the title, notes and menus too
+    shown = shown_whole(text, essay)
+    assert 5 * len(shown) <= len(sentences(essay)), [sentence for _, sentence in shown]
+    for paragraph in essay.paragraphs:
+        whole = (
+            all((paragraph, sentence) in shown for _, sentence in paragraph.sentences)
+            or " ".join(paragraph.text.split()) in text
+        )
+        # Only the one-line bold headings that open the essay's halves may stand whole (the thesis is quoted).
+        assert not whole or paragraph.heading, paragraph.anchor
+    index = json.loads((excerpts.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    searched = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("essay/"))
+    assert 5 * len(shown_whole(" ".join(searched.split()), essay)) <= len(sentences(essay))
+    unquoted = "I started programming when I was twelve."  # a sentence of the essay no page but the essay quotes
+    assert unquoted in essay.paragraph("p-03").text
+    assert not [path for path in excerpts.site.rglob("*.*") if unquoted.encode() in path.read_bytes()]
+
+
+def test_every_quotation_on_the_outline_page_is_a_few_of_the_essays_own_words(excerpts: Project, essay: Essay) -> None:
+    content = excerpts.page("essay/").select_one(".md-content")
+    quotations = [" ".join(q.split()) for q in QUOTATION.findall(content.get_text())]
+    quotations = [q for q in quotations if q != essay.credit.title]  # the essay named by its title
+    assert 1 <= len(quotations) <= 8, quotations  # a few
+    for quotation in quotations:
+        assert essay.quote_problem(quotation) is None, quotation
+        assert len(quotation.split()) <= 12, quotation  # short
+
+
+def test_the_outline_page_has_no_marks_chips_or_switch(excerpts: Project) -> None:
+    page = excerpts.page("essay/")
+    assert page.select("[data-mark], .mx-mark, .mx-marks, [data-marks-for], [data-module], .mx-essay__tools") == []
+    html = (excerpts.site / "essay" / "index.html").read_text(encoding="utf-8")
+    assert "marks-toggle" not in html and "mx-essay-marks" not in html
+
+
+def test_the_outline_page_is_valid_html(excerpts: Project) -> None:
+    binary = ROOT / "node_modules" / ".bin" / "html-validate"
+    assert binary.exists(), "run `npm ci` (scripts/test does)"
+    page = excerpts.site / "essay" / "index.html"
+    config = ROOT / "html-validate.config.cjs"
+    result = subprocess.run(
+        [str(binary), "--config", str(config), "--formatter", "text", str(page)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_the_outline_page(open_browser: object, excerpts: Project, scheme: str) -> None:
+    with serve(excerpts.site) as url:
+        visit = open_browser(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+        visit.page.goto(url + "essay/#p-09")
+        visit.page.wait_for_load_state("networkidle")
+        assert violations(visit) == []
+        visit.screenshot(f"essay-outline-{scheme}")
+
+
+def reworded(text: str, old: str, new: str) -> str:
+    """Return ``text`` with the one run of words ``old`` (however its lines are wrapped) replaced by ``new``."""
+    pattern = re.compile(r"\s+".join(map(re.escape, old.split())))
+    assert len(pattern.findall(text)) == 1, old
+    return pattern.sub(lambda _: new, text)
+
+
+def outline_case(project: Project, essay: Essay, case: str) -> tuple[str, list[str]]:
+    """Make one kind of mistake in the project's outline; return its text and the problem it must be reported as."""
+    text = (project.root / "docs" / "essay-outline.md").read_text(encoding="utf-8")
+
+    def line_of(snippet: str) -> int:
+        assert text.count(snippet) == 1, snippet
+        return text[: text.index(snippet)].count("\n") + 1
+
+    if case == "missing anchor":
+        text = text.replace("{: #p-03 }\n", "")
+        last = text[: text.index("\n\nNow she works")].count("\n") + 1  # the paragraph's last line
+        return text, [f"{last}: this paragraph has no anchor: end it with the line '{{: #p-03 }}'"]
+    if case == "misquote":
+        text = reworded(text, "“Sexism is like a production outage.”", "“Sexism is like an outage.”")
+        return text, [
+            f"{line_of('“Sexism is like an outage.”')}: “Sexism is like an outage.”: not found verbatim in the essay "
+            '(closest: "Sexism is like a production outage.")'
+        ]
+    if case == "a paragraph whole":
+        whole = essay.paragraph("p-11").text
+        text = reworded(text, "[Read paragraph 11", f"She writes: “{whole}”\n[Read paragraph 11")
+        return text, [
+            f"{line_of('She writes: “')}: shows the essay's paragraph p-11 whole (both its sentences): quote less of "
+            "it, and say the rest in the site's words"
+        ]
+    # Too many sentences: whole sentences of her paragraphs (never a paragraph's last, so none is shown whole),
+    # enough to pass a fifth of the essay with the thesis the outline quotes, all on one line at its end.
+    total, limit = len(sentences(essay)), len(sentences(essay)) // 5
+    more = [
+        sentence
+        for paragraph in essay.paragraphs
+        for _, sentence in paragraph.sentences[:-1]
+        if len(essay.paragraphs_containing(sentence)) == 1 and "“" not in sentence
+    ][:limit]
+    added = " ".join(f"“{sentence}”" for sentence in more)
+    text = reworded(text, "[Read paragraph 15", f"She also writes {added}\n[Read paragraph 15")
+    return text, [
+        f"{line_of('She also writes “')}: shows {limit + 1} of the essay's {total} sentences whole, more than a fifth "
+        f"(at most {limit}; the {limit + 1}th is on this line): quote less, and say more in the site's words"
+    ]
+
+
+@pytest.mark.parametrize("case", ["missing anchor", "misquote", "a paragraph whole", "too many sentences"])
+def test_a_mistake_in_the_outline_fails_the_excerpts_build_naming_its_line(
+    project: Project, essay: Essay, case: str
+) -> None:
+    text, expected = outline_case(project, essay, case)
+    (project.root / "docs" / "essay-outline.md").write_text(text, encoding="utf-8")
+    assert project.failed_build(env=EXCERPTS) == [
+        *(f"ERROR   -  metaphor: docs/essay-outline.md:{line}" for line in expected),
+        "ERROR   -  docs/essay-outline.md: 1 problem found (listed above); the site was not built.",
+    ]
+    assert not project.site.exists()
+
+
+def covered(essay: Essay, quotes: list[tuple[str, str]]) -> set[tuple[str, int]]:
+    """Return the essay's sentences any of ``quotes`` (text, paragraph anchor) takes words from."""
+    found = set()
+    for text, anchor in quotes:
+        paragraph = essay.paragraph(anchor)
+        start = paragraph.text.index(text)
+        found |= {
+            (anchor, offset)
+            for offset, sentence in paragraph.sentences
+            if offset < start + len(text) and start < offset + len(sentence)
+        }
+    return found
+
+
+def test_the_rights_state_how_much_of_the_essay_the_site_quotes(
+    built: Project, excerpts: Project, site_data: object, essay: Essay
+) -> None:
+    metaphor, scenarios = site_data.metaphor, site_data.scenarios.scenarios
+    quotes = [(q.text, q.anchor) for e in metaphor.entries for q in e.quotes]
+    quotes += [(q.text, q.anchor) for q in metaphor.workshop.quotes]
+    quotes += [(q.text, q.anchor) for s in scenarios for q in s.quotes]
+    outline = [" ".join(q.split()) for q in QUOTATION.findall(excerpts.page("essay/").select_one("article").get_text())]
+    quotes_too = [(q, essay.paragraphs_containing(q)[0].anchor) for q in outline if q != essay.credit.title]
+    total = len(sentences(essay))
+    quoted, deployed = len(covered(essay, quotes)), len(covered(essay, quotes + quotes_too))
+    assert 0 < quoted <= deployed < total
+    licence = (ROOT / "LICENSE-CONTENT.md").read_text(encoding="utf-8")
+    assert re.findall(r"\*\*(\d+) of the essay's (\d+) sentences\*\*", licence) == [(str(deployed), str(total))]
+    assert f"quote {deployed} of its {total} sentences" in words(excerpts.page("about/"))
+    assert f"quote {quoted} of its {total} sentences" in words(built.page("about/"))
 
 
 def test_an_unknown_essay_text_setting_fails_the_build_clearly(project: Project) -> None:
@@ -119,7 +302,7 @@ def test_an_unknown_essay_text_setting_fails_the_build_clearly(project: Project)
     assert "Traceback" not in result.stderr
     assert (
         "ERROR   -  ESSAY_TEXT (extra.essay_text in mkdocs.yml) is 'some': use 'full' (the whole essay) or 'excerpts' "
-        "(only the passages the site quotes, each linked to the original)"
+        "(the site's outline of the essay, with a few short quotations and links to the original)"
     ) in result.stderr
 
 
