@@ -7,7 +7,7 @@ as ``docs/essay.md`` writes it, and quotes her words only in curly quotation mar
 
 - its paragraphs carry the essay's anchors, in order, one each (so every link to ``#p-NN`` lands);
 - every quotation is verbatim in one paragraph of the essay (the essay's title aside);
-- no paragraph of the essay is shown whole (its one-line bold headings aside, which open its halves);
+- no paragraph of the essay is shown whole, not even one of a single line;
 - at most a fifth of the essay's sentences appear whole in it.
 
 Every problem is placed on its line of the file, as the mapping's are.
@@ -165,7 +165,7 @@ def _shown_problems(shown: dict[tuple[str, int], int], essay: Essay) -> list[Pro
     problems = []
     for paragraph in essay.paragraphs:
         lines = [shown.get((paragraph.anchor, offset)) for offset, _ in paragraph.sentences]
-        if not paragraph.heading and None not in lines:
+        if None not in lines:
             count = _WHOLE.get(len(lines), f"all {len(lines)} of its sentences")
             problems.append(
                 Problem(

@@ -111,7 +111,8 @@
       this.index = Math.min(Math.max(index, 0), this.slides.length - 1);
       this.step = Math.min(Math.max(step, 0), this.steps(this.slides[this.index]));
       this.render();
-      const hash = `#${this.index + 1}${this.step ? `.${this.step}` : ""}`;
+      const revealed = this.step ? `.${this.step}` : "";
+      const hash = `#${this.index + 1}${revealed}`;
       if (location.hash !== hash) history.replaceState(null, "", hash);
       if (share) this.share();
     }

@@ -94,9 +94,10 @@
         const extras = [];
         if (items.some((item) => item.kind === "break")) extras.push(`a ${data.workshop.pause.minutes}-minute break`);
         if (now.buffer) extras.push(`${now.buffer} minutes kept free`);
+        const also = extras.length ? `, with ${extras.join(" and ")}` : "";
         totalLine.textContent =
           `${now.ids.length} of ${pairings.length} pairings and ${now.scenarios.length} of ${scenarios.length} ` +
-          `scenarios chosen: the session takes ${mx.total(items)} minutes${extras.length ? `, with ${extras.join(" and ")}` : ""}.`;
+          `scenarios chosen: the session takes ${mx.total(items)} minutes${also}.`;
         mx.showContentNote(root, data, now);
         const last = lastItem(now);
         ending.hidden = !last;

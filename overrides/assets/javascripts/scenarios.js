@@ -99,9 +99,8 @@
     const mine = chosen.from === "address" || chosen.from === "stored";
     const ids = mine && chosen.scenarios.some((id) => !pending.has(id)) ? chosen.scenarios : null;
     const pool = articles.filter((a) => !pending.has(a.dataset.scenario) && (!ids || ids.includes(a.dataset.scenario)));
-    const from = ids
-      ? `your session's ${pool.length === 1 ? "scenario" : `${pool.length} scenarios`}`
-      : `the ${pool.length} reviewed scenarios`;
+    const many = pool.length === 1 ? "scenario" : `${pool.length} scenarios`;
+    const from = ids ? `your session's ${many}` : `the ${pool.length} reviewed scenarios`;
     const waiting = articles.filter((a) => pending.has(a.dataset.scenario)).map((a) => part(a, "h2").textContent);
     part(root, "[data-scenarios-pool]").textContent =
       `Draws from ${from}, each once before any repeats.` +
