@@ -59,7 +59,7 @@ def test_without_javascript_every_scenario_reads_whole_and_no_control_shows(
     for scenario in site_data.scenarios.scenarios:
         assert visible_injects(plain.page, scenario.id) == list(range(1, len(scenario.injects) + 1))
         box = article(plain.page, scenario.id)
-        assert box.locator("[data-drill-after]").is_visible()
+        assert box.locator("section[data-drill-step]:visible").count() == 2  # the responses, the debrief
         assert box.locator("[data-drill-controls]").is_hidden()
         assert box.get_by_role("button").count() == 0
     assert plain.page.locator("[data-scenarios-draw-controls]").is_hidden()
@@ -78,7 +78,7 @@ def test_without_javascript_every_sheet_prints_one_part_a_page(
 
 def test_the_draw_never_repeats_until_every_scenario_is_drawn(scenarios_page: Visit, site_data: object) -> None:
     page = scenarios_page.page
-    every = [s.id for s in site_data.scenarios.scenarios]
+    every = [s.id for s in site_data.scenarios.scenarios if not s.pending]  # one waiting for review is never drawn
     count = page.locator("[data-scenarios-count]")
     assert count.get_attribute("role") == "status"
     drawn = []
@@ -87,7 +87,7 @@ def test_the_draw_never_repeats_until_every_scenario_is_drawn(scenarios_page: Vi
         scenario = page.locator("[data-module=mx-scenarios]").get_attribute("data-drawn")
         drawn.append(scenario)
         title = site_data.scenarios.scenario(scenario).title
-        assert count.text_content() == f"Drawn: {title} ({number} of {len(every)})."
+        assert count.text_content() == f"Drawn: {title} ({number} of {len(every)} reviewed)."
         heading = article(page, scenario).locator("h2")
         assert page.evaluate("document.activeElement.id") == heading.get_attribute("id")  # focus went there
         top = heading.evaluate("h => h.getBoundingClientRect().top")
@@ -95,13 +95,15 @@ def test_the_draw_never_repeats_until_every_scenario_is_drawn(scenarios_page: Vi
         assert header <= top < page.viewport_size["height"] / 2  # scrolled to, below the sticky header
     assert sorted(drawn) == sorted(every)  # each once
     page.get_by_role("button", name="Draw a scenario").click()  # all drawn: it starts over
-    assert count.text_content().endswith(f"(1 of {len(every)}).")
+    assert count.text_content().endswith(f"(1 of {len(every)} reviewed).")
 
 
 # ---------------------------------------------------------------- the drill
 
 
-def test_a_drill_reveals_the_injects_one_at_a_time_then_the_debrief(scenarios_page: Visit, site_data: object) -> None:
+def test_a_drill_reveals_the_injects_one_at_a_time_then_the_responses_then_the_debrief(
+    scenarios_page: Visit, site_data: object
+) -> None:
     page = scenarios_page.page
     scenario = site_data.scenarios.scenarios[1]
     box = article(page, scenario.id)
@@ -113,17 +115,23 @@ def test_a_drill_reveals_the_injects_one_at_a_time_then_the_debrief(scenarios_pa
         if number > 1:
             box.get_by_role("button", name="Reveal what happens next").click()
         assert visible_injects(page, scenario.id) == list(range(1, number + 1))  # the earlier ones stay to read
-        assert box.locator("[data-drill-after]").is_hidden()
+        assert box.locator("section[data-drill-step]:visible").count() == 0
         assert status.text_content().endswith(f"revealed; the timer runs for {inject.minutes} minutes.")
         assert box.locator("[data-drill-timer]").text_content() == f"{inject.minutes}:00 left"
-    reveal = box.get_by_role("button", name="Reveal the responses and debrief")
-    assert reveal.evaluate("b => b === document.activeElement")  # focus stayed on the button
-    reveal.click()
-    assert box.locator("[data-drill-after]").is_visible()
-    assert box.locator("[data-drill-timer]").is_hidden() and reveal.is_hidden()
-    heading = box.locator("[data-drill-after] h3").first
-    assert heading.evaluate("h => h === document.activeElement")  # focus moved to what appeared
-    assert status.text_content() == f"The responses to weigh and the debrief of {scenario.title} are shown."
+    responses, debrief = box.locator("section[data-drill-step]").first, box.locator("section[data-drill-step]").last
+    for name, shown, minutes in [
+        ("Reveal the responses to weigh", responses, scenario.weigh_minutes),
+        ("Reveal the debrief", debrief, scenario.debrief_minutes),
+    ]:
+        reveal = box.get_by_role("button", name=name)
+        assert reveal.evaluate("b => b === document.activeElement")  # focus stayed on the button
+        reveal.click()
+        assert shown.is_visible() and box.locator("section[data-drill-step]:visible").count() == 1 + (shown == debrief)
+        assert box.locator("[data-drill-timer]").text_content() == f"{minutes}:00 left"  # each has its own minutes
+        assert status.text_content().endswith(f"revealed; the timer runs for {minutes} minutes.")
+    assert box.get_by_role("button", name="Reveal the debrief").is_hidden()  # nothing more to reveal
+    heading = debrief.locator("h3")
+    assert heading.evaluate("h => h === document.activeElement")  # focus moved to what appeared last
     box.get_by_role("button", name="Show the whole scenario").click()
     assert visible_injects(page, scenario.id) == list(range(1, len(scenario.injects) + 1))
     assert box.get_by_role("button", name="Run as a drill").evaluate("b => b === document.activeElement")
@@ -148,9 +156,10 @@ def test_a_drill_runs_by_keyboard_alone(scenarios_page: Visit, site_data: object
     for number in range(2, len(scenario.injects) + 1):
         page.keyboard.press("Space")  # focus is on "Reveal what happens next"
         assert visible_injects(page, scenario.id) == list(range(1, number + 1))
-    page.keyboard.press("Enter")
-    assert box.locator("[data-drill-after]").is_visible()
-    for _ in range(10):  # from the responses' heading back up, past the injects' notes, to the controls
+    page.keyboard.press("Space")  # the responses to weigh
+    page.keyboard.press("Enter")  # the debrief
+    assert box.locator("section[data-drill-step]:visible").count() == 2
+    for _ in range(10):  # from the debrief's heading back up, past the injects' notes, to the controls
         page.keyboard.press("Shift+Tab")
         if page.evaluate("document.activeElement.textContent") == "Show the whole scenario":
             break
@@ -268,7 +277,8 @@ def test_the_sheets_print_only_the_sessions_scenarios_in_its_order(
     visit: Visit, server: str, site_data: object, paper: str
 ) -> None:
     chosen = [s.id for s in site_data.scenarios.scenarios][::-3]
-    visit.page.goto(server + f"sheets/?s={','.join(chosen)}")
+    waiting = ",".join(s.id for s in site_data.scenarios.scenarios if s.pending)  # confirmed, as the plan asks
+    visit.page.goto(server + f"sheets/?s={','.join(chosen)}&ok={waiting}")
     ready(visit.page, "mx-sheets")
     shown = visit.page.locator("section[data-scenario]:visible").evaluate_all("ss => ss.map(s => s.dataset.scenario)")
     assert shown == chosen

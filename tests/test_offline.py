@@ -133,10 +133,10 @@ def test_the_deck_and_presenter_view_stay_in_step_from_file(local: Visit, offlin
 def test_the_plan_and_printables_work_from_file(local: Visit, offline: Path, mapping: dict) -> None:
     page = local.page
     page.goto(url(offline, "plan.html"))
-    page.get_by_role("button", name="45-minute session").click()
+    short = next(p for p in mapping["workshop"]["presets"] if p["id"] == "short")
+    page.get_by_role("button", name=f"{short['minutes']}-minute session").click()
     page.get_by_role("button", name="Handout").click()
     page.wait_for_url(re.compile(r"/handout\.html\?m="))
-    short = next(p for p in mapping["workshop"]["presets"] if p["id"] == "short")
     page.wait_for_function("document.querySelector('[data-module=mx-selection]').dataset.started")
     shown = page.locator("tr[data-entry-id]:visible").evaluate_all("rs => rs.map(r => r.dataset.entryId)")
     assert sorted(shown) == sorted(short["entries"])
@@ -144,7 +144,7 @@ def test_the_plan_and_printables_work_from_file(local: Visit, offline: Path, map
     assert runs == short["scenarios"]
     page.go_back()
     long = next(p for p in mapping["workshop"]["presets"] if p["id"] == "long")
-    page.get_by_role("button", name="90-minute session").click()
+    page.get_by_role("button", name=f"{long['minutes']}-minute session").click()
     page.get_by_role("button", name="Scenario sheets").click()
     page.wait_for_url(re.compile(r"/sheets\.html\?m="))
     page.wait_for_function("document.querySelector('[data-module=mx-sheets]').dataset.started")
@@ -154,7 +154,7 @@ def test_the_plan_and_printables_work_from_file(local: Visit, offline: Path, map
     assert page.pdf(format="A4")[:4] == b"%PDF"
     page.goto(url(offline, "guide.html?preset=long"))
     page.locator("[data-module=mx-agenda]").wait_for(state="visible")
-    assert page.locator("[data-module=mx-agenda] [data-agenda-total]").text_content() == "90"
+    assert page.locator("[data-module=mx-agenda] [data-agenda-total]").text_content() == str(long["minutes"])
 
 
 def test_a_copy_built_without_site_url_warns_and_prints_no_address(

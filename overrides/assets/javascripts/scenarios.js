@@ -74,11 +74,11 @@
       shown += 1;
       render();
       const step = steps[shown - 1];
-      if (shown <= injects) {
-        step.scrollIntoView({ block: "nearest" }); // the button keeps the focus
+      if (shown < steps.length) {
+        step.scrollIntoView({ block: "nearest" }); // the button keeps the focus, for the next press
         return;
       }
-      const heading = part(step, "h3");
+      const heading = part(step, "h3"); // the last step: the button is gone, so focus goes to what appeared
       heading.tabIndex = -1;
       heading.focus();
     });
