@@ -152,6 +152,7 @@ class _Checks:
         self.paragraph_use(quoted)
         self.prompts_name_the_topic()
         self.notes_without_minutes()
+        check_quotation_marks(self.report, self.data, self.essay)
         self.preset_totals(entry_ids)
         return self.problems
 
@@ -452,6 +453,32 @@ class Suggester:
 def _pieces(text: str) -> set[str]:
     padded = f"  {text} "
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+_QUOTATION = re.compile(r"“([^”]*)”")
+
+
+def check_quotation_marks(report: Any, data: Any, essay: Essay, path: DataPath = ()) -> None:
+    """Report text in “quotation marks” in the site's own fields that is not the essay's exact words.
+
+    The site may quote a phrase of hers inside its own sentences (“blacks and latinos”), but only
+    verbatim: quotation marks say whose words they are. The ``quotes`` lists are checked on their own.
+    """
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key != "quotes":
+                check_quotation_marks(report, value, essay, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            check_quotation_marks(report, value, essay, (*path, index))
+    elif isinstance(data, str):
+        for quoted in _QUOTATION.findall(data):
+            if quoted != essay.credit.title and not essay.paragraphs_containing(quoted):
+                report(
+                    path,
+                    f"“{quoted}” is in quotation marks but is not the essay's words: quote her exactly "
+                    "(with her typographic characters), or say it in the site's words without quotation marks",
+                )
 
 
 def warn_minutes_in_notes(report: Any, path: DataPath, notes: Any) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from essay_source import Essay
-from metaphor_load import NAMES_THE_TOPIC, one_of, warn_minutes_in_notes
+from metaphor_load import NAMES_THE_TOPIC, check_quotation_marks, one_of, warn_minutes_in_notes
 from metaphor_model import Quote
 from scenarios_model import Inject, Option, Review, Runbook, RunbookSection, Scenario, ScenarioFacts, Scenarios
 from schema_check import Schema
@@ -168,6 +168,7 @@ class _Checks:
             for inject_path, inject in _items(self.data, (*path, "injects")):
                 if isinstance(inject, dict):
                     warn_minutes_in_notes(self.report, (*inject_path, "notes"), inject.get("notes"))
+        check_quotation_marks(self.report, self.data, self.essay)
         for path, section in _items(self.data, ("runbook", "sections")):
             section_id = section.get("id") if isinstance(section, dict) else None
             if isinstance(section_id, str) and phases is not None and section_id not in phases:

@@ -414,6 +414,17 @@ CASES = {
             "preset's last item; put another scenario or pairing after it"
         ],
     ),
+    "words in quotation marks that are not the essay's": (
+        t := change(
+            "      meaning: The essay says people learn to expect it.",
+            "      meaning: The essay says people “learn to accept it”.",
+        ),
+        [
+            f"{FILE}:{at(t, '      meaning: The essay says people')}: entry 'routine-outage': sexism.meaning: “learn "
+            "to accept it” is in quotation marks but is not the essay's words: quote her exactly (with her "
+            "typographic characters), or say it in the site's words without quotation marks"
+        ],
+    ),
     "minutes written in notes (warning)": (
         t := change("    notes: Ask pairs first, then the room.", "    notes: Ask pairs first for two minutes."),
         [

@@ -13,6 +13,7 @@ import pytest
 from conftest import ROOT, Project, Visit, copy_project, serve, violations
 from essay_source import Essay, Paragraph
 from metaphor_model import Metaphor, agenda
+from page_templates import words as number_words
 
 LABELS = {"essay": "Drawn by the essay", "site": "The site's extension"}
 
@@ -51,7 +52,7 @@ def test_the_labels_are_explained_once_on_each_page(built: Project, model: Metap
         in text
     )
     assert f"{LABELS['site']}: this site pairs" in text
-    assert "The four phases that group the pairings are the site's too." in text
+    assert f"The {number_words(len(model.phases))} phases that group the pairings are the site's too." in text
 
 
 def test_the_deck_explains_the_labels_on_its_casting_slide(built: Project) -> None:

@@ -47,6 +47,10 @@ SEMANTIC = [
     "a sentence quoted by three entries (warning)",
     "a paragraph no entry quotes (warning)",
     "no prompt names the topic (warning)",
+    "a topic the workshop does not list",
+    "a preset that ends on a sensitive pairing",
+    "words in quotation marks that are not the essay's",
+    "minutes written in notes (warning)",
 ]
 
 

@@ -163,3 +163,37 @@ def test_a_script_in_a_scenario_is_shown_as_text(project: Project) -> None:
 def test_change_helper_guards_its_input() -> None:
     with pytest.raises(AssertionError):
         change("not in the file", "x")
+
+
+def test_a_preset_never_runs_a_scenario_waiting_for_review_nor_ends_on_a_sensitive_one(
+    tmp_path: Path, essay: Essay
+) -> None:
+    from mapping_cases import SMALL as MAPPING
+    from mapping_cases import TOPICS, at
+    from mapping_cases import change as change_mapping
+    from metaphor_load import load_metaphor
+    from scenarios_model import ScenarioFacts
+
+    text = change_mapping(
+        "      entries: [routine-outage]\n",
+        "      entries: [routine-outage]\n      scenarios: [the-review]\n",
+        text=MAPPING.replace("workshop:\n  opening:", TOPICS, 1),
+    )
+    path = tmp_path / "metaphors.yml"
+    path.write_text(text, encoding="utf-8")
+    line = at(text, "      scenarios: [the-review]")
+    for facts, expected in [
+        (
+            ScenarioFacts(minutes=12, pending=True, topics=()),
+            f"{line}: workshop.presets[0].scenarios[0]: the scenario 'the-review' waits for its review (review: "
+            "status: pending in docs/scenarios.yml), and a preset may not run it until the review is done",
+        ),
+        (
+            ScenarioFacts(minutes=12, pending=False, topics=("race",)),
+            f"{line}: workshop.presets[0].scenarios[0]: the session would end with the scenario 'the-review', which "
+            "touches on race: nothing sensitive may be a preset's last item; put another scenario or pairing after it",
+        ),
+    ]:
+        with pytest.raises(InvalidData) as failed:
+            load_metaphor(path, essay, scenarios={"the-review": facts})
+        assert expected in [p.format("").removeprefix(":") for p in failed.value.problems]

@@ -332,8 +332,10 @@ def test_the_printed_glossary_keeps_each_phase_heading_with_its_first_pairing(
 def test_every_count_a_page_states_is_the_datas(built: Project, model: Metaphor, site_data: object) -> None:
     """A number of scenarios, situations or pairings written on any page is the number the data has."""
     counts = {"scenarios": len(site_data.scenarios.scenarios), "situations": len(site_data.scenarios.scenarios)}
-    counts["pairings"] = len(model.entries)
-    pattern = re.compile(rf"\b({NUMBER})\s+(?:of\s+(?:the\s+)?({NUMBER})\s+)?(scenarios|situations|pairings)\b", re.I)
+    counts |= {"pairings": len(model.entries), "phases": len(model.phases)}
+    pattern = re.compile(
+        rf"\b({NUMBER})\s+(?:of\s+(?:the\s+)?({NUMBER})\s+)?(scenarios|situations|pairings|phases)\b", re.I
+    )
     checked = 0
     for path in sorted(built.site.rglob("*.html")):
         html = built.page(str(path.relative_to(built.site)))
