@@ -25,6 +25,9 @@ _SEPARATOR = "\x00"  # between paragraphs when they are searched as one text: in
 # with the same table: it is written into metaphor-data.js as `typography` (hooks/data_script.py).
 TYPOGRAPHY = {"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-", "×": "x"}
 _TYPOGRAPHY = str.maketrans(TYPOGRAPHY)
+RUN = 7  # words of the essay in a row that the site's own text may only use in quotation marks
+_WORD = re.compile(r"[\w']+")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")  # a quotation, curly or straight
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,24 @@ class Essay:
             )
         hint = f' (closest: "{self.closest_passage(quote)}")' if closest else ""
         return f"not found verbatim in the essay{hint}"
+
+    def unquoted_run(self, text: str) -> str | None:
+        """Return the first run of RUN or more of the essay's words in a row that ``text`` uses outside
+        quotation marks (“...” or "..."), or None: the site's own words are its own, and hers are quoted."""
+        words = _WORD.findall(_QUOTED.sub(" | ", text).translate(_TYPOGRAPHY).casefold())
+        for start in range(len(words) - RUN + 1):
+            if tuple(words[start : start + RUN]) in self._runs:
+                return " ".join(words[start : start + RUN])
+        return None
+
+    @cached_property
+    def _runs(self) -> frozenset[tuple[str, ...]]:
+        """Every run of RUN words in a row within one paragraph of the essay (folded as unquoted_run folds)."""
+        runs = set()
+        for paragraph in self.paragraphs:
+            words = _WORD.findall(paragraph.text.translate(_TYPOGRAPHY).casefold())
+            runs.update(tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1))
+        return frozenset(runs)
 
     def closest_passage(self, text: str) -> str:
         """Return the run of whole sentences, as many as ``text`` has, most like ``text``."""

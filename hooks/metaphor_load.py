@@ -459,10 +459,12 @@ _QUOTATION = re.compile(r"“([^”]*)”")
 
 
 def check_quotation_marks(report: Any, data: Any, essay: Essay, path: DataPath = ()) -> None:
-    """Report text in “quotation marks” in the site's own fields that is not the essay's exact words.
+    """Report text in “quotation marks” in the site's own fields that is not the essay's exact words, and
+    (as a warning) her words used without quotation marks.
 
     The site may quote a phrase of hers inside its own sentences (“blacks and latinos”), but only
-    verbatim: quotation marks say whose words they are. The ``quotes`` lists are checked on their own.
+    verbatim, and her words appear only so: quotation marks say whose words they are. The ``quotes``
+    lists are checked on their own.
     """
     if isinstance(data, dict):
         for key, value in data.items():
@@ -479,6 +481,13 @@ def check_quotation_marks(report: Any, data: Any, essay: Essay, path: DataPath =
                     f"“{quoted}” is in quotation marks but is not the essay's words: quote her exactly "
                     "(with her typographic characters), or say it in the site's words without quotation marks",
                 )
+        if (run := essay.unquoted_run(data)) is not None:
+            report(
+                path,
+                f"uses the essay's words without quotation marks (“{run} …”): put her words in quotation "
+                "marks, copied exactly, or say it in the site's words",
+                warning=True,
+            )
 
 
 def warn_minutes_in_notes(report: Any, path: DataPath, notes: Any) -> None:

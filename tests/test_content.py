@@ -452,3 +452,11 @@ def test_a_ready_session_in_the_url_lays_out_as_its_ready_agenda(
     expected = model.agenda(session.entries, scenarios=blocks, buffer=session.buffer)
     assert sum(i.minutes for i in expected) == session.minutes
     assert browser_agenda(visit, server, f"preset={preset}") == [[i.kind, i.title, i.minutes] for i in expected]
+
+
+@pytest.mark.parametrize("page", ["index.md", "guide.md", "about.md", "essay-outline.md"])
+def test_the_sites_own_pages_use_the_essays_words_only_in_quotation_marks(essay: Essay, page: str) -> None:
+    """Seven or more of her words in a row stand in quotation marks, as the mapping's own text must (the build
+    checks that): a reader can always tell her words from the site's."""
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    assert essay.unquoted_run(text) is None, essay.unquoted_run(text)

@@ -87,7 +87,7 @@ def test_the_draw_never_repeats_until_every_scenario_is_drawn(scenarios_page: Vi
         scenario = page.locator("[data-module=mx-scenarios]").get_attribute("data-drawn")
         drawn.append(scenario)
         title = site_data.scenarios.scenario(scenario).title
-        assert count.text_content() == f"Drawn: {title} ({number} of {len(every)} reviewed)."
+        assert count.text_content() == f"Drawn: {title} ({number} of {len(every)})."
         heading = article(page, scenario).locator("h2")
         assert page.evaluate("document.activeElement.id") == heading.get_attribute("id")  # focus went there
         top = heading.evaluate("h => h.getBoundingClientRect().top")
@@ -95,7 +95,7 @@ def test_the_draw_never_repeats_until_every_scenario_is_drawn(scenarios_page: Vi
         assert header <= top < page.viewport_size["height"] / 2  # scrolled to, below the sticky header
     assert sorted(drawn) == sorted(every)  # each once
     page.get_by_role("button", name="Draw a scenario").click()  # all drawn: it starts over
-    assert count.text_content().endswith(f"(1 of {len(every)} reviewed).")
+    assert count.text_content().endswith(f"(1 of {len(every)}).")
 
 
 # ---------------------------------------------------------------- the drill

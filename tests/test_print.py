@@ -40,7 +40,7 @@ def test_the_glossary_prints_dense_and_clean(
     # may end early where the next opens a phase, whose heading stays with its first pairing.
     phases = {phase["title"] for phase in mapping["phases"]}
     opens = [sheet.text.splitlines()[0].strip() in phases for sheet in sheets]
-    spans = [round(sheet.span, 2) for sheet, following in zip(sheets, opens[1:]) if not following]
+    spans = [round(sheet.span, 2) for sheet, following in zip(sheets[:-1], opens[1:], strict=True) if not following]
     assert min(spans) >= 0.65, spans
     assert sum(opens) == len(phases) - opens[0]  # each phase's heading opens a page, but the first if it fits
     # Everything is there, and nothing of the screen's: relative links, the history lines, the prompts.

@@ -203,7 +203,7 @@ def test_a_scenario_waiting_for_review_is_labelled_and_never_drawn(
     pool = page.locator("[data-scenarios-pool]")
     pool.wait_for(state="visible")
     assert pool.inner_text().startswith(
-        f"Draws from the {len(reviewed)} reviewed scenarios, each once before any repeats."
+        f"Draws from {len(reviewed)} of the {len(site_data.scenarios.scenarios)} scenarios, each once before any repeats."
     )
     assert all(f"{s.title} is never drawn" in pool.inner_text() for s in waiting)
     drawn = []

@@ -100,7 +100,7 @@
     const ids = mine && chosen.scenarios.some((id) => !pending.has(id)) ? chosen.scenarios : null;
     const pool = articles.filter((a) => !pending.has(a.dataset.scenario) && (!ids || ids.includes(a.dataset.scenario)));
     const many = pool.length === 1 ? "scenario" : `${pool.length} scenarios`;
-    const from = ids ? `your session's ${many}` : `the ${pool.length} reviewed scenarios`;
+    const from = ids ? `your session's ${many}` : `${pool.length} of the ${articles.length} scenarios`;
     const waiting = articles.filter((a) => pending.has(a.dataset.scenario)).map((a) => part(a, "h2").textContent);
     part(root, "[data-scenarios-pool]").textContent =
       `Draws from ${from}, each once before any repeats.` +
@@ -117,7 +117,7 @@
       heading.tabIndex = -1;
       article.scrollIntoView({ block: "start" }); // its scroll margin keeps it below the theme's header
       heading.focus({ preventScroll: true });
-      const of = `${pool.length - left.length} of ${pool.length}${ids ? " in your session" : " reviewed"}`;
+      const of = `${pool.length - left.length} of ${pool.length}${ids ? " in your session" : ""}`;
       count.textContent = `Drawn: ${heading.textContent} (${of}).`;
       root.dataset.drawn = article.dataset.scenario;
     };
