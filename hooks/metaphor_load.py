@@ -40,6 +40,7 @@ NAMES_THE_TOPIC = re.compile(r"\b(sexis[mt]\w*|wom[ae]n\w*|gender\w*|misogyn\w*|
 MINUTES_IN_NOTES = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)[ -]minutes?\b", re.I
 )
+OUTAGE = "outage"  # a quote written `- outage: "..."` is her words about outages, not about sexism
 SUGGESTIONS = 200  # "did you mean" look-ups per run, so that a file broken everywhere is checked in linear time
 
 __all__ = ["SCHEMA", "SCHEMA_PATH", "InvalidData", "Loaded", "Problem", "load_metaphor"]
@@ -109,6 +110,15 @@ def _items(data: Any, path: DataPath) -> Iterator[tuple[DataPath, Any]]:
     if isinstance(value, list):
         for index, item in enumerate(value):
             yield (*path, index), item
+
+
+def _quote_texts(data: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
+    """Yield (path, text) for each quote of the list at ``path``: text, or her words on outages (``outage: text``)."""
+    for item_path, item in _items(data, path):
+        if isinstance(item, dict) and isinstance(item.get(OUTAGE), str) and item[OUTAGE].strip():
+            yield (*item_path, OUTAGE), item[OUTAGE]
+        elif isinstance(item, str) and item.strip():
+            yield item_path, item
 
 
 def _texts(data: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
@@ -275,7 +285,7 @@ class _Checks:
         found: dict[DataPath, tuple[str, int, int]] = {}
         quote_lists = [(*path, "quotes") for path, _ in _items(self.data, ("entries",))]
         for list_path in [*quote_lists, ("workshop", "passages", "quotes")]:
-            for path, raw in _texts(self.data, list_path):
+            for path, raw in _quote_texts(self.data, list_path):
                 text = raw.strip()
                 paragraphs = self.essay.paragraphs_containing(text)
                 if len(paragraphs) == 1:
@@ -522,8 +532,11 @@ def _minutes(value: Any) -> bool:
 def build(data: dict[str, Any], essay: Essay) -> Metaphor:
     """Build the frozen model from valid data (called once, after every check passed)."""
 
-    def quotes(texts: list[str]) -> tuple[Quote, ...]:
-        return tuple(Quote(text.strip(), essay.paragraphs_containing(text.strip())[0].anchor) for text in texts)
+    def quotes(items: list[str | dict[str, str]]) -> tuple[Quote, ...]:
+        def quote(text: str, about: str = "") -> Quote:
+            return Quote(text.strip(), essay.paragraphs_containing(text.strip())[0].anchor, about)
+
+        return tuple(quote(item) if isinstance(item, str) else quote(item[OUTAGE], OUTAGE) for item in items)
 
     def block(raw: dict[str, Any]) -> Block:
         return Block(raw["minutes"], raw["notes"].strip())

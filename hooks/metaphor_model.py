@@ -38,10 +38,12 @@ class Side:
 
 @dataclass(frozen=True)
 class Quote:
-    """The essay's own words, located in the paragraph with ``anchor``."""
+    """The essay's own words, located in the paragraph with ``anchor``; ``about`` is "outage" when they are
+    about outages (what a pairing's outage side rests on), "" when about sexism or the author herself."""
 
     text: str
     anchor: str
+    about: str = ""
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,11 @@ from site_data import SiteData  # noqa: E402
 from yaml_source import InvalidData  # noqa: E402
 
 
+def quote_text(quote: str | dict[str, str]) -> str:
+    """Return a quote of the mapping as its text (her words on outages are written ``outage: "..."``)."""
+    return quote if isinstance(quote, str) else quote["outage"]
+
+
 def the_essay() -> Essay:
     """Read the essay as the hook does (with the Markdown extension its anchors need)."""
     return read_essay(
@@ -154,7 +159,11 @@ def site_data(loaded: Loaded, essay: Essay, scenarios_path: Path = ROOT / "docs"
     document = read_scenarios(scenarios_path)
     metaphor = loaded.metaphor
     scenarios = load_scenarios(
-        document, essay=essay, entry_ids=[e.id for e in metaphor.entries], phase_ids=[p.id for p in metaphor.phases]
+        document,
+        essay=essay,
+        entry_ids=[e.id for e in metaphor.entries],
+        phase_ids=[p.id for p in metaphor.phases],
+        topic_ids=[t.id for t in metaphor.workshop.topics],
     ).scenarios
     return SiteData(essay, metaphor, loaded.warnings, {}, "docs/metaphors.yml", scenarios)
 
@@ -245,7 +254,7 @@ def hook_work(path: Path, scenarios_path: Path) -> int:
 
 # Ten kinds of mistake, one per entry in turn, so that every entry of the broken mapping is broken.
 BREAKS = {
-    "a quote not in the essay": lambda e, i: e.update(quotes=[e["quotes"][0] + " Indeed."]),
+    "a quote not in the essay": lambda e, i: e.update(quotes=[quote_text(e["quotes"][0]) + " Indeed."]),
     "a related id that does not exist": lambda e, i: e.update(related=[f"missing-{i}"]),
     "an unknown phase": lambda e, i: e.update(phase="recover"),
     "a missing field": lambda e, i: e.pop("breaks_down"),

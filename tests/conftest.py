@@ -180,8 +180,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def mapping() -> dict:
-    """The real mapping, as plain data."""
-    return yaml.safe_load((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))
+    """The real mapping, as plain data; each entry's quotes as their texts (her words on outages are written
+    ``- outage: "..."`` in the file)."""
+    data = yaml.safe_load((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))
+    for entry in data["entries"]:
+        entry["quotes"] = [q if isinstance(q, str) else q["outage"] for q in entry["quotes"]]
+    return data
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
