@@ -425,6 +425,15 @@ CASES = {
             "typographic characters), or say it in the site's words without quotation marks"
         ],
     ),
+    "a quote on outages written with a misspelt key": (
+        t := change('      - "We start improvising."', '      - outages: "We start improvising."'),
+        [
+            f"{FILE}:{at(t, '      - outages:')}: entry 'routine-outage': quotes[6].outages: unknown field; did you "
+            "mean 'outage'?",
+            f"{FILE}:{at(t, '      - outages:')}: entry 'routine-outage': quotes[6].outage: missing required field; "
+            "add 'outage:' to this item of 'quotes': her words about outages, copied exactly from one paragraph.",
+        ],
+    ),
     "minutes written in notes (warning)": (
         t := change("    notes: Ask pairs first, then the room.", "    notes: Ask pairs first for two minutes."),
         [

@@ -460,3 +460,26 @@ def test_the_sites_own_pages_use_the_essays_words_only_in_quotation_marks(essay:
     checks that): a reader can always tell her words from the site's."""
     text = (ROOT / "docs" / page).read_text(encoding="utf-8")
     assert essay.unquoted_run(text) is None, essay.unquoted_run(text)
+
+
+def test_a_slide_signs_her_words_on_outages_as_such_and_never_under_the_sexism_side(
+    built: Project, model: Metaphor
+) -> None:
+    """Each pairing's slide shows one quote: her words on sexism, revealed with that side, or, where the pairing
+    rests only on her words about outages, those, shown with the outage side and said to be about outages."""
+    deck = built.page("deck/")
+    for entry in model.entries:
+        quote = deck.select_one(f'section[data-entry="{entry.id}"] .mx-slide__quote')
+        own = [q for q in entry.quotes if not q.about]
+        expected = own[0] if own else entry.quotes[0]
+        assert quote.p.get_text() == expected.text, entry.id
+        footer = " ".join(quote.footer.get_text().split())
+        paragraph = int(expected.anchor[2:])
+        if own:
+            assert quote["data-step"] == "1" and footer == f"Sarah Allen, paragraph {paragraph}", entry.id
+        else:
+            assert quote["data-step"] == "0" and footer == f"Sarah Allen, on outages, paragraph {paragraph}", entry.id
+    glossary = built.page("glossary/")
+    for entry in model.entries:
+        captions = [" ".join(f.get_text().split()) for f in glossary.select(f"#{entry.id} .mx-quote__source")]
+        assert [", on outages," in c for c in captions] == [q.about == "outage" for q in entry.quotes], entry.id
