@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from anchors import anchor_ids
 from build_problems import Problems, show_problems
 from build_state import Session, Settings, Stage
-from data_script import DATA_SCRIPT, LOADER, data_script, needs_data
+from data_script import DATA_SCRIPT, LOADER, SESSION_SCRIPT, data_script, needs_data, session_script
 from essay_marks import MARKS, mark_quotes
 from essay_outline import OUTLINE
 from generated_pages import GeneratedPage, add_pages, entry_pages, entry_path, phase_toc, read_pages
@@ -101,9 +101,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     add_pages(files, pages, config)
     ship_scripts(files, config)
     if isinstance(site, SiteData):
-        files.append(
-            File.generated(config, DATA_SCRIPT, content=data_script(site.metaphor, site.essay, site.scenarios))
-        )
+        for path, script in ((DATA_SCRIPT, data_script), (SESSION_SCRIPT, session_script)):
+            files.append(File.generated(config, path, content=script(site.metaphor, site.essay, site.scenarios)))
     env = template_env(config.theme.get_env().loader, keys=config.mdx_configs.get("pymdownx.keys"))
     RENDERER.set(Renderer(env, files, SETTINGS.get().site_address, entry_path(kinds)))
     return files
@@ -150,8 +149,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         entry = site.metaphor.entry(generated.entry_id) if generated.entry_id else None
         html += render(generated.template, **({"entry": entry} if entry else {}))
         page.toc = phase_toc(site.metaphor) if generated.toc else page.toc
-    if needs_data(html):
-        html += render(LOADER)
+    if (data := needs_data(html)) is not None:
+        html += render(LOADER, data=data)
     page.present_anchor_ids = anchor_ids(html)
     return html
 

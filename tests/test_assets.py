@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 from conftest import ROOT, Project, parse
-from data_script import READERS
+from data_script import FULL_READERS, READERS
 from shipped_scripts import minified as minified_script
 from stylesheets import minified
 
@@ -67,13 +67,16 @@ def own_files(built: Project, page: str) -> tuple[list[str], list[str], list[str
 def test_each_page_loads_one_stylesheet_and_only_its_components_scripts(built: Project, page: str) -> None:
     roots, sheets, scripts = own_files(built, page)
     assert [s.rsplit("/", 1)[1] for s in sheets] == [f"{KINDS[page]}.css"]
-    names = [s.rsplit("/", 1)[1] for s in scripts if not s.endswith("metaphor-data.js")]
+    names = [s.rsplit("/", 1)[1] for s in scripts if not s.endswith("-data.js")]
     expected = [f"{root.removeprefix('mx-')}.js" for root in dict.fromkeys(roots)]
     kit = ["kit.js"] if set(roots) - WITHOUT_KIT else []
     assert sorted(names) == sorted(["mx.js", *kit, *expected] if roots else []), (roots, names)
     if roots:
         assert names[: 1 + len(kit)] == ["mx.js", *kit]  # the shared modules run first: the components use them
-    assert any(s.endswith("metaphor-data.js") for s in scripts) == bool(set(roots) & reading_data()), (page, roots)
+    # The whole mapping only where a component shows its text; else the session's part, where one reads it.
+    full = bool(set(roots) & set(FULL_READERS))
+    assert any(s.endswith("metaphor-data.js") for s in scripts) == full, (page, roots)
+    assert any(s.endswith("session-data.js") for s in scripts) == (not full and bool(set(roots) & reading_data()))
     html = parse(built.site / page / "index.html")
     assert all(s.has_attr("defer") for s in html.select("script[src]") if OURS.search(s["src"])), page  # none blocks
     for name in names:
@@ -113,7 +116,7 @@ def test_own_code_per_page_stays_within_10_kb_gzip(built: Project, page: str) ->
     """Our JS and CSS as a page loads it, gzipped file by file (the mapping's generated data aside)."""
     _, sheets, scripts = own_files(built, page)
     base = built.site / page
-    files = [(base / href).resolve() for href in [*sheets, *scripts] if not href.endswith("metaphor-data.js")]
+    files = [(base / href).resolve() for href in [*sheets, *scripts] if not href.endswith("-data.js")]
     size = sum(len(gzip.compress(path.read_bytes(), 9)) for path in files)
     assert size <= 10_240, f"{page}: {size:,} B gzip"
 
