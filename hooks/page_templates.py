@@ -109,14 +109,7 @@ def template_context(
 
     return {
         # What the pages' own text says of the data, so that no page states a count the data does not.
-        "counts": {
-            "pairings": len(site.metaphor.entries),
-            "drawn_by_essay": sum(entry.origin == "essay" for entry in site.metaphor.entries),
-            "scenarios": len(site.scenarios.scenarios),
-            # How much of the essay the site quotes: the sentences any quote overlaps, of all its sentences.
-            "sentences": sum(len(paragraph.sentences) for paragraph in site.essay.paragraphs),
-            "quoted_sentences": len(site.quoted_sentences),
-        },
+        "counts": site.counts,
         "session_lengths": "- or ".join(str(preset.minutes) for preset in presets) + "-minute",
         "discussion_minutes": " to ".join(
             str(m) for m in sorted({min(p.minutes for p in phases), max(p.minutes for p in phases)})

@@ -53,6 +53,21 @@ class SiteData:
     outline: Outline | None = None  # the essay page's outline, read only when it shows one (ESSAY_TEXT=excerpts)
 
     @cached_property
+    def counts(self) -> dict[str, int]:
+        """Return what the pages' own text says of the data, so that no page states a count the data does not.
+
+        Counted once a build: every page's template context holds it, and a build has a page per pairing.
+        """
+        return {
+            "pairings": len(self.metaphor.entries),
+            "drawn_by_essay": sum(entry.origin == "essay" for entry in self.metaphor.entries),
+            "scenarios": len(self.scenarios.scenarios),
+            # How much of the essay the site quotes: the sentences any quote overlaps, of all its sentences.
+            "sentences": sum(len(paragraph.sentences) for paragraph in self.essay.paragraphs),
+            "quoted_sentences": len(self.quoted_sentences),
+        }
+
+    @cached_property
     def quoted_sentences(self) -> frozenset[tuple[str, int]]:
         """Return the essay's sentences the site quotes, as (anchor, offset): every one a quote overlaps.
 
