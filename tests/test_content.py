@@ -318,7 +318,7 @@ def test_the_plan_pages_support_contacts_reach_the_closing_slide_and_the_handout
     page.goto(server + "plan/?preset=short")
     page.locator("[data-plan-total]").wait_for(state="visible")
     page.get_by_label("Talk to someone").fill(SUPPORT)
-    page.get_by_label("Report an incident").fill(REPORT)
+    page.get_by_label("Report sexism or harassment").fill(REPORT)
     assert "support=" in page.evaluate("location.search")
     page.get_by_role("button", name="Handout").click()
     page.wait_for_url(re.compile(r"/handout/\?"))
@@ -460,6 +460,24 @@ def test_the_sites_own_pages_use_the_essays_words_only_in_quotation_marks(essay:
     checks that): a reader can always tell her words from the site's."""
     text = (ROOT / "docs" / page).read_text(encoding="utf-8")
     assert essay.unquoted_run(text) is None, essay.unquoted_run(text)
+
+
+def test_every_slide_of_the_sites_extension_tells_the_presenter_to_say_so_first(built: Project, model: Metaphor) -> None:
+    """A room hears a slide as the author's comparison unless told otherwise: the presenter's notes of each
+    pairing the site extends begin by saying so, and those of the essay's own pairings never do."""
+    deck = built.page("deck/")
+    for entry in model.entries:
+        notes = deck.select_one(f'section[data-entry="{entry.id}"] [data-notes]').get_text()
+        assert notes.startswith("Say first that this pairing is the site's extension") == (entry.origin != "essay"), entry.id
+
+
+def test_the_key_passages_slide_says_which_of_her_words_are_about_outages(built: Project, model: Metaphor) -> None:
+    """"It's inevitable" is about outages: on the slide of key passages, read right before "Sexism is like a
+    production outage.", it carries that label, so the room never hears her calling sexism inevitable."""
+    slide = built.page("deck/").select_one(".mx-slide--passages")
+    shown = [(q.p.get_text(), q.footer.get_text() if q.footer else None) for q in slide.select(".mx-slide__quote")]
+    assert shown == [(q.text, "On outages" if q.about == "outage" else None) for q in model.workshop.quotes]
+    assert any(q.about == "outage" and q.text.startswith("It’s inevitable.") for q in model.workshop.quotes)
 
 
 def test_a_slide_signs_her_words_on_outages_as_such_and_never_under_the_sexism_side(
