@@ -462,17 +462,20 @@ def test_the_sites_own_pages_use_the_essays_words_only_in_quotation_marks(essay:
     assert essay.unquoted_run(text) is None, essay.unquoted_run(text)
 
 
-def test_every_slide_of_the_sites_extension_tells_the_presenter_to_say_so_first(built: Project, model: Metaphor) -> None:
+def test_every_slide_of_the_sites_extension_tells_the_presenter_to_say_so_first(
+    built: Project, model: Metaphor
+) -> None:
     """A room hears a slide as the author's comparison unless told otherwise: the presenter's notes of each
     pairing the site extends begin by saying so, and those of the essay's own pairings never do."""
     deck = built.page("deck/")
     for entry in model.entries:
         notes = deck.select_one(f'section[data-entry="{entry.id}"] [data-notes]').get_text()
-        assert notes.startswith("Say first that this pairing is the site's extension") == (entry.origin != "essay"), entry.id
+        says_so = notes.startswith("Say first that this pairing is the site's extension")
+        assert says_so == (entry.origin != "essay"), entry.id
 
 
 def test_the_key_passages_slide_says_which_of_her_words_are_about_outages(built: Project, model: Metaphor) -> None:
-    """"It's inevitable" is about outages: on the slide of key passages, read right before "Sexism is like a
+    """Her "It's inevitable" is about outages: on the slide of key passages, read right before "Sexism is like a
     production outage.", it carries that label, so the room never hears her calling sexism inevitable."""
     slide = built.page("deck/").select_one(".mx-slide--passages")
     shown = [(q.p.get_text(), q.footer.get_text() if q.footer else None) for q in slide.select(".mx-slide__quote")]
