@@ -24,7 +24,22 @@ from pathlib import Path
 from typing import Any
 
 from essay_source import Essay
-from metaphor_model import Block, Entry, Metaphor, Pause, Phase, Preset, Quote, Role, Side, Topic, Workshop, agenda
+from metaphor_model import (
+    Block,
+    Entry,
+    GroundRules,
+    Metaphor,
+    Pause,
+    Phase,
+    Preset,
+    Quote,
+    Role,
+    Rule,
+    Side,
+    Topic,
+    Workshop,
+    agenda,
+)
 from scenarios_model import ScenarioFacts
 from schema_check import Schema
 from yaml_source import DataPath, Document, InvalidData, Problem, SourceMap, bulk_objects, dotted, load_yaml
@@ -162,6 +177,7 @@ class _Checks:
         self.paragraph_use(quoted)
         self.prompts_name_the_topic()
         self.notes_without_minutes()
+        self.opening_slides()
         check_quotation_marks(self.report, self.data, self.essay)
         self.preset_totals(entry_ids)
         return self.problems
@@ -366,11 +382,22 @@ class _Checks:
                     warning=True,
                 )
 
+    def opening_slides(self) -> None:
+        """Check that the content note and the ground rules leave some of the opening's minutes to the welcome."""
+        parts = [_at(self.data, ("workshop", name, "minutes")) for name in ("opening", "content_note", "ground_rules")]
+        if all(_minutes(n) for n in parts) and parts[1] + parts[2] >= parts[0]:
+            self.report(
+                ("workshop", "opening", "minutes"),
+                f"the opening's {parts[0]} minutes cover the welcome, the content note ({parts[1]}) and the ground "
+                f"rules ({parts[2]}): raise opening.minutes, or give the content note or the ground rules fewer",
+            )
+
     def notes_without_minutes(self) -> None:
         """Warn about notes that write a number of minutes, which the minutes fields already say."""
         places = [("phases",), ("entries",), ("workshop", "presets")]
         paths = [(*path, "notes") for where in places for path, _ in _items(self.data, where)]
-        paths += [("workshop", block, "notes") for block in ("opening", "passages", "break", "closing")]
+        blocks = ("opening", "content_note", "ground_rules", "passages", "break", "closing")
+        paths += [("workshop", block, "notes") for block in blocks]
         for path in paths:
             warn_minutes_in_notes(self.report, path, _at(self.data, path))
 
@@ -567,12 +594,19 @@ def build(data: dict[str, Any], essay: Essay) -> Metaphor:
         ),
         workshop=Workshop(
             opening=block(workshop["opening"]),
+            content_note=block(workshop["content_note"]),
+            ground_rules=GroundRules(
+                workshop["ground_rules"]["minutes"],
+                workshop["ground_rules"]["notes"].strip(),
+                tuple(Rule(r["rule"].strip(), r["detail"].strip()) for r in workshop["ground_rules"]["rules"]),
+            ),
             passages=block(workshop["passages"]),
             quotes=quotes(workshop["passages"]["quotes"]),
             limits=tuple(text.strip() for text in workshop.get("limits", ())),
             topics=tuple(Topic(t["id"], t["name"].strip(), t["note"].strip()) for t in workshop.get("topics", ())),
             pause=Pause(workshop["break"]["minutes"], workshop["break"]["notes"].strip(), workshop["break"]["over"]),
             closing=block(workshop["closing"]),
+            prompt=workshop["closing"]["prompt"].strip(),
             presets=tuple(
                 Preset(
                     p["id"],

@@ -82,6 +82,23 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """A ground rule: the rule (shown in bold) and what it means."""
+
+    rule: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class GroundRules:
+    """The ground rules' slide: its minutes (inside the opening's), notes and rules."""
+
+    minutes: int
+    notes: str
+    rules: tuple[Rule, ...]
+
+
+@dataclass(frozen=True)
 class Pause:
     """The break a long session takes: its length, notes, and the session length that calls for it."""
 
@@ -107,11 +124,14 @@ class Preset:
 class Workshop:
     """What the facilitator kit needs beyond the entries: fixed blocks, key passages, presets."""
 
-    opening: Block
+    opening: Block  # its minutes cover the welcome, the content note and the ground rules
+    content_note: Block
+    ground_rules: GroundRules
     passages: Block
     quotes: tuple[Quote, ...]
     pause: Pause  # the `break` block of the file
     closing: Block
+    prompt: str  # the closing slide's ask: one goal each
     presets: tuple[Preset, ...]
     limits: tuple[str, ...] = ()  # where the metaphor as a whole stops holding
     topics: tuple[Topic, ...] = ()  # the sensitive topics a content note may name

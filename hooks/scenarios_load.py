@@ -200,15 +200,16 @@ class _Checks:
             self.report(path, message)
 
     def minutes(self, path: DataPath, scenario: dict[str, Any]) -> None:
-        """Check that a scenario's minutes are its injects' minutes plus the weighing's and the debrief's."""
-        parts = [i.get("minutes") for _, i in _items(self.data, (*path, "injects")) if isinstance(i, dict)]
+        """Check that a scenario's minutes are its setting's, its injects', the weighing's and the debrief's."""
+        parts = [scenario.get("setting_minutes")]
+        parts += [i.get("minutes") for _, i in _items(self.data, (*path, "injects")) if isinstance(i, dict)]
         parts += [scenario.get("weigh_minutes"), scenario.get("debrief_minutes")]
         total = scenario.get("minutes")
         if all(_whole(n) for n in [*parts, total]) and sum(parts) != total:
             self.report(
                 (*path, "minutes"),
-                f"its injects, weighing and debrief add up to {sum(parts)} minutes, not {total}: "
-                "change minutes, or the minutes of its injects, weigh_minutes or debrief_minutes",
+                f"its setting, injects, weighing and debrief add up to {sum(parts)} minutes, not {total}: "
+                "change minutes, or setting_minutes, the minutes of its injects, weigh_minutes or debrief_minutes",
             )
 
 
@@ -230,6 +231,7 @@ def build(data: dict[str, Any], essay: Essay) -> Scenarios:
                 title=s["title"].strip(),
                 topic=s["topic"].strip(),
                 setting=s["setting"].strip(),
+                setting_minutes=s["setting_minutes"],
                 rehearses=tuple(s["rehearses"]),
                 quotes=tuple(quote(q) for q in s.get("quotes", ())),
                 injects=tuple(

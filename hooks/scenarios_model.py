@@ -56,6 +56,7 @@ class Scenario:
     title: str
     topic: str
     setting: str
+    setting_minutes: int
     rehearses: tuple[str, ...]
     quotes: tuple[Quote, ...]
     injects: tuple[Inject, ...]

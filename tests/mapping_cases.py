@@ -67,7 +67,16 @@ entries:
 workshop:
   opening:
     minutes: 5
-    notes: Welcome; content note; opt-out.
+    notes: Welcome everyone.
+  content_note:
+    minutes: 1
+    notes: Read the content note and the opt-out.
+  ground_rules:
+    minutes: 1
+    notes: Read the rules.
+    rules:
+      - rule: Pass is always fine.
+        detail: No reason needed.
   passages:
     minutes: 5
     notes: Read them aloud.
@@ -80,6 +89,7 @@ workshop:
   closing:
     minutes: 5
     notes: Thank everyone and credit the author.
+    prompt: Write down one goal.
   presets:
     - id: short
       title: Short session
@@ -440,6 +450,14 @@ CASES = {
             f"{FILE}:{at(t, '    notes: Ask pairs first for')}: phases[0].notes: says “two minutes”: the pages "
             "show each block's minutes from its minutes fields, and a number written in notes goes stale when they "
             "change; leave the number out [warning]"
+        ],
+    ),
+    "opening slides that leave the welcome no time": (
+        t := change("  content_note:\n    minutes: 1\n", "  content_note:\n    minutes: 4\n"),
+        [
+            f"{FILE}:{at(t, '  opening:') + 1}: workshop.opening.minutes: the opening's 5 minutes cover the welcome, "
+            "the content note (4) and the ground rules (1): raise opening.minutes, or give the content note or the "
+            "ground rules fewer"
         ],
     ),
     "a paragraph no entry quotes (warning)": (

@@ -17,6 +17,7 @@ scenarios:
     title: The review
     topic: Meetings
     setting: You are in a design review where a woman's proposal is questioned more than others'.
+    setting_minutes: 1
     rehearses: [routine-outage, fast-and-safe]
     quotes:
       - "If you have to defend your ideas and plans more than your colleague, that slows you down."
@@ -40,7 +41,7 @@ scenarios:
         action: Propose a checklist for every review.
         costs: Time.
         protects: Everyone who comes next.
-    weigh_minutes: 2
+    weigh_minutes: 1
     debrief: [What made it hard to act against sexism here?]
     debrief_minutes: 3
     minutes: 12
@@ -114,9 +115,9 @@ CASES = {
     "minutes that do not add up": (
         t := change("    minutes: 12\n", "    minutes: 14\n"),
         [
-            f"{FILE}:{at(t, '    minutes: 14')}: scenario 'the-review': minutes: its injects, weighing and debrief "
-            "add up to 12 minutes, not 14: change minutes, or the minutes of its injects, weigh_minutes or "
-            "debrief_minutes"
+            f"{FILE}:{at(t, '    minutes: 14')}: scenario 'the-review': minutes: its setting, injects, weighing and "
+            "debrief add up to 12 minutes, not 14: change minutes, or setting_minutes, the minutes of its injects, "
+            "weigh_minutes or debrief_minutes"
         ],
     ),
     "a topic the mapping does not list": (

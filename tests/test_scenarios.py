@@ -48,7 +48,12 @@ def test_the_real_scenarios_are_valid(site_data: object) -> None:
     scenarios: Scenarios = site_data.scenarios
     assert len(scenarios.scenarios) >= 8
     for scenario in scenarios.scenarios:
-        parts = [i.minutes for i in scenario.injects] + [scenario.weigh_minutes, scenario.debrief_minutes]
+        parts = [
+            scenario.setting_minutes,
+            *(i.minutes for i in scenario.injects),
+            scenario.weigh_minutes,
+            scenario.debrief_minutes,
+        ]
         assert scenario.minutes == sum(parts)
         assert scenario.setting and all(i.questions for i in scenario.injects)
         assert {i.phase for i in scenario.injects} <= {"detect", "respond", "learn"}
