@@ -7,12 +7,14 @@ environment of our own over the same loader, with autoescaping on and undefined 
 
 from __future__ import annotations
 
+import io
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import markdown
+import segno
 from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateError, TemplateSyntaxError
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
@@ -46,7 +48,18 @@ def template_env(loader: BaseLoader, *, keys: dict[str, Any] | None = None) -> E
     env.filters["words"] = words
     env.filters["sentence"] = sentence
     env.filters["lower_first"] = lambda text: str(text)[:1].lower() + str(text)[1:]
+    env.filters["qr"] = qr_code
     return env
+
+
+def qr_code(address: str) -> Markup:
+    """Draw ``address`` as a QR code: an SVG, black on white with its quiet zone, made here at build time."""
+    svg = io.BytesIO()
+    segno.make(str(address), error="m").save(
+        svg, kind="svg", xmldecl=False, nl=False, omitsize=True, border=4, light="#fff", svgclass="mx-qr"
+    )
+    label = f'role="img" aria-label="QR code for {escape(address)}"'
+    return Markup(svg.getvalue().decode("ascii").replace("<svg ", f"<svg {label} ", 1))
 
 
 def sentence(text: str) -> str:

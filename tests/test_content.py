@@ -331,7 +331,7 @@ def test_the_plan_pages_support_contacts_reach_the_closing_slide_and_the_handout
     page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
     page.keyboard.press("End")
     closing = page.locator("[data-slide].is-current")
-    assert closing.get_attribute("data-title") == "Close"
+    assert closing.get_attribute("data-title") == "One goal each"
     assert closing.locator('[data-support-field="support"]').text_content() == SUPPORT
     assert closing.locator('[data-support-field="report"]').is_visible()
     assert page.evaluate("window.__pwned") is None

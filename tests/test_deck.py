@@ -18,8 +18,9 @@ from pdfs import contrast, pages
 
 
 def slide_count(model: Metaphor, entries: list[str] | None = None, **session: object) -> int:
-    """One slide per block of the session's agenda but its buffer (the title slide opens it), plus who plays
-    which part and where the metaphor stops; ``session`` gives the agenda its scenarios and buffer."""
+    """One slide per block of the session's agenda but its buffer, plus the content note and the ground rules
+    (the opening's), who plays which part and where the metaphor stops (the key passages');
+    ``session`` gives the agenda its scenarios and buffer."""
     items = model.agenda(None if entries is None else tuple(entries), **session)
     return len([item for item in items if item.kind != "buffer"]) + FIRST - 3
 
@@ -35,15 +36,16 @@ def preset_session(site_data: object, preset_id: str) -> dict:
 
 
 def slide_titles(model: Metaphor, items: list, essay_title: str) -> list[str]:
-    """The titles of the slides that show an agenda: the title slide, passages and roles, then one per block."""
+    """The titles of the slides that show an agenda: the opening's three, the passages' (with who plays which
+    part and where the metaphor stops), then one per block."""
     titles = []
     for item in items:
         if item.kind == "opening":
-            titles.append(essay_title)
+            titles += [essay_title, "Content note", "Ground rules"]
         elif item.kind == "passages":
-            titles += ["Key passages", "Who plays which part", "Where the metaphor stops"][: FIRST - 2]
+            titles += ["Key passages", "Who plays which part", "Where the metaphor stops"][: FIRST - 4]
         elif item.kind == "closing":
-            titles.append("Close")
+            titles.append("One goal each")
         elif item.kind != "buffer":
             titles.append(item.title)
     return titles
@@ -94,7 +96,7 @@ def test_the_clicker_keys_reveal_the_pair_step_by_step_then_move_on(
     assert page.locator("[data-deck-progress]").is_visible()
     page.keyboard.press("PageDown")  # title -> passages (first passage shown)
     page.keyboard.press("End")
-    assert current(deck)["title"] == "Close"
+    assert current(deck)["title"] == "One goal each"
     page.keyboard.press("Home")
     assert current(deck)["hash"] == "#1"
     # through the key passages (one per press), who plays which part and where it stops, to the first pairing
@@ -273,7 +275,9 @@ def test_the_presenter_view_follows_and_leads_the_audience_view(
     audience.keyboard.press("ArrowRight")
     presenter.wait_for_function(f"() => location.hash === '#{FIRST}.1'")
     presenter.keyboard.press("End")
-    audience.wait_for_function("() => document.querySelector('[data-slide].is-current').dataset.title === 'Close'")
+    audience.wait_for_function(
+        "() => document.querySelector('[data-slide].is-current').dataset.title === 'One goal each'"
+    )
     presenter.keyboard.press("Home")
     audience.wait_for_function("() => location.hash === '#1'")
     presenter.keyboard.press("b")
@@ -283,21 +287,36 @@ def test_the_presenter_view_follows_and_leads_the_audience_view(
     presenter.close()
 
 
-def test_the_pacing_indicator_compares_elapsed_time_with_the_plan(visit: Visit, server: str, mapping: dict) -> None:
+def test_the_session_clock_waits_for_the_first_advance_then_paces_against_the_plan(
+    visit: Visit, server: str, mapping: dict
+) -> None:
     page = visit.page
     page.clock.install()  # fake timers: wait_for_function would never poll, so read the page directly
     page.goto(server + "deck/?preset=short&view=presenter#1")
     assert page.locator("[data-module=mx-deck]").get_attribute("data-started") == "true"
-    pace = page.locator("[data-presenter-pace]")
-    assert pace.text_content() == "On time"
-    opening = mapping["workshop"]["opening"]["minutes"]
-    page.clock.run_for((opening + 4) * 60_000)
-    assert page.locator("[data-presenter-elapsed]").text_content() == f"{opening + 4}:00"
+    pace, elapsed = page.locator("[data-presenter-pace]"), page.locator("[data-presenter-elapsed]")
+    assert pace.text_content() == "Clock not started"
+    # Ten minutes of setting up on the first slide cost nothing ...
+    page.clock.run_for(10 * 60_000)
+    assert (elapsed.text_content(), pace.text_content()) == ("0:00", "Clock not started")
+    # ... the first advance starts the clock, the first slide counted as having taken its planned minutes.
+    workshop = mapping["workshop"]
+    welcome = workshop["opening"]["minutes"] - workshop["content_note"]["minutes"] - workshop["ground_rules"]["minutes"]
+    page.keyboard.press("ArrowRight")
+    assert (elapsed.text_content(), pace.text_content()) == (f"{welcome}:00", "On time")
+    page.clock.run_for((workshop["content_note"]["minutes"] + 4) * 60_000)
     assert pace.text_content() == "Behind by 4 min"
     page.keyboard.press("End")
     assert pace.text_content().startswith("Ahead by")
-    page.get_by_role("button", name="Restart timer").click()
-    assert page.locator("[data-presenter-elapsed]").text_content() == "0:00"
+    # How to restart is said beside the control, which the help names too.
+    hint = page.locator("#mx-deck-clock-help").text_content()
+    assert "Reset stops it" in hint and "Start" in hint
+    page.get_by_role("button", name="Reset the clock").click()
+    assert (elapsed.text_content(), pace.text_content()) == ("0:00", "Clock not started")
+    page.get_by_role("button", name="Start the clock").click()
+    page.clock.run_for(61_000)
+    # The clock shows whole seconds, updated each second: it may show the last second just begun or not yet.
+    assert elapsed.text_content() in {"1:00", "1:01"} and pace.text_content().startswith("Ahead by")
 
 
 def go_to(page: object, title: str, step: int = 0) -> int:
@@ -518,7 +537,9 @@ def test_a_reloaded_presenter_view_rejoins_the_audience(visit: Visit, server: st
     presenter.wait_for_function(f"() => location.hash === '#{FIRST}'")
     assert audience.evaluate("location.hash") == f"#{FIRST}"
     audience.keyboard.press("End")
-    presenter.wait_for_function("() => document.querySelector('[data-slide].is-current').dataset.title === 'Close'")
+    presenter.wait_for_function(
+        "() => document.querySelector('[data-slide].is-current').dataset.title === 'One goal each'"
+    )
     presenter.close()
 
 
@@ -527,15 +548,18 @@ def test_the_presenters_clock_survives_a_reload(visit: Visit, server: str) -> No
     page.clock.install()
     page.goto(server + "deck/?preset=short&view=presenter#1")
     elapsed = page.locator("[data-presenter-elapsed]")
+    page.get_by_role("button", name="Start the clock").click()
     page.clock.run_for(185_000)
-    assert elapsed.text_content() == "3:05"
+    seconds = {"3:04", "3:05"}  # whole seconds, updated each second (see the test above)
+    assert elapsed.text_content() in seconds
     page.reload()
     assert page.locator("[data-module=mx-deck]").get_attribute("data-started") == "true"
-    assert elapsed.text_content() == "3:05"
-    page.get_by_role("button", name="Restart timer").click()
+    assert elapsed.text_content() in seconds
+    page.get_by_role("button", name="Reset the clock").click()
     assert elapsed.text_content() == "0:00"
     page.reload()
     assert elapsed.text_content() == "0:00"
+    assert page.locator("[data-presenter-pace]").text_content() == "Clock not started"
 
 
 # ---------------------------------------------------------------- issue 11: overview, print
@@ -624,7 +648,7 @@ def test_the_help_writes_its_keys_as_pymdownx_keys_does_and_names_every_key_the_
 
 def shown_injects(page: object) -> list[str]:
     """The steps of the current slide that a person can see, by number."""
-    return page.locator("[data-slide].is-current [data-step]").evaluate_all(
+    return page.locator("[data-slide].is-current .mx-slide__inject").evaluate_all(
         "els => els.filter(el => el.checkVisibility({ visibilityProperty: true })).map(el => el.dataset.step)"
     )
 
@@ -676,7 +700,7 @@ def test_a_scenario_slide_shows_one_inject_at_a_time_by_clicker_keys_and_clicks(
     assert shown_injects(page) == [str(steps - 1)]
     page.keyboard.press("PageDown")
     page.keyboard.press("PageDown")
-    assert page.locator("[data-slide].is-current").get_attribute("data-title") == "Close"
+    assert page.locator("[data-slide].is-current").get_attribute("data-title") == "One goal each"
 
 
 def test_the_presenter_sees_the_current_injects_notes_and_its_pacing(
@@ -684,11 +708,13 @@ def test_the_presenter_sees_the_current_injects_notes_and_its_pacing(
 ) -> None:
     page = visit.page
     scenario = site_data.scenarios.scenario("design-review")
-    # No pairings: title, passages, roles and limits, then the scenario (slide FIRST) at the minute the agenda gives it.
+    # No pairings: the opening's and the passages' slides, then the scenario (slide FIRST) at the minute the
+    # agenda gives it.
     start = sum(item.minutes for item in model.agenda((), scenarios=site_data.scenarios.blocks((scenario.id,)))[:2])
     page.clock.install()  # fake timers: read the page directly, no waiting
     page.goto(server + f"deck/?m=&s={scenario.id}&view=presenter#{FIRST}.2")
     assert page.locator("[data-module=mx-deck]").get_attribute("data-started") == "true"
+    page.get_by_role("button", name="Start the clock").click()
     notes = page.locator("[data-presenter-notes]")
     shown = notes.inner_text()
     assert scenario.notes in shown and scenario.injects[1].notes in shown
@@ -696,8 +722,8 @@ def test_the_presenter_sees_the_current_injects_notes_and_its_pacing(
     phase = next(p.title for p in model.phases if p.id == scenario.injects[1].phase)
     linear = "Whatever the groups said, this is what happened next."
     assert notes.locator('[data-step-notes="2"]').inner_text() == f"2. {phase}: {linear} {scenario.injects[1].notes}"
-    # The second inject is planned to start when the first has had its minutes.
-    second = start + scenario.injects[0].minutes
+    # The second inject is planned to start when the setting and the first inject have had their minutes.
+    second = start + scenario.setting_minutes + scenario.injects[0].minutes
     pace = page.locator("[data-presenter-pace]")
     assert pace.text_content() == f"Ahead by {second} min"
     page.clock.run_for((second + 1) * 60_000)

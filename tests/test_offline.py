@@ -126,7 +126,9 @@ def test_the_deck_and_presenter_view_stay_in_step_from_file(local: Visit, offlin
     assert presenter.locator('[data-presenter-notes] [data-step-notes="1"]').is_visible()
     assert presenter.locator('[data-presenter-notes] [data-step-notes="2"]').is_hidden()
     presenter.keyboard.press("End")
-    audience.wait_for_function("() => document.querySelector('[data-slide].is-current').dataset.title === 'Close'")
+    audience.wait_for_function(
+        "() => document.querySelector('[data-slide].is-current').dataset.title === 'One goal each'"
+    )
     presenter.close()
 
 

@@ -38,7 +38,8 @@
       this.panel = part(root, "[data-deck-presenter]");
       this.planned = minutes(this.slides) + this.buffer;
       this.clockKey = `mx-deck-started:${location.pathname}`;
-      this.started = this.presenter ? this.restoreClock() : Date.now();
+      this.started = this.presenter ? this.restoreClock() : 0; // 0: not started yet
+      this.since = Date.now(); // when the current slide or step came up
     }
 
     /** Show the session's slides (its scenarios in its order) and its break; return the slides shown. */
@@ -83,7 +84,9 @@
       window.addEventListener("hashchange", () => this.fromHash(), { signal });
       window.addEventListener("message", (event) => this.onMessage(event), { signal });
       window.addEventListener("resize", () => this.fit(), { signal });
-      document.addEventListener("fullscreenchange", () => this.fit(), { signal });
+      document.addEventListener("fullscreenchange", () => this.quiet(), { signal });
+      // Only a real move: browsers also send one, without movement, when the page changes under a still pointer.
+      document.addEventListener("mousemove", (event) => (event.movementX || event.movementY) && this.wake(), { signal });
       mx.showSupport(this.root);
       mx.showContentNote(this.root, this.data, mx.session(this.data));
       this.buildOverview();
@@ -107,9 +110,20 @@
       this.go(match ? Number(match[1]) - 1 : 0, match && match[2] ? Number(match[2]) : 0, { share: false });
     }
 
-    go(index, step = 0, { share = true } = {}) {
+    /** Show a slide and step; `moved`: the presenter moved (here, or in the audience's window). */
+    go(index, step = 0, { share = true, moved = share } = {}) {
+      const from = [this.index, this.step].join();
       this.index = Math.min(Math.max(index, 0), this.slides.length - 1);
       this.step = Math.min(Math.max(step, 0), this.steps(this.slides[this.index]));
+      if (from !== [this.index, this.step].join()) {
+        // A countdown runs per slide, or per step of a scenario (a pairing's reveals share its slide's).
+        if (!from.startsWith(`${this.index},`) || this.slides[this.index].querySelector("[data-step-minutes]")) {
+          this.since = Date.now();
+        }
+        // The session clock starts with Start, or on the first move on from the first slide, which then counts
+        // as having taken its planned minutes.
+        if (this.presenter && moved && !this.started && from === "0,0") this.setClock(this.since - this.span()[0] * 60000);
+      }
       this.render();
       const revealed = this.step ? `.${this.step}` : "";
       const hash = `#${this.index + 1}${revealed}`;
@@ -171,8 +185,11 @@
       part(this.panel, "[data-presenter-blank]").hidden = !this.blank;
       const next = part(this.panel, "[data-presenter-next]");
       next.replaceChildren();
-      if (upcoming) {
-        const copy = part(upcoming, ".mx-slide__body").cloneNode(true);
+      // A scenario's next step comes before the next slide.
+      const step = slide.querySelector(`[data-step="${this.step + 1}"][data-step-minutes]`);
+      part(this.panel, "[data-presenter-next-title]").textContent = step ? "Next step" : "Next slide";
+      if (step || upcoming) {
+        const copy = (step || part(upcoming, ".mx-slide__body")).cloneNode(true);
         for (const el of copy.querySelectorAll("[id]")) el.removeAttribute("id");
         next.append(copy);
       } else {
@@ -181,52 +198,58 @@
       this.tick();
     }
 
-    /** Read when this presenter view's clock started: it survives a reload of the window. */
+    /** Read when this presenter view's clock started (0: not yet): it survives a reload of the window. */
     restoreClock() {
       try {
-        const saved = Number(sessionStorage.getItem(this.clockKey));
-        if (saved > 0) return saved;
+        return Number(sessionStorage.getItem(this.clockKey)) || 0;
       } catch {
-        /* storage unavailable: the clock starts now */
+        return 0; // storage unavailable: the clock lasts as long as this page
       }
-      return this.resetClock();
     }
 
-    resetClock() {
-      this.started = Date.now();
+    /** Start the session clock at `time`, or stop and clear it (0). */
+    setClock(time) {
+      this.started = time;
       try {
-        sessionStorage.setItem(this.clockKey, String(this.started));
+        sessionStorage.setItem(this.clockKey, String(time));
       } catch {
         /* the clock lasts as long as this page */
       }
-      return this.started;
+      this.tick();
     }
 
-    /** Return the planned start and end (minutes) of the current slide, or of a scenario's current inject. */
+    /** Return the planned start and end (minutes) of the current slide, or of a scenario's current step
+     *  (its setting is step 0, then each inject, the weighing and the debrief). */
     span() {
       const slide = this.slides[this.index];
-      const injects = [...slide.querySelectorAll("[data-step-minutes]")];
-      const shown = injects.slice(0, this.step);
+      const steps = [...slide.querySelectorAll("[data-step-minutes]")];
       const start =
         minutes(this.slides.slice(0, this.index)) +
         (slide === this.slides.at(-1) ? this.buffer : 0) + // the buffer comes just before the close
-        minutes(shown.slice(0, -1), "stepMinutes");
-      return [start, start + (injects.length ? minutes(shown.slice(-1), "stepMinutes") : minutes([slide]))];
+        minutes(steps.slice(0, this.step), "stepMinutes");
+      return [start, start + (steps.length ? minutes(steps.slice(this.step, this.step + 1), "stepMinutes") : minutes([slide]))];
     }
 
-    /** Update the presenter's clock, and the pacing against the plan. */
+    /** Update the presenter's clock, the pacing against the plan, and the time left on this slide or step. */
     tick() {
-      const elapsed = Date.now() - this.started;
+      const now = Date.now();
       const [plannedStart, plannedEnd] = this.span();
-      const spent = elapsed / 60000;
-      let pace = "On time";
-      if (spent > plannedEnd + 0.5) pace = `Behind by ${Math.round(spent - plannedEnd)} min`;
-      else if (spent < plannedStart - 0.5) pace = `Ahead by ${Math.round(plannedStart - spent)} min`;
-      part(this.panel, "[data-presenter-elapsed]").textContent = mx.clock(elapsed / 1000);
-      part(this.panel, "[data-presenter-planned]").textContent = `${this.planned} min planned`;
-      const paceNode = part(this.panel, "[data-presenter-pace]");
-      paceNode.textContent = pace;
-      paceNode.dataset.pace = pace.split(" ")[0].toLowerCase();
+      const spent = (now - this.started) / 60000;
+      let pace = "Clock not started";
+      if (this.started) pace = "On time";
+      if (this.started && spent > plannedEnd + 0.5) pace = `Behind by ${Math.round(spent - plannedEnd)} min`;
+      else if (this.started && spent < plannedStart - 0.5) pace = `Ahead by ${Math.round(plannedStart - spent)} min`;
+      const show = (name, text) => (part(this.panel, `[data-presenter-${name}]`).textContent = text);
+      show("elapsed", this.started ? mx.clock((now - this.started) / 1000) : "0:00");
+      show("planned", `${this.planned} min planned`);
+      show("pace", pace);
+      show("clock-action", this.started ? "Reset the clock" : "Start the clock");
+      // A countdown for the slide or step on screen; at zero it says so in words and changes its frame.
+      const left = Math.ceil((plannedEnd - plannedStart) * 60 - (now - this.since) / 1000);
+      const timer = part(this.panel, "[data-presenter-left]");
+      timer.hidden = plannedEnd === plannedStart;
+      timer.classList.toggle("is-up", left <= 0);
+      timer.textContent = left > 0 ? `${mx.clock(left)} left on this ${this.slides[this.index].querySelector("[data-step-minutes]") ? "step" : "slide"}` : `Time is up (${mx.clock(-left)} over)`;
     }
 
     buildOverview() {
@@ -255,6 +278,18 @@
       this.blank = !this.blank;
       this.render();
       this.share();
+    }
+
+    /** In full screen the controls hide until the mouse moves, or a key the deck does not use is pressed. */
+    quiet() {
+      this.root.classList.toggle("mx-deck--full", Boolean(document.fullscreenElement));
+      this.fit();
+    }
+
+    wake() {
+      this.root.classList.add("mx-deck--awake");
+      clearTimeout(this.sleep);
+      this.sleep = setTimeout(() => this.root.classList.remove("mx-deck--awake"), 3000);
     }
 
     toggleFullScreen() {
@@ -314,7 +349,7 @@
         if ("reply" in data && data.reply !== this.changes) return; // answers a request made before a move here
         const moved = data.index !== this.index || data.step !== this.step || data.blank !== this.blank;
         this.blank = Boolean(data.blank);
-        if (moved) this.go(data.index, data.step, { share: false });
+        if (moved) this.go(data.index, data.step, { share: false, moved: true });
       }
     }
 
@@ -334,10 +369,7 @@
         overview: () => this.toggleOverview(),
         presenter: () => this.openPresenter(),
         help: () => this.help.showModal(),
-        "reset-timer": () => {
-          this.resetClock();
-          this.tick();
-        },
+        clock: () => this.setClock(this.started ? 0 : Date.now()),
         "print-notes": () => {
           const on = this.root.classList.toggle("mx-deck--print-notes");
           button.setAttribute("aria-pressed", String(on));
@@ -350,6 +382,8 @@
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target instanceof Element ? event.target : document.body;
       if (this.help.open || target.closest("input, textarea, select")) return;
+      // Up and down scroll the presenter's notes while they have focus; a clicker's keys still move on.
+      if (target.closest("[data-presenter-notes]") && /^Arrow(Up|Down)$/.test(event.key)) return;
       const { key } = event;
       if (!this.overview.hidden) {
         if (key === "Escape" || key === "o" || key === "O") {
@@ -372,7 +406,7 @@
       if (key === " " && !target.closest("button")) action = () => (event.shiftKey ? this.prev() : this.next());
       else if (NEXT.has(key)) action = () => this.next();
       else if (PREV.has(key)) action = () => this.prev();
-      if (!action) return;
+      if (!action) return this.wake();
       event.preventDefault();
       action();
     }
