@@ -235,10 +235,10 @@
       const now = Date.now();
       const [plannedStart, plannedEnd] = this.span();
       const spent = (now - this.started) / 60000;
-      let pace = "Clock not started";
-      if (this.started) pace = "On time";
-      if (this.started && spent > plannedEnd + 0.5) pace = `Behind by ${Math.round(spent - plannedEnd)} min`;
-      else if (this.started && spent < plannedStart - 0.5) pace = `Ahead by ${Math.round(plannedStart - spent)} min`;
+      let pace = "On time";
+      if (!this.started) pace = "Clock not started";
+      else if (spent > plannedEnd + 0.5) pace = `Behind by ${Math.round(spent - plannedEnd)} min`;
+      else if (spent < plannedStart - 0.5) pace = `Ahead by ${Math.round(plannedStart - spent)} min`;
       const show = (name, text) => (part(this.panel, `[data-presenter-${name}]`).textContent = text);
       show("elapsed", this.started ? mx.clock((now - this.started) / 1000) : "0:00");
       show("planned", `${this.planned} min planned`);
@@ -249,7 +249,8 @@
       const timer = part(this.panel, "[data-presenter-left]");
       timer.hidden = plannedEnd === plannedStart;
       timer.classList.toggle("is-up", left <= 0);
-      timer.textContent = left > 0 ? `${mx.clock(left)} left on this ${this.slides[this.index].querySelector("[data-step-minutes]") ? "step" : "slide"}` : `Time is up (${mx.clock(-left)} over)`;
+      const unit = this.slides[this.index].querySelector("[data-step-minutes]") ? "step" : "slide";
+      timer.textContent = left > 0 ? `${mx.clock(left)} left on this ${unit}` : `Time is up (${mx.clock(-left)} over)`;
     }
 
     buildOverview() {
