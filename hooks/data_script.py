@@ -47,6 +47,7 @@ READERS = (
     "mx-scenarios",
     "mx-sheets",
     "mx-session",
+    "mx-runbook",
 )
 
 

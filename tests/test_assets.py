@@ -36,7 +36,7 @@ KINDS = {
     "glossary/routine-outage/": "read",  # a pairing's own page
 }
 # The components that read nothing of the facilitator kit's helpers (kit.js): the others all do.
-WITHOUT_KIT = {"mx-marks-toggle", "mx-explorer", "mx-runbook"}
+WITHOUT_KIT = {"mx-marks-toggle", "mx-explorer"}
 
 
 def reading_data() -> set[str]:
@@ -46,7 +46,7 @@ def reading_data() -> set[str]:
         for path in (ROOT / "overrides" / "assets" / "javascripts").glob("*.js")
         if re.search(r"\{[^{}]*\bdata: true\b[^{}]*\}\s*,?\s*\]", path.read_text(encoding="utf-8"))
     }
-    assert "mx-explorer" in found and "mx-runbook" not in found  # the pattern still reads the registrations
+    assert "mx-explorer" in found and "mx-marks-toggle" not in found  # the pattern still reads the registrations
     return found
 
 

@@ -9,6 +9,7 @@ import io
 import json
 import re
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -56,15 +57,22 @@ def status(page: object) -> str:
     return page.locator("[data-runbook-status]").text_content()
 
 
-def markdown(site_data: object, title: str, written: dict[str, list[str]], goal: str) -> str:
-    """The Markdown a team wiki gets: a heading per section in the page's order, its items as a list."""
+def goal_box(page: object, number: int, who: bool = False) -> object:
+    """The box for the goal of the ``number``th person, or for their name or initials."""
+    name = f"Goal {number}: name or initials (optional)" if who else f"Goal {number}"
+    return page.get_by_role("textbox", name=name, exact=True)
+
+
+def markdown(site_data: object, title: str, written: dict[str, list[str]], goal: str, head: str = "") -> str:
+    """The Markdown a team wiki gets: what it is for and when, a heading per section in the page's order,
+    its items as a list, then the goals."""
     runbook = site_data.scenarios.runbook
-    lines = [f"# {title}", ""]
+    lines = [f"# {title}", "", head or f"Written on {date.today().isoformat()}.", ""]
     for part in runbook.sections:
         lines += [f"## {part.title}", ""]
         lines += [f"- {text}" for text in written.get(part.id, [])] or ["_Nothing yet._"]
         lines.append("")
-    lines += [f"## {runbook.goal_title}", "", goal or "_Nothing yet._", ""]
+    lines += [f"## {runbook.goal_title}", "", f"- {goal}" if goal else "_Nothing yet._", ""]
     return "\n".join(lines)
 
 
@@ -112,14 +120,14 @@ def test_items_are_added_and_removed_and_kept_across_reloads(runbook: Visit, sit
     assert items(page, "respond") == [respond.prompts[0]] and "already has that item" in status(page)
     add(page, "respond", "   ")
     assert items(page, "respond") == [respond.prompts[0]] and status(page).startswith("Write something")
-    goal = page.get_by_role("textbox", name=site_data.scenarios.runbook.goal_title)
+    goal = goal_box(page, 1)
     goal.press_sequentially("Propose a review checklist by 15 December")
     prepared = ["Dana in People Ops, dana@example.org", "Reports go to the HR form\nand to Sam, our skip-level"]
     prepared.append("Review on-call load every sprint")
     assert kept(page) == {
         "version": 1,
         "items": {"prepare": prepared, "detect": [], "respond": [respond.prompts[0]], "learn": []},
-        "goal": "Propose a review checklist by 15 December",
+        "goals": [{"who": "", "goal": "Propose a review checklist by 15 December"}],
     }
     page.reload()
     ready(page)
@@ -155,13 +163,13 @@ def test_what_the_page_cannot_read_starts_it_empty_and_is_not_overwritten_unaske
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, stored])
     page.reload()
     ready(page)
-    assert items(page, "prepare") == [] and page.locator("[data-runbook-goal]").input_value() == ""
+    assert items(page, "prepare") == [] and goal_box(page, 1).input_value() == ""
     assert page.evaluate(f"localStorage.getItem('{KEY}')") == stored  # kept as it was until something is written
     add(page, "prepare", "Dana")
     assert kept(page) == {
         "version": 1,
         "items": {"prepare": ["Dana"], "detect": [], "respond": [], "learn": []},
-        "goal": "",
+        "goals": [{"who": "", "goal": ""}],
     }
 
 
@@ -184,7 +192,7 @@ def test_the_runbook_exports_as_markdown_by_copy_and_download(
     runbook.context.grant_permissions(["clipboard-read", "clipboard-write"])
     add(page, "prepare", "Dana in People Ops")
     add(page, "learn", "Rotate note taking\nstarting Monday")
-    page.get_by_role("textbox", name=site_data.scenarios.runbook.goal_title).fill("Nominate Leah")
+    goal_box(page, 1).fill("Nominate Leah")
     title = page.locator("h1").text_content().strip()
     written = {"prepare": ["Dana in People Ops"], "learn": ["Rotate note taking\n  starting Monday"]}
     expected = markdown(site_data, title, written, "Nominate Leah")
@@ -193,7 +201,7 @@ def test_the_runbook_exports_as_markdown_by_copy_and_download(
     assert page.evaluate("navigator.clipboard.readText()") == expected
     with page.expect_download() as download:
         page.get_by_role("link", name="Download Markdown").click()
-    assert download.value.suggested_filename == "runbook.md"
+    assert download.value.suggested_filename == f"runbook-{date.today().isoformat()}.md"
     saved = tmp_path / "runbook.md"
     download.value.save_as(saved)
     assert saved.read_text(encoding="utf-8") == expected
@@ -217,7 +225,7 @@ def test_printing_shows_the_items_and_the_goal_on_one_or_two_pages(
             add(page, part.id, text)
             written.append(text)
     goal = "Ask for a written review checklist, first draft by 15 December, and bring it to the team"
-    page.get_by_role("textbox", name=site_data.scenarios.runbook.goal_title).fill(goal)
+    goal_box(page, 1).fill(goal)
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
     page.get_by_role("button", name="Print").click()
     assert page.evaluate("window.__printed") == 1  # the button asks the browser to print
@@ -232,7 +240,7 @@ def test_printing_shows_the_items_and_the_goal_on_one_or_two_pages(
 def test_clear_everything_asks_first_then_removes_what_was_kept(runbook: Visit, site_data: object) -> None:
     page = runbook.page
     add(page, "detect", "Whose ideas get questioned more")
-    goal = page.get_by_role("textbox", name=site_data.scenarios.runbook.goal_title)
+    goal = goal_box(page, 1)
     goal.fill("Say it in the next review")
     clear = page.get_by_role("button", name="Clear everything")
     clear.click()
@@ -322,3 +330,118 @@ def test_screenshots_of_a_runbook_for_review(open_browser: object, server: str, 
         remove = section(visit.page, "prepare").get_by_role("button", name="Remove: Reports").bounding_box()
         assert remove["x"] + remove["width"] <= width
         visit.screenshot(f"runbook-{width}x{height}-{scheme}")
+
+
+# ---------------------------------------------------------------- issue 16: the session's runbook, for the room
+
+
+SESSION = "?preset=short&support=Jo%20Lee%2C%20room%204&report=The%20HR%20form"
+
+
+def test_opened_from_a_phone_with_the_sessions_address_it_shows_the_session_and_its_contacts(
+    open_browser: object, server: str, site_data: object, model: object
+) -> None:
+    phone = open_browser(viewport={"width": 390, "height": 844})
+    page = phone.page
+    page.goto(server + "runbook/" + SESSION)  # nothing kept in this browser: the address alone
+    ready(page)
+    preset = model.workshop.preset("short")
+    assert page.locator("[data-session-text]").text_content().startswith("Your session: 1 pairing, 1 scenario")
+    assert page.locator('[data-support-field="support"]').text_content() == "Jo Lee, room 4"
+    assert page.locator('[data-support-field="report"]').text_content() == "The HR form"
+    # The responses to start from are the session's scenario's, under its title (they name its people).
+    section(page, "respond").locator("summary").click()
+    groups = section(page, "respond").locator("[data-runbook-scenario]:visible")
+    assert groups.evaluate_all("gs => gs.map(g => g.dataset.runbookScenario)") == list(preset.scenarios)
+    title = site_data.scenarios.scenario(preset.scenarios[0]).title
+    assert title in groups.first.locator(".mx-runbook__from").text_content()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_each_person_has_a_goal_with_optional_initials_kept_and_exported_with_the_session_and_date(
+    visit: Visit, server: str, site_data: object, tmp_path: Path
+) -> None:
+    page = visit.page
+    page.goto(server + "runbook/" + SESSION)
+    ready(page)
+    goals = [("JL", "Propose a review checklist by 15 December"), ("", "Ask for the on-call numbers at the next retro")]
+    goals.append(("M.K.", "Stop asking Priya to take the notes, starting Monday"))
+    for number, (who, goal) in enumerate(goals, start=1):
+        if number > 1:
+            page.get_by_role("button", name="Add a goal").click()
+            assert page.evaluate("document.activeElement.id") == f"runbook-who-{number}"  # the new row's first box
+            assert status(page) == f"Added goal {number}."
+        goal_box(page, number, who=True).fill(who)
+        goal_box(page, number).fill(goal)
+    page.reload()
+    ready(page)
+    assert [(goal_box(page, n, who=True).input_value(), goal_box(page, n).input_value()) for n in (1, 2, 3)] == goals
+    assert kept(page)["goals"] == [{"who": who, "goal": goal} for who, goal in goals]
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download Markdown").click()
+    today = date.today().isoformat()
+    assert download.value.suggested_filename == f"runbook-{today}.md"
+    saved = tmp_path / "runbook.md"
+    download.value.save_as(saved)
+    text = saved.read_text(encoding="utf-8")
+    scenario = site_data.scenarios.scenario("design-review").title
+    described = page.locator("[data-session-text]").text_content().removeprefix("Your session: ").removesuffix(".")
+    assert f"Session: {described} ({scenario}). Written on {today}." in text
+    assert "- Talk to someone: Jo Lee, room 4\n- Report sexism or harassment: The HR form" in text
+    assert text.endswith(
+        f"## {site_data.scenarios.runbook.goal_title}\n\n- JL: {goals[0][1]}\n- {goals[1][1]}\n- M.K.: {goals[2][1]}\n"
+    )
+    # Removing a goal keeps the others, and focus stays in the list.
+    page.get_by_role("button", name="Remove goal 2").click()
+    assert goal_box(page, 2).input_value() == goals[2][1]
+    assert page.evaluate("document.activeElement.id") == "runbook-goal-2"
+
+
+def test_a_goal_kept_before_goals_were_per_person_becomes_the_first(runbook: Visit) -> None:
+    page = runbook.page
+    old = '{"version": 1, "items": {"prepare": ["Dana"]}, "goal": "Nominate Leah"}'
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, old])
+    page.reload()
+    ready(page)
+    assert goal_box(page, 1).input_value() == "Nominate Leah" and items(page, "prepare") == ["Dana"]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_a_printed_blank_runbook_has_lines_to_write_on(visit: Visit, server: str, paper: str) -> None:
+    page = visit.page
+    page.goto(server + "runbook/?all=1")
+    ready(page)
+    page.emulate_media(media="print")
+    for box in page.locator("[data-runbook-lines]").all():
+        assert box.locator("span:visible").count() == 4
+    rows = page.locator(".mx-runbook__goal-lines li:visible")
+    assert rows.count() == 8
+    widths = rows.first.locator("span").evaluate_all("ss => ss.map(s => s.getBoundingClientRect().width)")
+    assert len(widths) == 2 and 0 < widths[0] < widths[1]  # initials on a short line, the goal on a long one
+    styles = rows.first.locator("span").first.evaluate("s => [getComputedStyle(s).borderBottomStyle, s.offsetHeight]")
+    assert styles[0] == "solid" and styles[1] >= 18
+    # Without contacts, their lines print too; the goal's boxes and buttons do not.
+    assert page.locator('[data-support-field="support"]').is_visible()
+    assert page.get_by_role("button", name="Add a goal").is_hidden()
+    assert page.locator("[data-runbook-goal]:visible").count() == 0
+    assert 1 <= len(pdf_text(page, paper)) <= 3
+
+
+def test_the_plan_and_the_closing_slide_lead_to_the_sessions_runbook(visit: Visit, server: str) -> None:
+    page = visit.page
+    page.goto(server + "plan/" + SESSION)
+    page.wait_for_function("document.querySelector('[data-module=mx-plan]').dataset.started")
+    page.get_by_role("button", name="Runbook").click()
+    page.wait_for_url(re.compile(r"/runbook/\?"))
+    ready(page)
+    assert page.locator('[data-support-field="support"]').text_content() == "Jo Lee, room 4"
+    assert page.locator("[data-session-text]").text_content().startswith("Your session: 1 pairing, 1 scenario")
+    page.goto(server + "deck/" + SESSION)
+    page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    page.keyboard.press("End")
+    link = page.locator("[data-slide].is-current a[data-deck-runbook]")
+    assert "support=Jo" in link.get_attribute("href") and "runbook/" in link.get_attribute("href")
+    link.click()
+    page.wait_for_url(re.compile(r"/runbook/\?"))
+    ready(page)
+    assert page.locator('[data-support-field="report"]').text_content() == "The HR form"
