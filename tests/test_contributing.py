@@ -44,6 +44,7 @@ SEMANTIC = [
     "reference to a missing entry",
     "reference to itself",
     "preset that does not add up",
+    "opening slides that leave the welcome no time",
     "preset with an unknown entry",
     "a sentence quoted by three entries (warning)",
     "a paragraph no entry quotes (warning)",

@@ -278,8 +278,8 @@ def test_the_content_note_names_every_sensitive_topic_of_the_session_and_no_othe
     page.locator(f"#plan-scenario-{review.id}").check()
     assert ending.is_hidden()
     search = f"?m={first.id}&s={trip.id},{review.id}"
-    for path, scope in [("handout/", ".mx-handout"), ("deck/", ".mx-slide--title")]:
-        page.goto(server + path + search)
+    for path, scope, place in [("handout/", ".mx-handout", ""), ("deck/", ".mx-slide--note", "#2")]:
+        page.goto(server + path + search + place)
         page.wait_for_function("document.querySelector('[data-content-note]')")
         settle(visit)
         assert shown_topics(visit, scope) == topic_notes(model, trip), path
