@@ -38,13 +38,12 @@
       const status = part(root, "[data-cards-sets-status]");
       const cards = new Map([...grid.querySelectorAll("[data-entry-id]")].map((card) => [card.dataset.entryId, card]));
       const chosen = selection(data).filter((id) => cards.has(id)).map((id) => cards.get(id));
+      const built = [...cards.values()];
       const groups = Number.parseInt(new URLSearchParams(location.search).get("groups"), 10);
       input.value = String(clamp(groups || Math.floor(PER_SHEET / Math.max(1, chosen.length))));
 
       /** Lay out the chosen cards `sets` times, six to a sheet, each set numbered from one and marked. */
-      function render() {
-        const sets = clamp(Number.parseInt(input.value, 10) || 1);
-        input.value = String(sets);
+      function layOut(sets) {
         const printed = [];
         for (let set = 1; set <= sets; set += 1) {
           chosen.forEach((card, index) => {
@@ -62,8 +61,21 @@
           sheets[sheets.length - 1].append(card);
         });
         grid.replaceChildren(...sheets);
+      }
+
+      function render() {
+        const sets = clamp(Number.parseInt(input.value, 10) || 1);
+        input.value = String(sets);
+        // One set of every card in the build's order is what the build laid out: nothing to regroup (slow on a phone).
+        const asBuilt =
+          sets === 1 &&
+          !grid.querySelector("[data-card-copy]") &&
+          chosen.length === built.length &&
+          chosen.every((card, index) => card === built[index]);
+        if (!asBuilt) layOut(sets);
         const count = (n, one) => `${n} ${one}${n === 1 ? "" : "s"}`;
-        status.textContent = `Prints ${count(sets, "set")} of ${count(chosen.length, "card")}: ${count(sheets.length, "sheet")}. The page shows one set.`;
+        const sheets = count(grid.children.length, "sheet");
+        status.textContent = `Prints ${count(sets, "set")} of ${count(chosen.length, "card")}: ${sheets}. The page shows one set.`;
       }
 
       input.addEventListener("change", () => {

@@ -14,11 +14,12 @@
   const showSupport = (...args) => mx.showSupport(...args);
   const part = (...args) => mx.part(...args);
   // Up to this many characters of pairings and scenarios shown, this size of printed type; more, 9 pt. Each
-  // size fits its most on two A4 or Letter pages, with room to spare (measured in Chromium: 12 pt held 2,000).
+  // size fits its most on two A4 or Letter pages with some room to spare (in Chromium, 12 pt held 1,580
+  // characters, 11 pt 2,230, 10 pt 2,960; 9 pt holds about 4,700).
   const SIZES = [
-    [1600, 12],
-    [2000, 11],
-    [2800, 10],
+    [1400, 12],
+    [1900, 11],
+    [2700, 10],
   ];
 
   /** Print in the size that suits what is shown (`shown`: its length), or in large print; say which, and link the other. */
