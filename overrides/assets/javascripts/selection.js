@@ -33,7 +33,7 @@
     else params.set("print", "large");
     const link = part(root, "[data-handout-print-link]");
     link.href = `?${params}`;
-    link.textContent = large ? "Standard print" : "Large print (16 pt, one column)";
+    link.textContent = large ? "Standard print" : "Large print (16 pt)";
     part(root, "[data-handout-print-text]").textContent = `Prints in ${points} pt type${large ? ", one column" : ""}.`;
     part(root, "[data-handout-print]").hidden = false;
   }
