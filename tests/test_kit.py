@@ -292,8 +292,11 @@ def pdf_texts(visit: Visit, **options: object) -> list[str]:
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_the_handout_fits_two_pages(visit: Visit, server: str, mapping: dict, paper: str) -> None:
-    visit.page.goto(server + "handout/")
+@pytest.mark.parametrize("preset", ["short", "long"])
+def test_a_ready_sessions_handout_fits_two_pages(visit: Visit, server: str, preset: str, paper: str) -> None:
+    """Every pairing takes more pages (its type never goes under 9 pt: tests/test_printables.py)."""
+    visit.page.goto(server + f"handout/?preset={preset}")
+    visit.page.wait_for_function("document.querySelector('[data-module=mx-selection]').dataset.started")
     texts = pdf_texts(visit, format=paper, margin=PAPER_MARGINS)
     assert len(texts) <= 2
     assert "Sarah Allen" in texts[0]
@@ -363,12 +366,12 @@ def outage_terms(mapping: dict, ids: list[str]) -> list[str]:
     return [by_id[i]["outage"]["term"] for i in ids]
 
 
-@pytest.mark.parametrize("pick", ["preset=short", "five", "seven"])
+@pytest.mark.parametrize("pick", ["preset=short&groups=1", "five", "seven"])
 def test_cards_for_a_selection_print_six_to_a_sheet_numbered_from_one(
     visit: Visit, server: str, mapping: dict, pick: str
 ) -> None:
     order = display_order(mapping)
-    if pick == "preset=short":
+    if pick.startswith("preset=short"):
         short = next(p for p in mapping["workshop"]["presets"] if p["id"] == "short")["entries"]
         chosen, query = [i for i in order if i in short], pick
     else:

@@ -123,8 +123,9 @@
       remember(search);
     }
     if (origin.from === "stored") {
+      const own = location.search.replace("?", "&"); // the page's own settings (?print=large, ?groups=4) stay
       try {
-        history.replaceState(history.state, "", search + location.hash);
+        history.replaceState(history.state, "", search + own + location.hash);
       } catch {
         /* some browsers refuse to change a file:// URL's query; the links still carry it */
       }

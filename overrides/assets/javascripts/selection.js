@@ -1,8 +1,10 @@
 /*
  * mx-selection: a printable (the handout) shows only the pairings and the practice scenarios of the
  * session (the scenarios in the order they run; none when none), the content note for its topics,
- * and the session's support contacts written in as text. Without JavaScript it shows every pairing, no scenario and blank
- * lines for the contacts. Started by mx.js once the mapping's data has run.
+ * and the session's support contacts written in as text. It prints in one size of type chosen for what it shows
+ * (SIZES: the fewer pairings and scenarios, the larger; never under 9 pt), or in large print (16 pt, one column)
+ * with ?print=large, which its link switches. Without JavaScript it shows every pairing in 9 pt, no scenario
+ * and blank lines for the contacts. Started by mx.js once the mapping's data has run.
  */
 (() => {
   "use strict";
@@ -10,6 +12,31 @@
   const mx = (window.mx ||= {});
   const session = (...args) => mx.session(...args);
   const showSupport = (...args) => mx.showSupport(...args);
+  const part = (...args) => mx.part(...args);
+  // Up to this many characters of pairings and scenarios shown, this size of printed type; more, 9 pt. Each
+  // size fits its most on two A4 or Letter pages with some room to spare (in Chromium, 12 pt held 1,580
+  // characters, 11 pt 2,230, 10 pt 2,960; 9 pt holds about 4,700).
+  const SIZES = [
+    [1400, 12],
+    [1900, 11],
+    [2700, 10],
+  ];
+
+  /** Print in the size that suits what is shown (`shown`: its length), or in large print; say which, and link the other. */
+  function showPrint(root, shown) {
+    const params = new URLSearchParams(location.search);
+    const large = params.get("print") === "large";
+    const points = large ? 16 : (SIZES.find(([most]) => shown <= most) || [0, 9])[1];
+    root.dataset.print = large ? "large" : "standard";
+    root.style.setProperty("--mx-handout-pt", `${points}pt`);
+    if (large) params.delete("print");
+    else params.set("print", "large");
+    const link = part(root, "[data-handout-print-link]");
+    link.href = `?${params}`;
+    link.textContent = large ? "Standard print" : "Large print (16 pt)";
+    part(root, "[data-handout-print-text]").textContent = `Prints in ${points} pt type${large ? ", one column" : ""}.`;
+    part(root, "[data-handout-print]").hidden = false;
+  }
 
   (mx.queue ||= []).push([
     "mx-selection",
@@ -28,6 +55,8 @@
       for (const [id, item] of items) item.hidden = !chosen.scenarios.includes(id);
       for (const id of chosen.scenarios) items.get(id)?.parentElement.append(items.get(id));
       scenarios.hidden = !chosen.scenarios.length;
+      const shown = root.querySelectorAll("tr[data-entry-id]:not([hidden]), li[data-scenario]:not([hidden])");
+      showPrint(root, [...shown].reduce((length, item) => length + item.textContent.trim().length, 0));
     },
     { data: true, kit: true },
   ]);
