@@ -313,13 +313,10 @@
       this.peer.postMessage({ source: MESSAGE, ...message }, location.protocol === "file:" ? "*" : location.origin);
     }
 
-    place() {
-      return { index: this.index, step: this.step, blank: this.blank };
-    }
-
-    share() {
-      this.changes += 1;
-      this.post({ type: "goto", ...this.place() });
+    /** Tell the other window where this one is: after a move here, or (`reply`) when it asked. */
+    share(reply) {
+      if (reply === undefined) this.changes += 1; // a move here: answers to requests made before it are stale
+      this.post({ type: "goto", index: this.index, step: this.step, blank: this.blank, reply });
     }
 
     /** Ask the audience window for its place (the presenter, at start and every second). */
@@ -345,9 +342,9 @@
       if (!data || data.source !== MESSAGE || !this.known(event)) return;
       this.peer = event.source;
       if (data.type === "hello") {
-        this.post({ type: "goto", ...this.place(), reply: data.seq });
+        this.share(data.seq);
       } else if (data.type === "goto") {
-        if ("reply" in data && data.reply !== this.changes) return; // answers a request made before a move here
+        if (data.reply !== undefined && data.reply !== this.changes) return; // answers a request made before a move here
         const moved = data.index !== this.index || data.step !== this.step || data.blank !== this.blank;
         this.blank = Boolean(data.blank);
         if (moved) this.go(data.index, data.step, { share: false, moved: true });
