@@ -27,10 +27,10 @@ KINDS = {
     "explorer/": "explorer",
     "guide/": "kit",
     "plan/": "kit",
-    "handout/": "kit",
-    "cards/": "kit",
+    "handout/": "print",
+    "cards/": "print",
     "scenarios/": "kit",
-    "sheets/": "kit",
+    "sheets/": "print",
     "runbook/": "kit",
     "deck/": "deck",
     "glossary/routine-outage/": "read",  # a pairing's own page
@@ -96,7 +96,7 @@ def includes(bundle: str) -> list[str]:
     return re.findall(r'\{% include "assets/stylesheets/([a-z-]+\.css)" %\}', template)
 
 
-@pytest.mark.parametrize("bundle", ["read", "explorer", "kit", "deck"])
+@pytest.mark.parametrize("bundle", ["read", "explorer", "kit", "print", "deck"])
 def test_each_pages_stylesheet_is_its_components_css_in_order(built: Project, bundle: str) -> None:
     parts = includes(bundle)
     assert parts[0] == "utilities.css"
@@ -107,7 +107,7 @@ def test_each_pages_stylesheet_is_its_components_css_in_order(built: Project, bu
 
 
 def test_every_component_stylesheet_is_used_by_some_page() -> None:
-    used = {part for bundle in ("read", "explorer", "kit", "deck") for part in includes(bundle)}
+    used = {part for bundle in ("read", "explorer", "kit", "print", "deck") for part in includes(bundle)}
     assert used == {path.name for path in STYLESHEETS.glob("*.css")}
 
 
