@@ -111,9 +111,12 @@ def test_a_drill_reveals_the_injects_one_at_a_time_then_the_responses_then_the_d
     assert status.get_attribute("role") == "status"
     box.get_by_role("button", name="Run as a drill").click()
     assert box.get_by_role("button", name="Run as a drill").is_hidden()
+    # The setting first, with its own minutes to read it aloud.
+    assert visible_injects(page, scenario.id) == [] and box.locator(".mx-scenario__setting").is_visible()
+    assert status.text_content() == f"The setting revealed; the timer runs for {scenario.setting_minutes} minutes."
+    assert box.locator("[data-drill-timer]").text_content() == f"{scenario.setting_minutes}:00 left"
     for number, inject in enumerate(scenario.injects, start=1):
-        if number > 1:
-            box.get_by_role("button", name="Reveal what happens next").click()
+        box.get_by_role("button", name="Reveal what happens next").click()
         assert visible_injects(page, scenario.id) == list(range(1, number + 1))  # the earlier ones stay to read
         assert box.locator("section[data-drill-step]:visible").count() == 0
         assert status.text_content().endswith(f"revealed; the timer runs for {inject.minutes} minutes.")
@@ -152,8 +155,8 @@ def test_a_drill_runs_by_keyboard_alone(scenarios_page: Visit, site_data: object
             break
     assert page.evaluate("document.activeElement.closest('article').dataset.scenario") == scenario.id
     page.keyboard.press("Enter")
-    assert visible_injects(page, scenario.id) == [1]
-    for number in range(2, len(scenario.injects) + 1):
+    assert visible_injects(page, scenario.id) == []  # the setting's minute first
+    for number in range(1, len(scenario.injects) + 1):
         page.keyboard.press("Space")  # focus is on "Reveal what happens next"
         assert visible_injects(page, scenario.id) == list(range(1, number + 1))
     page.keyboard.press("Space")  # the responses to weigh
@@ -168,7 +171,7 @@ def test_a_drill_runs_by_keyboard_alone(scenarios_page: Visit, site_data: object
     assert visible_injects(page, scenario.id) == list(range(1, len(scenario.injects) + 1))
 
 
-def test_each_inject_has_a_countdown_that_says_when_time_is_up(visit: Visit, server: str, site_data: object) -> None:
+def test_each_step_has_a_countdown_that_says_when_time_is_up(visit: Visit, server: str, site_data: object) -> None:
     page = visit.page
     page.clock.install()  # fake timers: the test moves time on, and reads the page directly
     page.goto(server + "scenarios/")
@@ -176,25 +179,46 @@ def test_each_inject_has_a_countdown_that_says_when_time_is_up(visit: Visit, ser
     scenario = site_data.scenarios.scenarios[0]
     box = article(page, scenario.id)
     timer = box.locator("[data-drill-timer]")
+    controls = box.locator("[data-drill-controls]")
     assert timer.get_attribute("role") == "timer" and timer.get_attribute("aria-live") == "off"
     box.get_by_role("button", name="Run as a drill").click()
+    assert timer.text_content() == f"{scenario.setting_minutes}:00 left"  # the setting's reading minute
+    assert controls.evaluate("c => getComputedStyle(c).position") == "sticky"  # in view while the drill runs
+    page.clock.run_for(scenario.setting_minutes * 60_000)
+    box.get_by_role("button", name="Reveal what happens next").click()
     first = scenario.injects[0].minutes
     assert timer.text_content() == f"{first}:00 left"
     page.clock.run_for(61_000)
     assert timer.text_content() == f"{first - 2}:59 left"
     status = box.locator("[data-drill-status]")
+    frame = "c => [getComputedStyle(c).borderBottomStyle, getComputedStyle(c).borderBottomWidth]"
+    assert controls.evaluate(frame) == ["solid", "1px"]
     page.clock.run_for((first * 60 - 61) * 1000)
     assert timer.text_content() == "Time is up" and timer.get_attribute("data-state") == "up"
-    assert status.text_content() == f"Time is up for step 1 of {scenario.title}."
+    assert status.text_content() == f"Time is up for step 2 of {scenario.title}."
+    # Noticeable without colour or sound: the words, and the controls' frame changes its form.
+    assert controls.evaluate(frame) == ["double", "6px"]
     page.clock.run_for(120_000)  # it stays up, and says so once
     assert timer.text_content() == "Time is up"
     box.get_by_role("button", name="Reveal what happens next").click()  # the next inject starts its own
     assert timer.text_content() == f"{scenario.injects[1].minutes}:00 left"
-    assert timer.get_attribute("data-state") == "running"
+    assert timer.get_attribute("data-state") == "running" and controls.evaluate(frame) == ["solid", "1px"]
     page.clock.run_for(30_000)
     assert timer.text_content() == f"{scenario.injects[1].minutes - 1}:30 left"
+    # The debrief is timed too, and says when its time is up.
+    for name in ["Reveal what happens next"] * (len(scenario.injects) - 2) + ["Reveal the responses to weigh"]:
+        box.get_by_role("button", name=name).click()
+    box.get_by_role("button", name="Reveal the debrief").click()
+    assert timer.text_content() == f"{scenario.debrief_minutes}:00 left"
+    page.clock.run_for(scenario.debrief_minutes * 60_000)
+    assert timer.text_content() == "Time is up" and controls.evaluate(frame) == ["double", "6px"]
+    steps = 1 + len(scenario.injects) + 2
+    assert status.text_content() == f"Time is up for step {steps} of {scenario.title}."
     box.get_by_role("button", name="Show the whole scenario").click()
-    page.clock.run_for(scenario.injects[1].minutes * 60_000)
+    box.get_by_role("button", name="Run as a drill").click()  # again: then stopped before its time is up
+    box.get_by_role("button", name="Show the whole scenario").click()
+    assert controls.evaluate("c => getComputedStyle(c).position") != "sticky"
+    page.clock.run_for(scenario.setting_minutes * 60_000)
     assert not status.text_content().startswith("Time is up")  # the stopped drill's timer is gone
 
 

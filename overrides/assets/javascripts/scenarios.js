@@ -4,9 +4,9 @@
  * from every scenario whose review is done; one whose review is pending is never drawn), until all
  * have been, then starts over; it says which pool it draws from, scrolls to the one drawn and puts
  * "Draw another" and the count just below its heading. Each scenario runs as a drill: its steps
- * collapse, and "Reveal" shows them one at a time (each inject, then the responses to weigh, then
- * the debrief), each with a countdown of its minutes (a timer that is not read out; a status says
- * when time is up). Started by mx.js once the mapping's data and kit.js (its clock) are here.
+ * collapse, and "Reveal" shows them one at a time (the setting, each inject, then the responses to
+ * weigh, then the debrief), each with a countdown of its minutes (a timer that is not read out; a
+ * status says when time is up, and the controls, kept in view while the drill runs, change shape). Started by mx.js once the mapping's data and kit.js (its clock) are here.
  */
 (() => {
   "use strict";
@@ -16,7 +16,7 @@
   const clock = (...args) => mx.clock(...args);
   const named = (title) => (/[.?!]$/.test(title) ? title : `${title}.`); // "Whose failure?", never "?."
 
-  /** One scenario's drill: its steps (injects, responses, debrief) revealed one by one, each timed. */
+  /** One scenario's drill: its steps (setting, injects, responses, debrief) revealed one by one, each timed. */
   function drill(article, signal) {
     const controls = part(article, "[data-drill-controls]");
     const begin = part(controls, "[data-drill-start]");
@@ -38,6 +38,7 @@
     const tick = () => {
       const left = Math.ceil((deadline - Date.now()) / 1000);
       timer.dataset.state = left > 0 ? "running" : "up";
+      controls.dataset.state = timer.dataset.state;
       timer.textContent = left > 0 ? `${clock(left)} left` : "Time is up";
       if (left > 0) return;
       stop();
@@ -53,14 +54,15 @@
       reset.hidden = !drilling;
       next.hidden = !drilling || shown >= steps.length;
       timer.hidden = !drilling;
-      next.textContent = labels[Math.max(0, shown - injects + 1)] || labels[0];
+      next.textContent = labels[Math.max(0, shown - injects)] || labels[0];
+      controls.classList.toggle("is-drilling", drilling);
       stop();
       if (!drilling) return;
       const step = steps[shown - 1];
       deadline = Date.now() + Number(step.dataset.minutes) * 60_000;
       ticking = setInterval(tick, 250);
       tick();
-      const heading = part(step, "h3").textContent.replace(/\s+/g, " ").trim();
+      const heading = part(step, "h3, strong").textContent.replace(/\s+/g, " ").trim();
       status.textContent = `${heading} revealed; the timer runs for ${step.dataset.minutes} minutes.`;
     };
 
