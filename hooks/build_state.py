@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -44,6 +44,7 @@ class Settings:
     serving: bool
     strict: bool
     site_address: str = ""  # printed on the handout, the last slide and citations; "" when not known
+    offline: dict[str, Any] | None = None  # this build's offline copy: {"zip", "bytes"} or {"here": True}
 
     @classmethod
     def read(cls, config: MkDocsConfig, session: Session) -> Settings:
@@ -55,11 +56,21 @@ class Settings:
                 "or 'excerpts' (the site's outline of the essay, with a few short quotations and links to the original)"
             )
         site_url = str(config.site_url or "")
+        plugin = config.plugins.get("material/offline")
+        offline = None
+        if plugin and plugin.config.enabled:
+            offline = {"here": True}  # this build is the offline copy itself
+        elif config.extra.get("offline_zip"):
+            offline = {
+                "zip": str(config.extra["offline_zip"]),
+                "bytes": int(config.extra.get("offline_zip_bytes") or 0),
+            }
         return cls(
             essay_text=essay_text,
             serving=session.serving,
             strict=bool(config.strict),
             site_address="" if is_local(site_url) and not session.serving else site_url,
+            offline=offline,
         )
 
 

@@ -104,7 +104,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for path, script in ((DATA_SCRIPT, data_script), (SESSION_SCRIPT, session_script)):
             files.append(File.generated(config, path, content=script(site.metaphor, site.essay, site.scenarios)))
     env = template_env(config.theme.get_env().loader, keys=config.mdx_configs.get("pymdownx.keys"))
-    RENDERER.set(Renderer(env, files, SETTINGS.get().site_address, entry_path(kinds)))
+    settings = SETTINGS.get()
+    RENDERER.set(Renderer(env, files, settings.site_address, entry_path(kinds), settings.offline))
     return files
 
 

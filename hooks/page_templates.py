@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from metaphor_model import AgendaItem, Entry, Preset
 from scenarios_model import OPTION_KINDS, Scenario
@@ -89,7 +90,12 @@ def keys_filter(settings: dict[str, Any]) -> Callable[[str], Markup]:
 
 
 def template_context(
-    site: SiteData, *, href: Callable[[str], str], site_url: str, entry_path: str | None = None
+    site: SiteData,
+    *,
+    href: Callable[[str], str],
+    site_url: str,
+    entry_path: str | None = None,
+    offline: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Return everything the templates that show the mapping may use.
 
@@ -145,6 +151,9 @@ def template_context(
         "href": href,
         "pairing_href": pairing_href,
         "site_url": site_url,
+        # The offline copy: {"zip": file name at the site's root, "bytes": size}, {"here": True} in the copy
+        # itself, or None when this build publishes none (see partials/metaphor/offline.html).
+        "offline": offline,
     }
 
 
@@ -156,6 +165,7 @@ class Renderer:
     files: Files
     site_url: str
     entry_path: str | None = None  # where a pairing's own page is: glossary/{id}.md
+    offline: dict[str, Any] | None = None  # this build's offline copy (template_context says how)
 
     def href(self, src_uri: str, page: Page) -> str:
         """Return the link from ``page`` to the file built from ``src_uri``."""
@@ -164,21 +174,29 @@ class Renderer:
             raise RuntimeError(f"a template links to {src_uri}, which this build does not have")
         return target.url_relative_to(page.file)
 
+    def context(self, site: SiteData, page: Page) -> dict[str, Any]:
+        """Return what a template may use on ``page``; ``offline.href`` links to the offline copy from it."""
+        offline = self.offline
+        if offline and "zip" in offline:
+            offline = {**offline, "href": get_relative_url(offline["zip"], page.url)}
+        return template_context(
+            site,
+            href=lambda src_uri: self.href(src_uri, page),
+            site_url=self.site_url,
+            entry_path=self.entry_path,
+            offline=offline,
+        )
+
     def render(self, template: str, *, page: Page, site: SiteData, **values: Any) -> str:
         """Render ``template`` for ``page`` with everything it may use, and ``values``."""
-        context = template_context(
-            site, href=lambda src_uri: self.href(src_uri, page), site_url=self.site_url, entry_path=self.entry_path
-        )
-        return self.env.get_template(template).render(context, **values)
+        return self.env.get_template(template).render(self.context(site, page), **values)
 
     def render_text(self, text: str, *, source: str, page: Page, site: SiteData, first_line: int = 0) -> str:
         """Render a page's own Markdown (or a value of its front matter) as a template, so that what it
         says of the data (counts, minutes) comes from the data; raise PluginError naming ``source`` and,
         when ``first_line`` says which line of the file ``text`` starts on, the line.
         """
-        context = template_context(
-            site, href=lambda src_uri: self.href(src_uri, page), site_url=self.site_url, entry_path=self.entry_path
-        )
+        context = self.context(site, page)
         try:
             return self.env.from_string(text).render(context)
         except TemplateError as exc:

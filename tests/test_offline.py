@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from conftest import FIRST, ROOT, Visit, parse
+from conftest import FIRST, ROOT, Project, Visit, copy_project, parse
 
 
 @pytest.fixture(scope="session")
@@ -187,6 +188,8 @@ def test_the_scenarios_and_the_runbook_work_from_file(local: Visit, offline: Pat
     drawn = page.locator("[data-module=mx-scenarios]").get_attribute("data-drawn")
     drill = page.locator(f"article[data-scenario={drawn}]")
     drill.get_by_role("button", name="Run as a drill").click()
+    assert drill.locator("[data-inject]:visible").count() == 0  # the setting first
+    drill.get_by_role("button", name="Reveal what happens next").click()
     assert drill.locator("[data-inject]:visible").count() == 1
     assert drill.locator("[data-drill-timer]").text_content().endswith(" left")
     # The runbook keeps what is written in this browser, also for a page opened from a file.
@@ -203,4 +206,63 @@ def test_the_scenarios_and_the_runbook_work_from_file(local: Visit, offline: Pat
     saved = tmp_path / "runbook.md"
     download.value.save_as(saved)
     assert "\n- Dana in People Ops\n" in saved.read_text(encoding="utf-8")
+    assert local.external == []
+
+
+# ---------------------------------------------------------------- issue 16: the offline copy, offered
+
+
+@pytest.fixture(scope="module")
+def released(offline: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as scripts/release makes it: built knowing its offline copy's name and size, the zip beside it."""
+    project = copy_project(tmp_path_factory.mktemp("released") / "project")
+    archive = offline.with_name("site.zip")
+    project.built(env={"OFFLINE_ZIP": "offline.zip", "OFFLINE_ZIP_BYTES": str(archive.stat().st_size)})
+    shutil.copyfile(archive, project.site / "offline.zip")
+    return project.site
+
+
+def test_the_released_site_offers_its_offline_copy_from_the_guide_and_the_plan(released: Path, offline: Path) -> None:
+    megabytes = f"{offline.with_name('site.zip').stat().st_size / 1_000_000:.1f} MB zip"
+    for page in ("guide", "plan"):
+        note = parse(released / page / "index.html").select_one("[data-offline]")
+        link = note.select_one("a[download]")
+        assert link.get_text() == "Download the offline copy" and megabytes in note.get_text()
+        assert (released / page / link["href"]).resolve() == (released / "offline.zip").resolve()
+        assert zipfile.is_zipfile(released / page / link["href"])
+    release = (ROOT / "scripts" / "release").read_text(encoding="utf-8")
+    assert 'cp "$out/offline.zip" "$out/site/offline.zip"' in release  # what this fixture does, the script does
+
+
+def test_a_build_that_publishes_no_copy_says_how_to_make_one_and_the_copy_says_what_it_is(
+    built: Project, offline: Path
+) -> None:
+    for page in ("guide", "plan"):
+        note = parse(built.site / page / "index.html").select_one("[data-offline]")
+        assert note.select_one("a") is None and "scripts/offline" in note.get_text()
+    here = parse(offline / "plan.html").select_one("[data-offline]")
+    assert here.get_text(" ", strip=True).startswith("This is the offline copy of the site")
+
+
+def test_the_zip_unpacked_works_from_file_with_search_and_the_presenter_view(
+    local: Visit, released: Path, tmp_path: Path
+) -> None:
+    with zipfile.ZipFile(released / "offline.zip") as archive:
+        archive.extractall(tmp_path)
+    unpacked = tmp_path / "site"
+    page = local.page
+    page.goto(url(unpacked, "index.html"))
+    page.locator(".md-search__input").first.click()
+    page.locator(".md-search__input").press_sequentially("blameless")
+    page.locator(".md-search-result__item").first.wait_for()
+    page.goto(url(unpacked, "deck.html?preset=short#1"))
+    page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    with local.context.expect_page() as opened:
+        page.keyboard.press("s")
+    presenter = opened.value
+    presenter.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    page.keyboard.press("PageDown")
+    presenter.wait_for_function("() => location.hash === '#2'")
+    assert presenter.locator("[data-presenter-pace]").text_content() == "On time"  # the clock started on the move
+    presenter.close()
     assert local.external == []
