@@ -48,6 +48,7 @@ READERS = (
     "mx-sheets",
     "mx-session",
     "mx-runbook",
+    "mx-runsheet",
 )
 
 
@@ -90,6 +91,7 @@ def _script(data: dict[str, Any]) -> str:
 def metaphor_data(metaphor: Metaphor, essay: Essay, scenarios: Scenarios) -> dict[str, Any]:
     """Return what the pages' scripts need (the keys listed in this module's docstring)."""
     credit = essay.credit
+    phase_titles = {phase.id: phase.title for phase in metaphor.phases}
     return {
         "essay": {
             "title": credit.title,
@@ -104,7 +106,16 @@ def metaphor_data(metaphor: Metaphor, essay: Essay, scenarios: Scenarios) -> dic
         "workshop": asdict(metaphor.workshop),
         "entries": [asdict(entry) for entry in metaphor.entries],
         "scenarios": [
-            {"id": s.id, "title": s.title, "minutes": s.minutes, "topics": s.topics, "pending": s.pending}
+            {
+                **{"id": s.id, "title": s.title, "minutes": s.minutes, "topics": s.topics, "pending": s.pending},
+                # its steps as the run sheet lists them: [what, minutes], the setting first
+                "steps": [
+                    ["Setting", s.setting_minutes],
+                    *([phase_titles[i.phase], i.minutes] for i in s.injects),
+                    ["Weigh", s.weigh_minutes],
+                    ["Debrief", s.debrief_minutes],
+                ],
+            }
             for s in scenarios.scenarios
         ],
         "typography": TYPOGRAPHY,

@@ -27,7 +27,17 @@ from scenarios_model import OPTION_KINDS, Scenario
 from site_data import ESSAY, SiteData
 
 # The facilitator kit's pages that show the session: each keeps it in its links to the others.
-KIT_PAGES = ("guide.md", "plan.md", "deck.md", "handout.md", "cards.md", "scenarios.md", "sheets.md", "runbook.md")
+KIT_PAGES = (
+    "guide.md",
+    "plan.md",
+    "deck.md",
+    "handout.md",
+    "cards.md",
+    "scenarios.md",
+    "sheets.md",
+    "runbook.md",
+    "runsheet.md",
+)
 
 
 def template_env(loader: BaseLoader, *, keys: dict[str, Any] | None = None) -> Environment:

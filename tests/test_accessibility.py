@@ -21,6 +21,7 @@ PAGES = {
     "scenarios": "scenarios/",
     "sheets": "sheets/?preset=long",
     "runbook": "runbook/",
+    "runsheet": "runsheet/?preset=long&support=Jo",
     "pairing": "glossary/routine-outage/",
     "deck": "deck/#3.1",
     "presenter": "deck/?view=presenter#3",

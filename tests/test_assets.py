@@ -32,6 +32,7 @@ KINDS = {
     "scenarios/": "kit",
     "sheets/": "print",
     "runbook/": "kit",
+    "runsheet/": "print",
     "deck/": "deck",
     "glossary/routine-outage/": "read",  # a pairing's own page
 }

@@ -88,6 +88,24 @@
         const source = last && [...data.entries, ...data.scenarios].find((item) => item.id === last.ref);
         return source?.topics?.length ? last : null;
       };
+      // Print for the room: a group per four people (three to five each); the links carry the session and the groups.
+      const people = part(root, "[data-plan-people]");
+      const printList = (search) => {
+        const count = Math.min(120, Math.max(1, Number.parseInt(people.value, 10) || 1));
+        const groups = Math.max(1, Math.round(count / 4));
+        part(root, "[data-plan-groups]").textContent =
+          groups === 1 ? "1 group" : `${groups} groups of three to five`;
+        for (const copies of root.querySelectorAll("[data-plan-copies]")) {
+          copies.textContent = String(copies.dataset.planCopies === "groups" ? groups : count);
+        }
+        for (const link of root.querySelectorAll("[data-plan-print-link]")) {
+          const url = new URL(link.href);
+          const own = { groups: `groups=${groups}`, "print=large": "print=large" }[link.dataset.planPrintLink];
+          url.search = own ? `${search}&${own}` : search;
+          link.href = url.href;
+        }
+      };
+      people.addEventListener("input", () => printList(mx.query(chosen(), contacts())));
       const update = ({ remember = false } = {}) => {
         const now = chosen();
         const items = mx.agenda(data, now.ids, now.scenarios, now.buffer);
@@ -113,6 +131,7 @@
         }
         if (remember) mx.remember(search);
         mx.carry(pages, search);
+        printList(search);
         for (const button of presets.querySelectorAll("[data-plan-preset]")) {
           const target = presetSession(button.dataset.planPreset);
           const pressed =
