@@ -367,7 +367,10 @@
         overview: () => this.toggleOverview(),
         presenter: () => this.openPresenter(),
         help: () => this.help.showModal(),
-        clock: () => this.setClock(this.started ? 0 : Date.now()),
+        clock: () => {
+          this.setClock(this.started ? 0 : Date.now());
+          button.blur(); // so that Space, the next-slide key, cannot press it again
+        },
         "print-notes": () => {
           const on = this.root.classList.toggle("mx-deck--print-notes");
           button.setAttribute("aria-pressed", String(on));
