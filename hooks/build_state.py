@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from offline import offline_build
 
 T = TypeVar("T")
 
@@ -56,9 +57,8 @@ class Settings:
                 "or 'excerpts' (the site's outline of the essay, with a few short quotations and links to the original)"
             )
         site_url = str(config.site_url or "")
-        plugin = config.plugins.get("material/offline")
         offline = None
-        if plugin and plugin.config.enabled:
+        if offline_build(config):
             offline = {"here": True}  # this build is the offline copy itself
         elif config.extra.get("offline_zip"):
             offline = {

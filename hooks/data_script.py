@@ -9,8 +9,9 @@ copy), and Material's instant navigation re-runs inline scripts as code. The fil
 - ``essay``: title, author, original_url, original_site, year (the essay's credit);
 - ``agenda_titles``: the titles of the fixed agenda blocks;
 - ``roles``, ``phases``, ``workshop``, ``entries``: the mapping, without line numbers;
-- ``scenarios``: each practice scenario's id, title, minutes, sensitive topics, and whether its
-  review is pending (for agendas, the deck, the content note and the gate on pending reviews);
+- ``scenarios``: each practice scenario's id, title, minutes, steps ([what, minutes], the setting
+  first), sensitive topics, and whether its review is pending (for agendas, the deck, the run sheet,
+  the content note and the gate on pending reviews);
 - ``typography``: the essay's typographic characters and what a keyboard types for each
   (’ → ', “ → ", — → -, × → x, ...), the one table the explorer's search folds text with.
 

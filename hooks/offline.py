@@ -17,7 +17,7 @@ SHIM_SOURCE = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
 SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
 
 
-def _offline(config: MkDocsConfig) -> bool:
+def offline_build(config: MkDocsConfig) -> bool:
     """Tell whether this build is the offline one."""
     plugin = config.plugins.get("material/offline")
     return bool(plugin and plugin.config.enabled)
@@ -25,7 +25,7 @@ def _offline(config: MkDocsConfig) -> bool:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Swap the offline plugin's remote polyfill for the local copy."""
-    if _offline(config):
+    if offline_build(config):
         polyfills = config.extra.get("polyfills", [])
         config.extra["polyfills"] = [SHIM if "iframe-worker" in str(script) else script for script in polyfills]
     return config
@@ -33,7 +33,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Publish the local polyfill with an offline build."""
-    if not _offline(config):
+    if not offline_build(config):
         return files
     source = Path(config.config_file_path or ".").resolve().parent / SHIM_SOURCE
     if not source.is_file():
