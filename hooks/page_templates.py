@@ -131,15 +131,18 @@ def template_context(
         named = {topic for group in groups for item in group for topic in item.topics}
         return [topic for topic in topics if topic in named]
 
+    def listed(names: list[str], joiner: str = " and ") -> str:
+        """List names as a sentence does: "race", "race and leaving a job", "45-, 60- or 90-"."""
+        return joiner.join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
     def topic_names(ids: Iterable[str]) -> str:
         """Name topics as an invitation does: "race", "race and leaving a job"."""
-        names = [topics[topic].name for topic in ids]
-        return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+        return listed([topics[topic].name for topic in ids])
 
     return {
         # What the pages' own text says of the data, so that no page states a count the data does not.
         "counts": site.counts,
-        "session_lengths": "- or ".join(str(preset.minutes) for preset in presets) + "-minute",
+        "session_lengths": listed([f"{p.minutes}-" for p in presets], " or ") + "minute",
         "discussion_minutes": " to ".join(
             str(m) for m in sorted({min(p.minutes for p in phases), max(p.minutes for p in phases)})
         ),

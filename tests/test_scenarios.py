@@ -80,7 +80,7 @@ def test_a_preset_that_runs_an_unknown_scenario_is_named_in_the_mapping(project:
     project.mapping.write_text(broken, encoding="utf-8")
     line = broken.splitlines().index("      scenarios: [design-reveiw]") + 1
     assert [line.split("-  ", 1)[1] for line in project.failed_build()] == [
-        f"metaphor: docs/metaphors.yml:{line}: workshop.presets[0].scenarios[0]: no scenario of docs/scenarios.yml has "
+        f"metaphor: docs/metaphors.yml:{line}: workshop.presets[1].scenarios[0]: no scenario of docs/scenarios.yml has "
         "the id 'design-reveiw'; did you mean 'design-review'?",
         "docs/metaphors.yml: 1 problem found (listed above); the site was not built.",
     ]
