@@ -730,8 +730,12 @@ def test_the_presenter_sees_the_current_injects_notes_and_its_pacing(
     assert pace.text_content() == "On time"
     page.clock.run_for((scenario.injects[1].minutes + 1) * 60_000)  # the second inject's minutes are over
     assert pace.text_content() == "Behind by 2 min"
-    page.keyboard.press("ArrowRight")  # the third inject starts now, as planned
-    assert pace.text_content() == "On time"
+    page.keyboard.press("ArrowRight")  # the third inject starts now, 2 minutes after its planned start
+    assert pace.text_content() == "Behind by 2 min"
+    page.keyboard.press("ArrowLeft")
+    page.clock.run_for(60_000)
+    page.keyboard.press("ArrowRight")  # back, a minute on the second inject, on again: 3 minutes after the plan
+    assert pace.text_content() == "Behind by 3 min"
     assert scenario.injects[2].notes in notes.inner_text() and scenario.injects[1].notes not in notes.inner_text()
 
 

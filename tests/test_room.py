@@ -155,6 +155,9 @@ def test_the_presenter_previews_the_next_step_and_counts_down_each_step_and_the_
     until(page, "document.querySelector('[data-module=mx-deck]').dataset.started === 'true'")
     title, preview = page.locator("[data-presenter-next-title]"), page.locator("[data-presenter-next]")
     left = page.locator("[data-presenter-left]")
+    assert left.is_hidden()  # no countdown before the session clock starts
+    page.clock.run_for(5 * 60_000)  # setting up
+    page.get_by_role("button", name="Start the clock").click()
     # The setting: its own reading minutes, and the first inject next.
     assert title.text_content() == "Next step"
     assert scenario.injects[0].text in preview.inner_text()
@@ -265,3 +268,68 @@ def test_run_to_plan_step_by_step_the_session_reaches_its_close_on_time(
     assert elapsed in {f"{close_at - 1}:59", f"{close_at}:00"}  # whole seconds, updated each second
     assert page.locator("[data-presenter-pace]").text_content() == "On time"
     assert page.locator("[data-presenter-planned]").text_content() == f"{sum(i.minutes for i in items)} min planned"
+
+
+def test_the_countdowns_wait_for_the_clock_and_survive_a_reload_of_the_presenter_view(
+    open_browser: object, server: str, site_data: object
+) -> None:
+    scenario = site_data.scenarios.scenario("design-review")
+    page = open_browser(viewport={"width": 1200, "height": 800}).page
+    page.clock.install()
+    page.clock.pause_at(datetime.now(tz=UTC) + timedelta(hours=1))
+    page.goto(server + f"deck/?m=&s={scenario.id}&view=presenter#1")
+    until(page, "document.querySelector('[data-module=mx-deck]').dataset.started === 'true'")
+    left, pace = page.locator("[data-presenter-left]"), page.locator("[data-presenter-pace]")
+    welcome = int(page.locator("[data-slide].is-current").get_attribute("data-minutes"))
+    # Ten minutes of setting up, with the title slide on screen: no countdown has run yet.
+    page.clock.run_for(10 * 60_000)
+    assert left.is_hidden() and pace.text_content() == "Clock not started"
+    page.get_by_role("button", name="Start the clock").click()
+    assert left.text_content() == f"{welcome}:00 left on this slide"
+    # The first inject, two minutes in; the presenter view reloads and keeps its countdown and its clock.
+    page.goto(server + f"deck/?m=&s={scenario.id}&view=presenter#{FIRST}.1")
+    until(page, "document.querySelector('[data-module=mx-deck]').dataset.started === 'true'")
+    page.clock.run_for(2 * 60_000)
+    before = left.text_content()
+    assert before == f"{scenario.injects[0].minutes - 2}:00 left on this step"
+    page.reload()
+    until(page, "document.querySelector('[data-module=mx-deck]').dataset.started === 'true'")
+    assert left.text_content() == before
+    assert page.get_by_role("button", name="Reset the clock").is_visible()
+
+
+def test_a_presenter_view_on_its_own_says_it_is_not_connected(visit: Visit, server: str) -> None:
+    page = visit.page
+    page.goto(server + "deck/?preset=short&view=presenter#2")
+    ready(page)
+    alone = page.locator("[data-presenter-alone]")
+    alone.wait_for(state="visible", timeout=5000)
+    assert alone.get_attribute("role") == "status"
+    assert "Not connected to the slides" in alone.text_content() and "press S" in alone.text_content()
+    # Opened from the slides with S, it is connected, and says nothing.
+    page.goto(server + "deck/?preset=short#2")
+    ready(page)
+    with page.context.expect_page() as opened:
+        page.keyboard.press("s")
+    presenter = opened.value
+    ready(presenter)
+    presenter.wait_for_timeout(4000)
+    assert presenter.locator("[data-presenter-alone]").is_hidden()
+    presenter.keyboard.press("ArrowRight")
+    until(page, "location.hash === '#3'")
+
+
+def test_on_a_blank_screen_the_next_key_shows_the_slide_before_it_moves_on(visit: Visit, server: str) -> None:
+    page = visit.page
+    page.goto(server + "deck/?preset=short#2")
+    ready(page)
+    cover = page.locator("[data-deck-blank]")
+    page.keyboard.press("b")
+    assert cover.is_visible()
+    page.keyboard.press("PageDown")  # the clicker: the slide comes back, and stays where it was
+    assert cover.is_hidden() and page.evaluate("location.hash") == "#2"
+    page.keyboard.press("PageDown")
+    assert page.evaluate("location.hash") == "#3"
+    page.keyboard.press("b")
+    page.keyboard.press("PageUp")
+    assert cover.is_hidden() and page.evaluate("location.hash") == "#3"

@@ -37,9 +37,10 @@
       this.help = part(root, "[data-deck-help]");
       this.panel = part(root, "[data-deck-presenter]");
       this.planned = minutes(this.slides) + this.buffer;
-      this.clockKey = `mx-deck-started:${location.pathname}`;
-      this.started = this.presenter ? this.restoreClock() : 0; // 0: not started yet
+      this.key = `mx-deck:${location.pathname}`;
+      this.started = (this.presenter && this.read().started) || 0; // 0: not started yet
       this.since = Date.now(); // when the current slide or step came up
+      this.heard = Date.now(); // when the other window last spoke
     }
 
     /** Show the session's slides (its scenarios in its order) and its break; return the slides shown. */
@@ -90,8 +91,13 @@
       mx.showSupport(this.root);
       mx.showContentNote(this.root, this.data, mx.session(this.data));
       this.buildOverview();
+      const { place, since } = this.read();
       this.fromHash();
       if (this.presenter) {
+        // A reload keeps the countdown of the slide or step on screen.
+        if (place === [this.index, this.step].join()) this.since = since;
+        this.save();
+        this.tick();
         this.ask();
         const timer = setInterval(() => {
           this.tick();
@@ -119,6 +125,7 @@
         // A countdown runs per slide, or per step of a scenario (a pairing's reveals share its slide's).
         if (!from.startsWith(`${this.index},`) || this.slides[this.index].querySelector("[data-step-minutes]")) {
           this.since = Date.now();
+          this.save();
         }
         // The session clock starts with Start, or on the first move on from the first slide, which then counts
         // as having taken its planned minutes.
@@ -131,13 +138,16 @@
       if (share) this.share();
     }
 
+    /** Move on; on a blank screen, the first press shows the slide again instead (as presentation programs do). */
     next() {
-      if (this.step < this.steps(this.slides[this.index])) this.go(this.index, this.step + 1);
+      if (this.blank) this.toggleBlank();
+      else if (this.step < this.steps(this.slides[this.index])) this.go(this.index, this.step + 1);
       else if (this.index < this.slides.length - 1) this.go(this.index + 1, 0);
     }
 
     prev() {
-      if (this.step > 0) this.go(this.index, this.step - 1);
+      if (this.blank) this.toggleBlank();
+      else if (this.step > 0) this.go(this.index, this.step - 1);
       else if (this.index > 0) this.go(this.index - 1, this.steps(this.slides[this.index - 1]));
     }
 
@@ -198,23 +208,30 @@
       this.tick();
     }
 
-    /** Read when this presenter view's clock started (0: not yet): it survives a reload of the window. */
-    restoreClock() {
+    /** Read what the presenter view keeps across a reload: when the clock started, and since when the
+     *  slide or step on screen (its place, "index,step") has been up. */
+    read() {
       try {
-        return Number(sessionStorage.getItem(this.clockKey)) || 0;
+        return JSON.parse(sessionStorage.getItem(this.key)) || {};
       } catch {
-        return 0; // storage unavailable: the clock lasts as long as this page
+        return {}; // storage unavailable: the clocks last as long as this page
+      }
+    }
+
+    save() {
+      if (!this.presenter) return;
+      const kept = { started: this.started, place: [this.index, this.step].join(), since: this.since };
+      try {
+        sessionStorage.setItem(this.key, JSON.stringify(kept));
+      } catch {
+        /* the clocks last as long as this page */
       }
     }
 
     /** Start the session clock at `time`, or stop and clear it (0). */
     setClock(time) {
       this.started = time;
-      try {
-        sessionStorage.setItem(this.clockKey, String(time));
-      } catch {
-        /* the clock lasts as long as this page */
-      }
+      this.save();
       this.tick();
     }
 
@@ -230,24 +247,30 @@
       return [start, start + (steps.length ? minutes(steps.slice(this.step, this.step + 1), "stepMinutes") : minutes([slide]))];
     }
 
-    /** Update the presenter's clock, the pacing against the plan, and the time left on this slide or step. */
+    /** Update the presenter's clock, the pacing against the plan, and the time left on this slide or step.
+     *  Both count from when the slide or step came up, or from the clock's start if that was later. */
     tick() {
       const now = Date.now();
       const [plannedStart, plannedEnd] = this.span();
+      const began = Math.max(this.since, this.started);
+      const up = (now - began) / 1000;
       const spent = (now - this.started) / 60000;
+      // Behind: this slide or step came up late, or has run past its planned end.
+      const late = Math.max((began - this.started) / 60000 - plannedStart, spent - plannedEnd);
       let pace = "On time";
       if (!this.started) pace = "Clock not started";
-      else if (spent > plannedEnd + 0.5) pace = `Behind by ${Math.round(spent - plannedEnd)} min`;
+      else if (late > 0.5) pace = `Behind by ${Math.round(late)} min`;
       else if (spent < plannedStart - 0.5) pace = `Ahead by ${Math.round(plannedStart - spent)} min`;
+      part(this.panel, "[data-presenter-alone]").hidden = now - this.heard < 3000;
       const show = (name, text) => (part(this.panel, `[data-presenter-${name}]`).textContent = text);
       show("elapsed", this.started ? mx.clock((now - this.started) / 1000) : "0:00");
       show("planned", `${this.planned} min planned`);
       show("pace", pace);
       show("clock-action", this.started ? "Reset the clock" : "Start the clock");
       // A countdown for the slide or step on screen; at zero it says so in words and changes its frame.
-      const left = Math.ceil((plannedEnd - plannedStart) * 60 - (now - this.since) / 1000);
+      const left = Math.ceil((plannedEnd - plannedStart) * 60 - up);
       const timer = part(this.panel, "[data-presenter-left]");
-      timer.hidden = plannedEnd === plannedStart;
+      timer.hidden = plannedEnd === plannedStart || !this.started;
       timer.classList.toggle("is-up", left <= 0);
       const unit = this.slides[this.index].querySelector("[data-step-minutes]") ? "step" : "slide";
       timer.textContent = left > 0 ? `${mx.clock(left)} left on this ${unit}` : `Time is up (${mx.clock(-left)} over)`;
@@ -341,6 +364,7 @@
       const { data } = event;
       if (!data || data.source !== MESSAGE || !this.known(event)) return;
       this.peer = event.source;
+      this.heard = Date.now();
       if (data.type === "hello") {
         this.share(data.seq);
       } else if (data.type === "goto") {
