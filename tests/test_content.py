@@ -48,7 +48,7 @@ def test_the_labels_are_explained_once_on_each_page(built: Project, model: Metap
     text = " ".join(legends[0].get_text().split())
     drawn = sum(e.origin == "essay" for e in model.entries)
     assert (
-        f"{LABELS['essay']}: the essay itself compares these two things ({drawn} of {len(model.entries)} pairings)"
+        f"{LABELS['essay']}: the essay itself compares these two things ({drawn} of the site's {len(model.entries)} pairings)"
         in text
     )
     assert f"{LABELS['site']}: this site pairs" in text

@@ -245,3 +245,17 @@ def test_every_card_prints_once_by_default(visit: Visit, server: str, mapping: d
     cards(visit, server, "all=1")
     assert visit.page.locator("[data-cards-sets-input]").input_value() == "1"
     assert printed_cards(visit) == len(mapping["entries"])
+
+
+def test_a_session_without_pairings_prints_no_empty_table_and_no_cards(visit: Visit, server: str) -> None:
+    handout(visit, server, "m=&s=design-review")
+    page = visit.page
+    assert page.locator("[data-handout-table]").is_hidden() and page.locator("[data-origin-legend]").is_hidden()
+    pages = pdf_pages(visit, "A4")
+    text = " ".join(words for words, _ in pages)
+    assert "In the experience of sexism at work" not in text and "Practice scenarios in this session" in text
+    assert len(pages[-1][0].split()) > 40  # the last page is not the credit line alone
+    cards(visit, server, "m=&s=design-review")
+    assert page.locator("[data-cards-sets-status]").text_content() == (
+        "This session has no pairings, so there are no cards to print."
+    )

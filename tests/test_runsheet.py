@@ -126,6 +126,18 @@ def test_the_plan_lists_what_to_print_for_the_number_of_people(visit: Visit, ser
     page.wait_for_url(re.compile(r"/runsheet/\?"))
 
 
+@pytest.mark.parametrize(
+    ("query", "listed"), [("m=&s=design-review", "Scenario sheets"), ("preset=brief", "Discussion cards")]
+)
+def test_the_plan_lists_only_what_the_session_uses(visit: Visit, server: str, query: str, listed: str) -> None:
+    page = visit.page
+    page.goto(server + f"plan/?{query}")
+    page.wait_for_function("document.querySelector('[data-module=mx-plan]').dataset.started")
+    shown = page.locator("[data-plan-print] a:visible").all_text_contents()
+    unused = ({"Discussion cards", "Scenario sheets"} - {listed}).pop()
+    assert listed in shown and unused not in shown
+
+
 def test_scenario_sheets_print_a_set_per_group_each_part_marked(visit: Visit, server: str) -> None:
     page = visit.page
     counts = {}

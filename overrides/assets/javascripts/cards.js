@@ -75,7 +75,9 @@
         if (!asBuilt) layOut(sets);
         const count = (n, one) => `${n} ${one}${n === 1 ? "" : "s"}`;
         const sheets = count(grid.children.length, "sheet");
-        status.textContent = `Prints ${count(sets, "set")} of ${count(chosen.length, "card")}: ${sheets}. The page shows one set.`;
+        status.textContent = chosen.length
+          ? `Prints ${count(sets, "set")} of ${count(chosen.length, "card")}: ${sheets}. The page shows one set.`
+          : "This session has no pairings, so there are no cards to print.";
       }
 
       input.addEventListener("change", () => {

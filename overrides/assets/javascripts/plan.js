@@ -132,6 +132,8 @@
         if (remember) mx.remember(search);
         mx.carry(pages, search);
         printList(search);
+        // Only what the session uses: no cards without pairings, no scenario sheets without scenarios.
+        for (const item of root.querySelectorAll("[data-plan-print-needs]")) item.hidden = !now[item.dataset.planPrintNeeds].length;
         for (const button of presets.querySelectorAll("[data-plan-preset]")) {
           const target = presetSession(button.dataset.planPreset);
           const pressed =

@@ -49,6 +49,8 @@
       for (const group of root.querySelectorAll("tbody[data-phase]")) {
         group.hidden = ![...group.querySelectorAll("[data-entry-id]")].some((row) => !row.hidden);
       }
+      // A session of scenarios only: no empty table of pairings, and no key to their labels.
+      for (const el of root.querySelectorAll("[data-handout-table], [data-origin-legend]")) el.hidden = !ids.size;
       const scenarios = root.querySelector("[data-handout-scenarios]");
       if (!scenarios) return;
       const items = new Map([...scenarios.querySelectorAll("li[data-scenario]")].map((li) => [li.dataset.scenario, li]));
