@@ -228,6 +228,7 @@ def test_the_released_site_offers_its_offline_copy_from_the_guide_and_the_plan(r
         note = parse(released / page / "index.html").select_one("[data-offline]")
         link = note.select_one("a[download]")
         assert link.get_text() == "Download the offline copy" and megabytes in note.get_text()
+        assert "A plan made here does not come with it" in note.get_text()
         assert (released / page / link["href"]).resolve() == (released / "offline.zip").resolve()
         assert zipfile.is_zipfile(released / page / link["href"])
     release = (ROOT / "scripts" / "release").read_text(encoding="utf-8")

@@ -274,6 +274,15 @@ def test_every_control_works_by_keyboard(runbook: Visit, site_data: object) -> N
     page.keyboard.press("Enter")
     assert items(page, "detect") == ["Who gets the work nobody counts"]
     assert page.evaluate("document.activeElement.id") == "runbook-new-detect"  # ready for the next one
+    # In the box, Enter adds too, and Shift+Enter starts a new line.
+    page.keyboard.type("Count it")
+    page.keyboard.press("Shift+Enter")
+    page.keyboard.type("monthly")
+    page.keyboard.press("Enter")
+    assert items(page, "detect")[-1].split() == ["Count", "it", "monthly"]
+    assert page.locator("#runbook-new-detect").input_value() == ""
+    page.locator(f"[data-runbook-section=detect] [aria-label^='Remove: Count it']").click()
+    page.locator("#runbook-new-detect").focus()
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")  # past Add, to the prompts
     assert page.evaluate("document.activeElement.tagName") == "SUMMARY"

@@ -153,9 +153,16 @@
 
     for (const section of sections) {
       const input = part(section, "[data-runbook-input]");
-      part(section, "[data-runbook-add-button]").addEventListener("click", () => {
+      const button = part(section, "[data-runbook-add-button]");
+      button.addEventListener("click", () => {
         if (add(section, input.value)) input.value = "";
         input.focus();
+      });
+      // Enter adds, as in a chat box; Shift+Enter starts a new line.
+      input.addEventListener("keydown", (event) => {
+        if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
+        event.preventDefault();
+        button.click();
       });
       // The prompts to start from become buttons that add themselves to the section.
       for (const prompt of section.querySelectorAll("[data-runbook-prompt]")) {

@@ -60,6 +60,8 @@
         }
       });
       render();
+      part(root, "[data-runsheet-session]").textContent = `Session: ${mx.describe(data, chosen)}.`;
+      part(root, "[data-runsheet-heading]").hidden = false;
       part(root, "[data-runsheet-table]").hidden = false;
       part(root, "[data-runsheet-controls]").hidden = false;
       mx.showSupport(root);
