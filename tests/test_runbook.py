@@ -281,7 +281,7 @@ def test_every_control_works_by_keyboard(runbook: Visit, site_data: object) -> N
     page.keyboard.press("Enter")
     assert items(page, "detect")[-1].split() == ["Count", "it", "monthly"]
     assert page.locator("#runbook-new-detect").input_value() == ""
-    page.locator(f"[data-runbook-section=detect] [aria-label^='Remove: Count it']").click()
+    page.locator("[data-runbook-section=detect] [aria-label^='Remove: Count it']").click()
     page.locator("#runbook-new-detect").focus()
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")  # past Add, to the prompts
