@@ -383,13 +383,26 @@ class _Checks:
                 )
 
     def opening_slides(self) -> None:
-        """Check that the content note and the ground rules leave some of the opening's minutes to the welcome."""
+        """Check that the content note and the ground rules leave some of the opening's minutes to the welcome,
+        and the slides after the key passages some of the passages' minutes to the passages."""
         parts = [_at(self.data, ("workshop", name, "minutes")) for name in ("opening", "content_note", "ground_rules")]
         if all(_minutes(n) for n in parts) and parts[1] + parts[2] >= parts[0]:
             self.report(
                 ("workshop", "opening", "minutes"),
                 f"the opening's {parts[0]} minutes cover the welcome, the content note ({parts[1]}) and the ground "
                 f"rules ({parts[2]}): raise opening.minutes, or give the content note or the ground rules fewer",
+            )
+        slides = {"roles_minutes": "who plays which part", "limits_minutes": "where the metaphor stops"}
+        if not _at(self.data, ("workshop", "limits")):
+            del slides["limits_minutes"]  # no limits, no slide for them
+        total = _at(self.data, ("workshop", "passages", "minutes"))
+        parts = {name: _at(self.data, ("workshop", "passages", name)) for name in slides}
+        if all(_minutes(n) for n in (total, *parts.values())) and sum(parts.values()) >= total:
+            covered = " and ".join(f"{slides[name]} ({n})" for name, n in parts.items())
+            self.report(
+                ("workshop", "passages", "minutes"),
+                f"the passages' {total} minutes cover the passages' slide, {covered}: raise passages.minutes, "
+                f"or give {' or '.join(parts)} fewer",
             )
 
     def notes_without_minutes(self) -> None:
@@ -603,6 +616,8 @@ def build(data: dict[str, Any], essay: Essay) -> Metaphor:
             passages=block(workshop["passages"]),
             quotes=quotes(workshop["passages"]["quotes"]),
             limits=tuple(text.strip() for text in workshop.get("limits", ())),
+            roles_minutes=workshop["passages"]["roles_minutes"],
+            limits_minutes=workshop["passages"]["limits_minutes"] if workshop.get("limits") else 0,
             topics=tuple(Topic(t["id"], t["name"].strip(), t["note"].strip()) for t in workshop.get("topics", ())),
             pause=Pause(workshop["break"]["minutes"], workshop["break"]["notes"].strip(), workshop["break"]["over"]),
             closing=block(workshop["closing"]),

@@ -79,6 +79,8 @@ workshop:
         detail: No reason needed.
   passages:
     minutes: 5
+    roles_minutes: 1
+    limits_minutes: 1
     notes: Read them aloud.
     quotes:
       - "Sexism is like a production outage."
@@ -458,6 +460,13 @@ CASES = {
             f"{FILE}:{at(t, '  opening:') + 1}: workshop.opening.minutes: the opening's 5 minutes cover the welcome, "
             "the content note (4) and the ground rules (1): raise opening.minutes, or give the content note or the "
             "ground rules fewer"
+        ],
+    ),
+    "slides after the key passages that leave the passages no time": (
+        t := change("    roles_minutes: 1\n", "    roles_minutes: 5\n"),
+        [
+            f"{FILE}:{at(t, '  passages:') + 1}: workshop.passages.minutes: the passages' 5 minutes cover the "
+            "passages' slide, who plays which part (5): raise passages.minutes, or give roles_minutes fewer"
         ],
     ),
     "a paragraph no entry quotes (warning)": (

@@ -85,7 +85,7 @@ def test_an_agenda_tab_opens_from_its_link_and_its_label_and_both_print(
     assert short.is_hidden()
     labels = page.locator(".mx-agendas .tabbed-labels")
     assert labels.evaluate("el => el.scrollWidth <= el.clientWidth")  # the labels fit a phone: nothing scrolls
-    page.locator(".tabbed-labels label", has_text=f"{model.workshop.preset('short').minutes}-minute").click()
+    page.locator(".tabbed-labels label", has_text=f"{model.workshop.preset('short').minutes} min").click()
     short.wait_for(state="visible")
     assert long.is_hidden()
     page.emulate_media(media="print")

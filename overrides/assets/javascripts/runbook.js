@@ -153,8 +153,8 @@
 
     for (const section of sections) {
       const input = part(section, "[data-runbook-input]");
-      const button = part(section, "[data-runbook-add-button]");
-      button.addEventListener("click", () => {
+      const addButton = part(section, "[data-runbook-add-button]");
+      addButton.addEventListener("click", () => {
         if (add(section, input.value)) input.value = "";
         input.focus();
       });
@@ -162,7 +162,7 @@
       input.addEventListener("keydown", (event) => {
         if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
         event.preventDefault();
-        button.click();
+        addButton.click();
       });
       // The prompts to start from become buttons that add themselves to the section.
       for (const prompt of section.querySelectorAll("[data-runbook-prompt]")) {
