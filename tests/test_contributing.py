@@ -45,6 +45,7 @@ SEMANTIC = [
     "reference to itself",
     "preset that does not add up",
     "opening slides that leave the welcome no time",
+    "slides after the key passages that leave the passages no time",
     "preset with an unknown entry",
     "a sentence quoted by three entries (warning)",
     "a paragraph no entry quotes (warning)",
