@@ -259,3 +259,8 @@ def test_a_session_without_pairings_prints_no_empty_table_and_no_cards(visit: Vi
     assert page.locator("[data-cards-sets-status]").text_content() == (
         "This session has no pairings, so there are no cards to print."
     )
+    page.goto(server + "sheets/?preset=brief")
+    page.wait_for_function("document.querySelector('[data-module=mx-sheets]').dataset.started")
+    assert (
+        page.locator("[data-sheets-none]").is_visible() and page.locator("section[data-scenario]:visible").count() == 0
+    )

@@ -284,8 +284,11 @@ def test_the_countdowns_wait_for_the_clock_and_survive_a_reload_of_the_presenter
     # Ten minutes of setting up, with the title slide on screen: no countdown has run yet.
     page.clock.run_for(10 * 60_000)
     assert left.is_hidden() and pace.text_content() == "Clock not started"
+    hint = page.locator("#mx-deck-clock-help")
+    assert hint.is_visible()
     page.get_by_role("button", name="Start the clock").click()
     assert left.text_content() == f"{welcome}:00 left on this slide"
+    assert hint.is_hidden()  # once the clock runs, its explanation gives the notes its room
     # The first inject, two minutes in; the presenter view reloads and keeps its countdown and its clock.
     page.goto(server + f"deck/?m=&s={scenario.id}&view=presenter#{FIRST}.1")
     until(page, "document.querySelector('[data-module=mx-deck]').dataset.started === 'true'")

@@ -133,6 +133,10 @@ def test_the_plan_lists_only_what_the_session_uses(visit: Visit, server: str, qu
     shown = page.locator("[data-plan-print] a:visible").all_text_contents()
     unused = ({"Discussion cards", "Scenario sheets"} - {listed}).pop()
     assert listed in shown and unused not in shown
+    # The bar's buttons too: none opens a page with nothing to print.
+    buttons = {"Discussion cards": "Cards", "Scenario sheets": "Scenario sheets"}
+    assert page.get_by_role("button", name=buttons[listed], exact=True).is_visible()
+    assert page.get_by_role("button", name=buttons[unused], exact=True).count() == 0
 
 
 def test_scenario_sheets_print_a_set_per_group_each_part_marked(visit: Visit, server: str) -> None:

@@ -267,6 +267,7 @@
       show("planned", `${this.planned} min planned`);
       show("pace", pace);
       show("clock-action", this.started ? "Reset the clock" : "Start the clock");
+      part(this.panel, "#mx-deck-clock-help").hidden = Boolean(this.started); // room for the notes once it runs
       // A countdown for the slide or step on screen; at zero it says so in words and changes its frame.
       const left = Math.ceil((plannedEnd - plannedStart) * 60 - up);
       const timer = part(this.panel, "[data-presenter-left]");

@@ -21,6 +21,7 @@
       for (const id of all ? [] : scenarios) root.append(sheets.find((sheet) => sheet.dataset.scenario === id));
       const groups = Math.min(30, Number.parseInt(new URLSearchParams(location.search).get("groups"), 10) || 1);
       const shown = sheets.filter((sheet) => !sheet.hidden);
+      mx.part(root, "[data-sheets-none]").hidden = shown.length > 0;
       const mark = (sheet, group) => {
         for (const el of sheet.querySelectorAll("[data-sheet-group]")) {
           el.textContent = ` · Group ${group} of ${groups}`;
