@@ -166,6 +166,13 @@ CASES = {
             'a new field: put the whole text in double quotes (for example  meaning: "The essay says: ...")'
         ],
     ),
+    "yaml syntax error: an anchor": (
+        t := change("    origin: essay\n", "    origin: &drawn essay\n"),
+        [
+            f"{FILE}:{at(t, '    origin: &drawn')}: YAML syntax error: an anchor (&drawn): the data files use no "
+            "anchors or aliases; write each value out in full where it belongs"
+        ],
+    ),
     "yaml syntax error: a tab": (
         t := change("    origin: essay\n", "\torigin: essay\n"),
         [f"{FILE}:{at(t, chr(9))}: YAML syntax error: a tab character: YAML indents with spaces only"],

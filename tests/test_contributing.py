@@ -114,6 +114,21 @@ def test_the_checker_passes_the_real_mapping(project: Project, mapping: dict) ->
     assert result.stdout.strip() == f"docs/metaphors.yml: {counts}, no problems."
 
 
+def test_nested_aliases_are_refused_at_once_with_the_line_of_the_first_anchor(project: Project) -> None:
+    """Aliases of aliases expand to billions of values; the checker answers before expanding any."""
+    levels = [f"x{n}: &x{n} [{', '.join([f'*x{n - 1}'] * 9)}]" for n in range(1, 10)]
+    text = SMALL + "bomb:\n  x0: &x0 [lol]\n" + "".join(f"  {level}\n" for level in levels)
+    project.use_mapping(text)
+    result = project.check()  # its timeout: a minute
+    assert result.returncode == 1
+    line = text.splitlines().index("  x0: &x0 [lol]") + 1
+    assert result.stdout.splitlines() == [
+        f"docs/metaphors.yml:{line}:7: YAML syntax error: an anchor (&x0): the data files use no anchors or aliases; "
+        "write each value out in full where it belongs"
+    ]
+    assert "Traceback" not in result.stderr
+
+
 def test_the_checker_prints_every_problem_with_line_and_column(project: Project) -> None:
     text, _ = CASES["quote not in the essay"]
     text = text.replace("related: [fast-and-safe]", "related: [nowhere]")
