@@ -1,32 +1,40 @@
-"""Link cards: what each page shows when its address is shared in a chat or a post.
+"""Build hook: what each page shows when its address is shared in a chat or a post.
 
 Every page gets Open Graph and Twitter card metadata (title, description, canonical address, site
 name, and a preview image with its size and alternative text), written into its <head> by
 ``overrides/partials/metaphor/link-card.html`` from a ``LinkCard`` made here. Each page's preview
-image is drawn at build time (hooks/previews.py, no network) and published beside the site's other
+image is drawn at build time (pages/previews.py, no network) and published beside the site's other
 assets at ``assets/previews/<page>.png``; metadata needs absolute addresses, so they are built from
-``site_url``. The images are drawn in parallel: Pillow lets go of Python's lock while it draws and
-compresses, and a large mapping makes a page, and an image, per pairing.
+``site_url``, and a site without one gets no cards.
+
+An image is drawn once for what it shows: it is kept in ``.cache/previews/`` beside mkdocs.yml,
+named by a hash of its words and of the code and fonts that draw it, so a rebuild (and `mkdocs
+serve`) copies the images whose words did not change, and a clean build still draws them all.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+import hashlib
+from dataclasses import astuple, dataclass
+from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
+from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from essay_source import Credit
-from previews import HEIGHT, WIDTH, Preview
+from pages.previews import FONTS, HEIGHT, WIDTH, Preview
+from sources.essay_source import Credit
 
+ESSAY = "essay.md"  # whose front matter credits the essay on every image
 PREVIEWS = "assets/previews"  # where the images go in the built site, one per page by its source path
-TEMPLATE = "partials/metaphor/link-card.html"  # the <meta> elements, in main.html and the deck's page
+CACHE = Path(".cache") / "previews"  # beside mkdocs.yml; not published
+DRAWN_BY = [Path(__file__).resolve().parent / "pages" / "previews.py", *sorted(FONTS.glob("*.ttf"))]
+
+CARDS: dict[str, LinkCard] = {}  # this build's cards, by page (emptied when a build starts)
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,36 @@ class LinkCard:
     kind: str  # og:type: "website" for the home page, "article" for the others
     width: int = WIDTH
     height: int = HEIGHT
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Start a build with no cards from the last one (`mkdocs serve` keeps this module loaded)."""
+    CARDS.clear()
+    return config
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Once every page is read: make each page's card, and publish its image (from the cache, or drawn)."""
+    essay = files.get_file_from_path(ESSAY)
+    if not config.site_url or essay is None or essay.page is None:
+        return env
+    credit = Credit.of(essay.page.meta)
+    cache = Path(config.config_file_path or "mkdocs.yml").resolve().parent / CACHE
+    code = hashlib.sha256(b"".join(path.read_bytes() for path in DRAWN_BY)).hexdigest()
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or not page.canonical_url:
+            continue
+        drawn = preview(page, site_name=config.site_name, credit=credit)
+        CARDS[file.src_uri] = link_card(page, drawn, config)
+        files.append(File.generated(config, preview_uri(file.src_uri), content=_png(drawn, cache, code)))
+    return env
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    """Hand the page's template its card (None: the page has none)."""
+    context["link_card"] = CARDS.get(page.file.src_uri)
+    return context
 
 
 def preview_uri(src_uri: str) -> str:
@@ -61,30 +99,32 @@ def preview(page: Page, *, site_name: str, credit: Credit) -> Preview:
     return Preview(kicker, title, description, f"After “{credit.title}” by {credit.author} ({credit.year})")
 
 
-def link_card(page: Page, drawn: Preview, config: MkDocsConfig) -> LinkCard | None:
-    """Return the page's card, or None when the site has no address (metadata needs absolute URLs)."""
-    site_url = config.site_url or ""
-    if not site_url or not page.canonical_url:
-        return None
+def link_card(page: Page, drawn: Preview, config: MkDocsConfig) -> LinkCard:
+    """Return the page's card (its addresses absolute, from ``site_url``)."""
     return LinkCard(
         title=drawn.title,
         description=_text(page.meta.get("description") or config.site_description or ""),
-        url=page.canonical_url,
-        image=urljoin(site_url, preview_uri(page.file.src_uri)),
+        url=page.canonical_url or "",
+        image=urljoin(config.site_url or "", preview_uri(page.file.src_uri)),
         image_alt=drawn.alt(),
         site_name=config.site_name,
         kind="website" if page.is_homepage else "article",
     )
 
 
-def preview_files(previews: dict[str, Preview], config: MkDocsConfig) -> Iterable[File]:
-    """Draw every page's preview image, in parallel; return them as files of the site, in page order."""
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        images = pool.map(Preview.png, previews.values())
-        return [
-            File.generated(config, preview_uri(src_uri), content=png)
-            for src_uri, png in zip(previews, images, strict=True)
-        ]
+def _png(drawn: Preview, cache: Path, code: str) -> bytes:
+    """Return the image's bytes: kept ones when the same words were drawn by the same code, else drawn now."""
+    key = hashlib.sha256("\0".join((code, *astuple(drawn))).encode()).hexdigest()
+    kept = cache / f"{key}.png"
+    if kept.is_file():
+        return kept.read_bytes()
+    png = drawn.png()
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        kept.write_bytes(png)
+    except OSError:
+        pass  # a read-only checkout still builds; it only draws every time
+    return png
 
 
 def _text(value: object) -> str:

@@ -1,16 +1,17 @@
-"""Build hook: load and check the metaphor mapping, then put it into every page that shows it.
+"""Build hook: read and check the essay and the data files, then put the metaphor into every page that shows it.
 
-Data flows one way, and each step is a module of its own; the events below only connect them.
-``docs/metaphors.yml`` and ``docs/essay.md`` are read and checked before MkDocs touches the site
-folder (``on_pre_build``, site_data), so a bad mapping stops a build with every problem listed
-and the previous site left as it was (build_problems; under `mkdocs serve` the pages show the
-problems instead, until a save fixes the file). Then the generated pages are added
-(generated_pages), the mapping is written out for the pages' scripts (data_script), and each page
-gets what it shows: the essay its marks (essay_marks), or, in a copy without the essay's full text
-(ESSAY_TEXT=excerpts), the site's outline in its place (essay_outline), a Markdown page its components
-(placeholders), a generated page its body and contents, and MkDocs the anchors each page really
-has (anchors). Markup lives in ``overrides/partials/metaphor/``, rendered by page_templates; the
-page stylesheets and our scripts are shipped without comments (stylesheets, shipped_scripts).
+Data flows one way, through the layers of hooks/ (sources -> checks -> model -> pages); the events
+below only connect them. ``docs/metaphors.yml``, ``docs/scenarios.yml`` and ``docs/essay.md`` are
+read and checked before MkDocs touches the site folder (``on_pre_build``, checks/site_data), so a
+bad file stops a build with its problems listed and the previous site left as it was
+(pages/build_problems; under `mkdocs serve` the pages show the problems instead, until a save fixes
+the file). Then the generated pages are added (pages/generated_pages), the mapping is written out
+for the pages' scripts (pages/data_script), and each page gets what it shows: the essay its marks
+(pages/essay_marks), or, in a copy without the essay's full text (ESSAY_TEXT=excerpts), the site's
+outline in its place, a Markdown page its components (pages/placeholders), a generated page its body
+and contents, and MkDocs the anchors each page really has (pages/anchors). Markup lives in
+``overrides/partials/metaphor/``, rendered by pages/page_templates; which of our scripts and
+stylesheets a page loads is declared in pages/components.
 """
 
 from __future__ import annotations
@@ -24,20 +25,18 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from anchors import anchor_ids
-from build_problems import Problems, show_problems
-from build_state import Session, Settings, Stage
-from data_script import DATA_SCRIPT, LOADER, SESSION_SCRIPT, data_script, needs_data, session_script
-from essay_marks import MARKS, mark_quotes
-from essay_outline import OUTLINE
-from generated_pages import GeneratedPage, add_pages, entry_pages, entry_path, phase_toc, read_pages
-from link_cards import LinkCard, link_card, preview, preview_files
-from page_templates import Renderer, template_env
-from placeholders import fill_placeholders
-from shipped_scripts import ship_scripts
-from site_data import ESSAY, SiteData, SiteError, load_site, source_path
-from stylesheets import add_filter
-from task_lists import label_task_lists
+from checks.essay_outline import OUTLINE
+from checks.site_data import ESSAY, SiteData, load_site, source_path
+from pages.anchors import anchor_ids
+from pages.build_problems import report, show_problems
+from pages.build_state import Session, Settings, Stage
+from pages.components import TEMPLATE_GLOBALS
+from pages.data_script import DATA_SCRIPT, SESSION_SCRIPT, data_script, session_script
+from pages.essay_marks import MARKS, mark_quotes
+from pages.generated_pages import GeneratedPage, add_pages, entry_pages, entry_path, phase_toc, read_pages
+from pages.page_templates import Renderer, template_env
+from pages.placeholders import fill_placeholders
+from sources.yaml_source import InvalidData
 
 log = get_plugin_logger("metaphor")
 
@@ -45,10 +44,9 @@ _session = Session()  # which command runs: the one thing that lives as long as 
 # Each build fills these in order, and empties them all when it starts and ends (`mkdocs serve`
 # keeps this module loaded, so anything left here would outlive its build).
 SETTINGS: Stage[Settings] = Stage("the build's settings")  # on_config
-SOURCES: Stage[SiteData | Problems] = Stage("the checked sources")  # on_pre_build
+SOURCES: Stage[SiteData | InvalidData] = Stage("the checked sources")  # on_pre_build
 PAGES: Stage[dict[str, GeneratedPage]] = Stage("the generated pages")  # on_files
 RENDERER: Stage[Renderer] = Stage("the renderer")  # on_files
-CARDS: Stage[dict[str, LinkCard]] = Stage("the link cards")  # on_env
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -80,26 +78,25 @@ def on_pre_build(config: MkDocsConfig) -> None:
     settings = SETTINGS.get()
     try:
         site = load_site(config)
-    except SiteError as exc:
-        SOURCES.set(Problems.of_error(exc).report(log, serving=settings.serving))
+    except InvalidData as problems:
+        SOURCES.set(report(problems, log, serving=settings.serving))
         return
     if site.warnings and settings.strict:
-        SOURCES.set(Problems.of_strict_warnings(site).report(log, serving=settings.serving))
+        SOURCES.set(report(InvalidData(list(site.warnings), strict=True), log, serving=settings.serving))
         return
     for problem in site.warnings:
-        log.warning(problem.format(site.mapping_path))
+        log.warning(problem.format())
     SOURCES.set(site)
     log.info(f"{site.mapping_path}: {len(site.metaphor.entries)} entries in {len(site.metaphor.phases)} phases")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages (a page of its own for each pairing too), and the mapping as a script for
-    the pages that need it; ship our scripts without comments."""
+    the pages that need it."""
     site = SOURCES.get()
     kinds = read_pages(config)
     pages = PAGES.set(entry_pages(kinds, site.metaphor if isinstance(site, SiteData) else None))
     add_pages(files, pages, config)
-    ship_scripts(files, config)
     if isinstance(site, SiteData):
         for path, script in ((DATA_SCRIPT, data_script), (SESSION_SCRIPT, session_script)):
             files.append(File.generated(config, path, content=script(site.metaphor, site.essay, site.scenarios)))
@@ -139,43 +136,30 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Give the page what it shows from the mapping (or, under serve, the problems), then record its anchors."""
     site, renderer = SOURCES.get(), RENDERER.get()
-    if isinstance(site, Problems):
+    if isinstance(site, InvalidData):
         return show_problems(site, page=page, renderer=renderer)
     render = partial(renderer.render, page=page, site=site)
     if page.file.src_uri == ESSAY and site.outline is None:
         explorer_href = renderer.href("explorer.md", page)
         html = mark_quotes(html, metaphor=site.metaphor, explorer_href=explorer_href, macros=renderer.macros(MARKS))
-    html = fill_placeholders(label_task_lists(html), source=source_path(config, page.file.src_uri), render=render)
+    html = fill_placeholders(html, source=source_path(config, page.file.src_uri), render=render)
     if (generated := PAGES.get().get(page.file.src_uri)) is not None:
         entry = site.metaphor.entry(generated.entry_id) if generated.entry_id else None
         html += render(generated.template, **({"entry": entry} if entry else {}))
         page.toc = phase_toc(site.metaphor) if generated.toc else page.toc
-    if (data := needs_data(html)) is not None:
-        html += render(LOADER, data=data)
     page.present_anchor_ids = anchor_ids(html)
     return html
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Once every page is read: draw each preview image and link card; let the stylesheets drop comments."""
-    site, cards = SOURCES.get(), CARDS.set({})
-    if isinstance(site, SiteData):
-        pages = [file.page for file in files.documentation_pages() if file.page is not None]
-        drawn = {
-            page.file.src_uri: preview(page, site_name=config.site_name, credit=site.essay.credit) for page in pages
-        }
-        for page in pages:
-            if (card := link_card(page, drawn[page.file.src_uri], config)) is not None:
-                cards[page.file.src_uri] = card
-        for image in preview_files({src_uri: drawn[src_uri] for src_uri in cards}, config):
-            files.append(image)
-    return add_filter(env)
+    """Let the theme's templates ask which of our scripts and stylesheet a page loads (pages/components)."""
+    env.globals.update(TEMPLATE_GLOBALS)
+    return env
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    """Hand the page templates the page's link card, the essay, and a way to link to other pages."""
+    """Hand the page templates the essay, and a way to link to other pages."""
     site = SOURCES.get()
-    context["link_card"] = CARDS.get().get(page.file.src_uri)
     if isinstance(site, SiteData):
         context["essay"] = site.essay
         context["page_href"] = lambda src_uri: RENDERER.get().href(src_uri, page)
@@ -193,5 +177,5 @@ def on_build_error(error: Exception) -> None:
 
 
 def _forget() -> None:
-    for stage in (SETTINGS, SOURCES, PAGES, RENDERER, CARDS):
+    for stage in (SETTINGS, SOURCES, PAGES, RENDERER):
         stage.clear()

@@ -73,16 +73,16 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 sys.path.insert(0, str(ROOT / "tests"))
 from browsers import CHROMIUM_ARGS, find_chromium  # noqa: E402
-from data_script import DATA_SCRIPT, data_script  # noqa: E402
-from essay_source import Essay, read_essay  # noqa: E402
-from generated_pages import entry_pages, entry_path, read_pages  # noqa: E402
+from checks.metaphor_load import Loaded, load_metaphor  # noqa: E402
+from checks.scenarios_load import load_scenarios, read_scenarios  # noqa: E402
+from checks.site_data import SiteData  # noqa: E402
 from link_cards import PREVIEWS  # noqa: E402
-from metaphor_load import Loaded, load_metaphor  # noqa: E402
-from page_templates import template_context, template_env  # noqa: E402
-from placeholders import fill_placeholders  # noqa: E402
-from scenarios_load import load_scenarios, read_scenarios  # noqa: E402
-from site_data import SiteData  # noqa: E402
-from yaml_source import InvalidData  # noqa: E402
+from pages.data_script import DATA_SCRIPT, data_script  # noqa: E402
+from pages.generated_pages import entry_pages, entry_path, read_pages  # noqa: E402
+from pages.page_templates import template_context, template_env  # noqa: E402
+from pages.placeholders import fill_placeholders  # noqa: E402
+from sources.essay_source import Essay, read_essay  # noqa: E402
+from sources.yaml_source import InvalidData  # noqa: E402
 
 
 def quote_text(quote: str | dict[str, str]) -> str:

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Check docs/metaphors.yml without building the site; print every problem at once.
+"""Check docs/metaphors.yml without building the site; print its problems at once.
 
 It checks what a build reads before it writes: docs/scenarios.yml too, and, with ESSAY_TEXT=excerpts
 in the environment, docs/essay-outline.md (the essay page of such a build).
 
 Each problem is printed as `path:line:col: entry 'id': field: message`; with --github, as a
 GitHub Actions annotation (`::error file=...,line=...,col=...::...`) so a pull request shows it on
-the right line. Exit status: 0 when the mapping is valid, 1 when it has problems.
+the right line. A file broken everywhere lists its first 100 problems, then counts the rest.
+Exit status: 0 when the mapping is valid, 1 when it has problems.
 
 Usage: .venv/bin/python scripts/check_mapping.py [--github] [--config mkdocs.yml]
 """
@@ -26,11 +27,11 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
 
-from site_data import SiteError, load_site  # noqa: E402
-from yaml_source import Problem  # noqa: E402
+from checks.site_data import load_site  # noqa: E402
+from sources.yaml_source import InvalidData, Problem  # noqa: E402
 
 
-def github(problem: Problem, path: str) -> str:
+def github(problem: Problem) -> str:
     """Format a problem as a GitHub Actions annotation (an error, or a warning)."""
 
     def escape(text: str, *, prop: bool = False) -> str:
@@ -38,18 +39,19 @@ def github(problem: Problem, path: str) -> str:
         return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
     title = ": ".join(part for part in (problem.subject or "", problem.field or "") if part)
+    path = problem.file or ""
     props = f"file={escape(path, prop=True)},line={problem.line},col={problem.column}"
     if title:
         props += f",title={escape(title, prop=True)}"
     level = "warning" if problem.warning else "error"
-    return f"::{level} {props}::{escape(problem.format(path, column=True))}"
+    return f"::{level} {props}::{escape(problem.format(column=True))}"
 
 
-def show(problem: Problem, path: str, *, annotations: bool) -> str:
+def show(problem: Problem, *, annotations: bool) -> str:
     """Format one problem for the terminal, or as an annotation."""
     if annotations:
-        return github(problem, path)
-    return problem.format(path, column=True) + (" (warning: fails a strict build)" if problem.warning else "")
+        return github(problem)
+    return problem.format(column=True) + (" (warning: fails a strict build)" if problem.warning else "")
 
 
 def main() -> int:
@@ -61,16 +63,18 @@ def main() -> int:
     try:
         config = load_config(args.config)
         site = load_site(config)
-    except SiteError as exc:
-        for problem in exc.problems:
-            print(show(problem, exc.path, annotations=args.github))
+    except InvalidData as exc:
+        for problem in exc.shown:
+            print(show(problem, annotations=args.github))
+        if exc.more:
+            print(exc.more)
         print(f"{exc}.", file=sys.stderr)
         return 1
     except (OSError, ConfigurationError) as exc:
         print(f"Cannot read the site's configuration: {exc}", file=sys.stderr)
         return 1
     for problem in site.warnings:
-        print(show(problem, site.mapping_path, annotations=args.github))
+        print(show(problem, annotations=args.github))
     summary = f"{site.mapping_path}: {len(site.metaphor.entries)} entries in {len(site.metaphor.phases)} phases"
     if site.warnings:
         count = len(site.warnings)

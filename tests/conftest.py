@@ -20,9 +20,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from browsers import CHROMIUM_ARGS, HELP, find_chromium
-from essay_source import Essay
-from metaphor_model import Metaphor
-from site_data import SiteData, load_site
+from checks.site_data import SiteData, load_site
+from model.metaphor_model import Metaphor
+from sources.essay_source import Essay
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
@@ -108,8 +108,9 @@ class Project:
 
 
 def parse(path: Path) -> BeautifulSoup:
-    """Parse an HTML file."""
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    """Parse an HTML file as browsers do (html5lib follows the HTML standard: <title> holds text only, and
+    minified markup with optional quotes and entities reads as a browser reads it)."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html5lib")
 
 
 def copy_project(dest: Path) -> Project:
@@ -285,45 +286,6 @@ def open_browser(browser: object) -> Iterator[object]:
 def visit(open_browser: object) -> Visit:
     """A desktop-sized page in the light scheme."""
     return open_browser(color_scheme="light", viewport={"width": 1280, "height": 800})
-
-
-def with_instant_navigation(project: Project) -> Project:
-    """Turn on Material's instant navigation in this copy of the project."""
-    config = project.root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("  features:\n", "  features:\n    - navigation.instant\n"),
-        encoding="utf-8",
-    )
-    project.site.mkdir()
-    return project
-
-
-def window_listeners(visit: Visit, *types: str) -> int:
-    """Count the listeners on window of these event types, as Chromium's DevTools sees them."""
-    session = visit.context.new_cdp_session(visit.page)
-    handle = session.send("Runtime.evaluate", {"expression": "window"})["result"]["objectId"]
-    listeners = session.send("DOMDebugger.getEventListeners", {"objectId": handle})["listeners"]
-    session.detach()
-    return sum(1 for listener in listeners if listener["type"] in types)
-
-
-# Elements of the page's content that reach past the window's edges, unless a box that scrolls or clips
-# holds them (a wide table scrolls inside its wrapper; visually hidden text is clipped on purpose).
-STICKING_OUT = """() => {
-    const width = document.documentElement.clientWidth;
-    const held = (element) => {
-        for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
-            if (getComputedStyle(box).overflowX !== "visible") return true;
-        }
-        return false;
-    };
-    return [...document.querySelectorAll(".md-content *, .md-header, .md-tabs")]
-        .filter((element) => {
-            const box = element.getBoundingClientRect();
-            return box.width > 1 && (box.right > width + 1 || box.left < -1) && !held(element);
-        })
-        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
-}"""
 
 
 def settle(visit: Visit) -> None:

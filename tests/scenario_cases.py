@@ -109,7 +109,7 @@ CASES = {
         t := change("[routine-outage, fast-and-safe]", "[routine-outage, fast-and-slow]"),
         [
             f"{FILE}:{at(t, '    rehearses:')}: scenario 'the-review': rehearses[1]: no entry of docs/metaphors.yml "
-            "has the id 'fast-and-slow'"
+            "has the id 'fast-and-slow'; did you mean 'fast-and-safe'?"
         ],
     ),
     "minutes that do not add up": (

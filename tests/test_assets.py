@@ -1,23 +1,20 @@
 """Which of our files each page loads: one stylesheet for its kind, and mx.js (plus kit.js where a
-facilitator-kit component is) and one script per component root on the page
-(overrides/partials/metaphor/components.html decides); nothing else."""
+facilitator-kit component is), the mapping's data where a component reads it, and one script per
+component root on the page (hooks/pages/components.py declares the components); nothing else."""
 
 from __future__ import annotations
 
 import gzip
 import re
-import shutil
-import subprocess
 
+import csscompressor
 import pytest
 
 from conftest import ROOT, Project, parse
-from data_script import FULL_READERS, READERS
-from shipped_scripts import minified as minified_script
-from stylesheets import minified
+from pages.components import COMPONENTS
 
 STYLESHEETS = ROOT / "overrides" / "assets" / "stylesheets"
-SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
+SCRIPTS = ROOT / "overrides" / "assets" / "javascripts" / "mx"
 OURS = re.compile(r"assets/(javascripts|stylesheets)/(?!bundle\.|main\.|palette\.|lunr/|workers/|vendor/)")
 KINDS = {
     "": "read",
@@ -36,23 +33,33 @@ KINDS = {
     "deck/": "deck",
     "glossary/routine-outage/": "read",  # a pairing's own page
 }
-# The components that read nothing of the facilitator kit's helpers (kit.js): the others all do.
-WITHOUT_KIT = {"mx-marks-toggle", "mx-explorer"}
+BY_NAME = {component.name: component for component in COMPONENTS}
 
 
-def reading_data() -> set[str]:
-    """The components whose script registers with ``data: true`` (it waits for metaphor-data.js)."""
-    found = {
-        f"mx-{path.stem}"
-        for path in (ROOT / "overrides" / "assets" / "javascripts").glob("*.js")
-        if re.search(r"\{[^{}]*\bdata: true\b[^{}]*\}\s*,?\s*\]", path.read_text(encoding="utf-8"))
+def kit_helpers() -> set[str]:
+    """The names kit.js adds to window.mx."""
+    source = (SCRIPTS / "kit.js").read_text(encoding="utf-8")
+    names = set(re.findall(r"\b(\w+),", re.search(r"Object\.assign\(mx, \{(.*?)\}\)", source, re.S).group(1)))
+    assert {"session", "agenda", "clock"} <= names  # the pattern still reads kit.js
+    return names
+
+
+@pytest.mark.parametrize("component", COMPONENTS, ids=lambda c: c.name)
+def test_each_component_is_declared_as_its_script_uses_it(component: object) -> None:
+    """The declaration says what the script does: it starts under its name, reads the data exactly when it takes
+    it, and uses the kit exactly when it calls one of kit.js's helpers."""
+    source = (SCRIPTS / f"{component.name.removeprefix('mx-')}.js").read_text(encoding="utf-8")
+    assert f'mx.define("{component.name}",' in source
+    assert ("{ data }" in source) == (component.reads is not None), component.name
+    used = set(re.findall(r"\bmx\.(\w+)\(", source)) | {
+        name for names in re.findall(r"const \{([^}]*)\} = mx;", source) for name in re.findall(r"\w+", names)
     }
-    assert "mx-explorer" in found and "mx-marks-toggle" not in found  # the pattern still reads the registrations
-    return found
+    assert bool(used & kit_helpers()) == component.kit, (component.name, used & kit_helpers())
 
 
-def test_the_hook_loads_the_data_for_exactly_the_components_that_read_it() -> None:
-    assert set(READERS) == reading_data()
+def test_every_script_is_mx_kit_or_a_declared_component() -> None:
+    scripts = {path.stem for path in SCRIPTS.glob("*.js")}
+    assert scripts == {"mx", "kit"} | {c.name.removeprefix("mx-") for c in COMPONENTS}
 
 
 def own_files(built: Project, page: str) -> tuple[list[str], list[str], list[str]]:
@@ -67,29 +74,20 @@ def own_files(built: Project, page: str) -> tuple[list[str], list[str], list[str
 @pytest.mark.parametrize("page", KINDS)
 def test_each_page_loads_one_stylesheet_and_only_its_components_scripts(built: Project, page: str) -> None:
     roots, sheets, scripts = own_files(built, page)
-    assert [s.rsplit("/", 1)[1] for s in sheets] == [f"{KINDS[page]}.css"]
-    names = [s.rsplit("/", 1)[1] for s in scripts if not s.endswith("-data.js")]
-    expected = [f"{root.removeprefix('mx-')}.js" for root in dict.fromkeys(roots)]
-    kit = ["kit.js"] if set(roots) - WITHOUT_KIT else []
-    assert sorted(names) == sorted(["mx.js", *kit, *expected] if roots else []), (roots, names)
-    if roots:
-        assert names[: 1 + len(kit)] == ["mx.js", *kit]  # the shared modules run first: the components use them
+    assert [s.rsplit("/", 1)[1] for s in sheets] == [f"{KINDS[page]}.min.css"]
+    names = [s.rsplit("/", 1)[1] for s in scripts]
+    used = [BY_NAME[root] for root in dict.fromkeys(roots)]
+    kit = ["kit.min.js"] if any(c.kit for c in used) else []
+    reads = {c.reads for c in used}
     # The whole mapping only where a component shows its text; else the session's part, where one reads it.
-    full = bool(set(roots) & set(FULL_READERS))
-    assert any(s.endswith("metaphor-data.js") for s in scripts) == full, (page, roots)
-    assert any(s.endswith("session-data.js") for s in scripts) == (not full and bool(set(roots) & reading_data()))
+    data = ["metaphor-data.js"] if "all" in reads else ["session-data.js"] if "session" in reads else []
+    components = sorted(f"{c.name.removeprefix('mx-')}.min.js" for c in used)
+    assert names[: 1 + len(kit) + len(data)] == (["mx.min.js", *kit, *data] if roots else [])  # what the rest use
+    assert sorted(names[1 + len(kit) + len(data) :]) == (components if roots else []), (roots, names)
     html = parse(built.site / page / "index.html")
     assert all(s.has_attr("defer") for s in html.select("script[src]") if OURS.search(s["src"])), page  # none blocks
-    for name in names:
-        assert (built.site / "assets" / "javascripts" / name).is_file(), name
-
-
-def test_the_scripts_are_inside_materials_container_for_instant_navigation(built: Project) -> None:
-    html = parse(built.site / "explorer" / "index.html")
-    container = html.select_one("[data-md-component=container]")
-    inside = [s["src"].rsplit("/", 1)[1] for s in container.select("script[src]")]
-    assert inside[-2:] == ["mx.js", "explorer.js"]
-    assert all(s.get("defer") is not None for s in container.select("script[src$='mx.js'], script[src$='explorer.js']"))
+    for src in [*sheets, *scripts]:
+        assert (built.site / page / src).resolve().is_file(), src
 
 
 def includes(bundle: str) -> list[str]:
@@ -101,8 +99,8 @@ def includes(bundle: str) -> list[str]:
 def test_each_pages_stylesheet_is_its_components_css_in_order(built: Project, bundle: str) -> None:
     parts = includes(bundle)
     assert parts[0] == "utilities.css"
-    built_css = (built.site / "assets" / "stylesheets" / "pages" / f"{bundle}.css").read_text(encoding="utf-8")
-    expected = "".join(minified((STYLESHEETS / part).read_text(encoding="utf-8")) for part in parts)
+    built_css = (built.site / "assets" / "stylesheets" / "pages" / f"{bundle}.min.css").read_text(encoding="utf-8")
+    expected = csscompressor.compress("\n".join((STYLESHEETS / part).read_text(encoding="utf-8") for part in parts))
     assert re.sub(r"\s+", "", built_css) == re.sub(r"\s+", "", expected)
     assert "/*" not in built_css  # the comments stay in the sources, for the people who edit them
 
@@ -119,45 +117,11 @@ def test_own_code_per_page_stays_within_10_kb_gzip(built: Project, page: str) ->
     base = built.site / page
     files = [(base / href).resolve() for href in [*sheets, *scripts] if not href.endswith("-data.js")]
     size = sum(len(gzip.compress(path.read_bytes(), 9)) for path in files)
-    # The deck carries the presenter view too (its clocks, countdowns and pairing of windows): it may
-    # exceed the 10 KB goal by half a kilobyte, no more, until issue 17 trims the shared scripts.
-    assert size <= (10_752 if page == "deck/" else 10_240), f"{page}: {size:,} B gzip"
+    assert size <= 10_240, f"{page}: {size:,} B gzip"
 
 
-def test_a_shipped_script_keeps_its_strings_template_literals_and_regular_expressions() -> None:
-    script = (
-        '/*\n * header\n */\n(() => {\n  /** doc */\n  const a = "http://x"; // after code\n'
-        "  const b = `two  // spaces\n  /* kept */`;\n  const c = /[.?!]$/.test(b) ? a : b;\n})();\n"
-    )
-    assert minified_script(script) == (
-        '(()=>{const a="http://x";const b=`two  // spaces\n  /* kept */`;const c=/[.?!]$/.test(b)?a:b;})();\n'
-    )
-
-
-def test_our_scripts_ship_minified_and_still_parse(built: Project) -> None:
-    node = shutil.which("node")
-    assert node, "node (Node.js) is needed: scripts/test installs it"
-    sources = sorted(SCRIPTS.glob("*.js"))
-    assert len(sources) >= 10
-    for source in sources:
-        shipped = built.site / "assets" / "javascripts" / source.name
-        text = shipped.read_text(encoding="utf-8")
-        assert text == minified_script(source.read_text(encoding="utf-8")), source.name
-        assert not re.search(r"^\s*(/\*|//)", text, re.M), source.name
-        result = subprocess.run([node, "--check", str(shipped)], capture_output=True, text=True, timeout=60)
-        assert result.returncode == 0, (source.name, result.stderr)
-    # Minifying only drops comments and whitespace between tokens: the shipped tokens are the source's, one for
-    # one (a minifier that misreads a template literal nested in another would drop a space inside a string).
-    compare = (
-        "const espree = require('espree'); const fs = require('fs');"
-        "const tokens = (f) => espree.tokenize(fs.readFileSync(f, 'utf8'), {ecmaVersion: 'latest'})"
-        ".map((t) => t.type + ' ' + t.value);"
-        "const [a, b] = process.argv.slice(1).map(tokens);"
-        "process.exit(JSON.stringify(a) === JSON.stringify(b) ? 0 : 1);"
-    )
-    for source in sources:
-        shipped = built.site / "assets" / "javascripts" / source.name
-        same = subprocess.run(
-            [node, "-e", compare, str(source), str(shipped)], cwd=ROOT, capture_output=True, text=True
-        )
-        assert same.returncode == 0, (source.name, same.stderr)
+def test_the_pages_ship_without_the_templates_comments_and_indentation(built: Project) -> None:
+    html = (built.site / "guide" / "index.html").read_text(encoding="utf-8")
+    assert "<!--" not in html
+    assert not re.search(r"\n[ \t]+<", html)  # no line starts with the templates' indentation
+    assert "<pre" in html or "<code" in html  # the page still has its code, where whitespace matters

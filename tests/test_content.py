@@ -11,9 +11,9 @@ import subprocess
 import pytest
 
 from conftest import ROOT, Project, Visit, copy_project, serve, violations
-from essay_source import Essay, Paragraph
-from metaphor_model import Metaphor, agenda
-from page_templates import words as number_words
+from model.metaphor_model import Metaphor, agenda
+from pages.page_templates import words as number_words
+from sources.essay_source import Essay, Paragraph
 
 LABELS = {"essay": "Drawn by the essay", "site": "The site's extension"}
 

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import FIRST, Project, Visit
-from metaphor_model import Metaphor
+from model.metaphor_model import Metaphor
 from pdfs import contrast, pages
 
 

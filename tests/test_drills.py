@@ -15,12 +15,8 @@ from pypdf import PdfReader
 from conftest import (
     SCREENSHOTS,
     STICKING_OUT,
-    Project,
     Visit,
-    serve,
     violations,
-    window_listeners,
-    with_instant_navigation,
 )
 
 
@@ -220,43 +216,6 @@ def test_each_step_has_a_countdown_that_says_when_time_is_up(visit: Visit, serve
     assert controls.evaluate("c => getComputedStyle(c).position") != "sticky"
     page.clock.run_for(scenario.setting_minutes * 60_000)
     assert not status.text_content().startswith("Time is up")  # the stopped drill's timer is gone
-
-
-def test_the_scenarios_start_once_and_stop_their_timers_under_instant_navigation(
-    project: Project, open_browser: object
-) -> None:
-    with_instant_navigation(project)
-    visit = open_browser(viewport={"width": 1280, "height": 800})
-    # Keep the intervals that scenarios.js starts and has not cleared: a countdown stops when its page goes.
-    visit.page.add_init_script(
-        """(() => {
-            const running = (window.__intervals = new Set());
-            const [set, clear] = [window.setInterval, window.clearInterval];
-            window.setInterval = (...args) => {
-                const id = set(...args);
-                if (/scenarios\\.js/.test(new Error().stack)) running.add(id);
-                return id;
-            };
-            window.clearInterval = (id) => { running.delete(id); clear(id); };
-        })()"""
-    )
-    with serve(project.site) as url:
-        project.built(site_url=url)  # instant navigation only takes links under site_url
-        visit.page.goto(url + "runbook/")
-        visit.page.evaluate("window.__samePage = true")
-        for visits in range(1, 4):
-            visit.page.locator(".md-nav__link", has_text="Practice scenarios").first.click()
-            visit.page.wait_for_url(url + "scenarios/")
-            visit.page.get_by_role("button", name="Run as a drill").first.click()  # a countdown runs ...
-            assert visit.page.evaluate("window.__intervals.size") == 1
-            assert visit.page.evaluate("performance.getEntriesByName('mx-scenarios:ready').length") == visits
-            visit.page.locator(".md-nav__link", has_text="Team runbook").first.click()  # ... and the page goes
-            visit.page.wait_for_url(url + "runbook/")
-            visit.page.get_by_role("button", name="Copy as Markdown").wait_for()
-            assert visit.page.evaluate("window.__intervals.size") == 0  # the countdown stopped
-        assert visit.page.evaluate("window.__samePage") is True  # no full page load happened
-        assert window_listeners(visit, "storage") == 1  # the runbook's, once, not once per visit
-        assert visit.page.evaluate("performance.getEntriesByName('mx-runbook:ready').length") == 4
 
 
 # ---------------------------------------------------------------- the sheets

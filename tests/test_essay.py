@@ -110,7 +110,7 @@ def test_the_page_has_a_meta_description(built: Project) -> None:
 
 
 def test_a_quote_is_found_in_every_paragraph_that_holds_it_and_never_across_two() -> None:
-    from essay_source import Essay, Paragraph
+    from sources.essay_source import Essay, Paragraph
 
     essay = Essay(
         "essay.md",

@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from conftest import Project, Visit, serve, window_listeners, with_instant_navigation
-from essay_source import TYPOGRAPHY
+from conftest import Visit
+from sources.essay_source import TYPOGRAPHY
 
 FOLD = str.maketrans(TYPOGRAPHY)  # the one table, which the explorer reads from metaphor-data.js
 
@@ -328,25 +328,6 @@ def test_reduced_motion_turns_off_transitions(open_browser: object, server: str)
 # ---------------------------------------------------------------- the essay, linked back
 
 
-def test_the_explorer_starts_after_instant_navigation(project: Project, open_browser: object) -> None:
-    with_instant_navigation(project)
-    visit = open_browser(viewport={"width": 1280, "height": 800})
-    with serve(project.site) as url:
-        project.built(site_url=url)  # instant navigation only takes links under site_url
-        visit.page.goto(url + "essay/")
-        visit.page.evaluate("window.__samePage = true")
-        visit.page.locator(".md-nav__link", has_text="Explorer").first.click()
-        visit.page.wait_for_url(url + "explorer/")
-        visit.page.locator("[data-explorer-controls]").wait_for(state="visible")
-        assert visit.page.evaluate("window.__samePage") is True  # no full page load happened
-        visit.page.locator("button[data-entry]").first.click()
-        assert visit.page.locator("article[data-entry-id]:visible").count() == 1
-        visit.page.locator("article[data-entry-id]:visible a.mx-quote__link").first.click()
-        visit.page.get_by_role("button", name="Mark passages quoted in the explorer").wait_for()
-        assert visit.page.evaluate("window.__samePage") is True
-        visit.page.wait_for_load_state("networkidle")  # nothing still loading when the server stops
-
-
 # ---------------------------------------------------------------- regressions (issue 9)
 
 
@@ -602,31 +583,3 @@ def test_the_no_match_message_goes_as_soon_as_the_query_does(explorer: Visit, ma
         f"All {len(mapping['entries'])} concept pairs shown."
     )
     assert page.locator("[data-explorer-empty]").is_hidden()
-
-
-def test_listeners_do_not_pile_up_under_instant_navigation(project: Project, open_browser: object) -> None:
-    with_instant_navigation(project)
-    visit = open_browser(viewport={"width": 1280, "height": 800})
-    with serve(project.site) as url:
-        project.built(site_url=url)
-        visit.page.goto(url + "glossary/")
-        visit.page.evaluate("window.__samePage = true")
-        counts = []
-        for _ in range(4):  # glossary -> explorer -> (its link to the glossary) -> explorer ...
-            visit.page.locator(".md-nav__link", has_text="Explorer").first.click()
-            visit.page.wait_for_url(url + "explorer/")
-            visit.page.locator("[data-explorer-controls]").wait_for(state="visible")
-            counts.append(window_listeners(visit, "popstate", "hashchange"))
-            visit.page.locator(".mx-explorer__intro a", has_text="glossary").click()
-            visit.page.wait_for_url(url + "glossary/")
-        assert visit.page.evaluate("window.__samePage") is True  # no full page load happened
-        assert counts == [counts[0]] * 4, counts
-        started = visit.page.evaluate("performance.getEntriesByName('mx-explorer:ready').length")
-        assert started == 4  # once per visit: never twice on one page
-        visit.page.go_back()
-        visit.page.locator("[data-explorer-controls]").wait_for(state="visible")
-        first = visit.page.locator("button[data-entry]").first
-        first.click()
-        assert visit.page.locator("article[data-entry-id]:visible").count() == 1
-        assert visit.page.evaluate("location.hash") == f"#{first.get_attribute('data-entry')}"
-        visit.page.wait_for_load_state("networkidle")  # nothing still loading when the server stops

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from conftest import Project, copy_project, parse
-from previews import Preview
+from pages.previews import Preview
 
 SITE_URL = "https://example.org/companion/"  # a site in a folder: every address must keep the folder
 OG = ("og:type", "og:site_name", "og:title", "og:description", "og:url", "og:image", "og:image:type")

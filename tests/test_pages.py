@@ -12,12 +12,12 @@ import yaml
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from anchors import anchor_ids
-from build_state import Session, Settings
 from conftest import ROOT, Project, parse
-from essay_source import TYPOGRAPHY, Essay
-from generated_pages import read_pages
-from placeholders import fill_placeholders
+from pages.anchors import anchor_ids
+from pages.build_state import Session, Settings
+from pages.generated_pages import read_pages
+from pages.placeholders import fill_placeholders
+from sources.essay_source import TYPOGRAPHY, Essay
 
 
 def errors(project: Project) -> list[str]:

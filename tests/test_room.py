@@ -11,7 +11,7 @@ import pytest
 import segno
 
 from conftest import FIRST, Project, Visit, copy_project, parse
-from metaphor_model import Metaphor
+from model.metaphor_model import Metaphor
 
 SITE_URL = "https://example.org/companion/"
 SUPPORT = "Jo Lee, room 4"
@@ -94,7 +94,7 @@ def deployed(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 def qr_modules(svg: object) -> list[list[bool]]:
     """Read back the dark modules of a QR code drawn as an SVG path of horizontal runs (``M x y h n m dx dy``)."""
-    size = int(svg["viewbox"].split()[2])
+    size = int(svg["viewBox"].split()[2])
     grid = [[False] * size for _ in range(size)]
     dark = next(p for p in svg.find_all("path") if p.get("stroke"))
     x = y = 0.0

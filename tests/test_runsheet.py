@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import Visit
-from metaphor_model import Metaphor
+from model.metaphor_model import Metaphor
 
 CONTACTS = "&support=Jo%20Lee%2C%20room%204&report=The%20HR%20form"
 MIN_PRINT_PX = 12  # 9 pt

@@ -3,17 +3,26 @@ scenarios page, the sheets and the runbook are built whole from it; presets run 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import Project
-from essay_source import Essay
-from metaphor_model import Metaphor
+from checks.scenarios_load import load_scenarios, read_scenarios
+from conftest import ROOT, Project, parse
+from model.metaphor_model import Metaphor
+from model.scenarios_model import Scenarios
 from scenario_cases import CASES, FILE, SMALL, change
-from scenarios_load import load_scenarios, read_scenarios
-from scenarios_model import Scenarios
-from yaml_source import InvalidData
+from sources.essay_source import Essay
+from sources.yaml_source import InvalidData
+
+
+@pytest.fixture
+def tmp_path(tmp_path: Path) -> Path:
+    """A folder that holds the data files' JSON Schemas, as docs/ does: the loaders read them beside the file."""
+    for schema in ("metaphors.schema.json", "scenarios.schema.json"):
+        shutil.copy(ROOT / "docs" / schema, tmp_path / schema)
+    return tmp_path
 
 
 def problems(tmp_path: Path, essay: Essay, model: Metaphor, text: str) -> list[str]:
@@ -23,6 +32,7 @@ def problems(tmp_path: Path, essay: Essay, model: Metaphor, text: str) -> list[s
     try:
         loaded = load_scenarios(
             read_scenarios(path),
+            path=path,
             essay=essay,
             entry_ids=[e.id for e in model.entries],
             phase_ids=[p.id for p in model.phases],
@@ -68,7 +78,7 @@ def test_a_broken_scenarios_file_fails_the_build_and_names_its_own_file(project:
     lines = [line.split("-  ", 1)[1] for line in project.failed_build()]
     line = broken.splitlines().index("    rehearses: [extra-reveiw]") + 1
     assert lines == [
-        f"metaphor: {FILE}:{line}: scenario 'design-review': rehearses[0]: no entry of docs/metaphors.yml has the id 'extra-reveiw'",
+        f"metaphor: {FILE}:{line}: scenario 'design-review': rehearses[0]: no entry of docs/metaphors.yml has the id 'extra-reveiw'; did you mean 'extra-review'?",
         f"{FILE}: 1 problem found (listed above); the site was not built.",
     ]
 
@@ -160,9 +170,9 @@ def test_a_script_in_a_scenario_is_shown_as_text(project: Project) -> None:
     scenarios.write_text(injected, encoding="utf-8")
     project.built()
     for url in ("scenarios/", "sheets/", "deck/", "plan/"):
-        html = (project.site / url / "index.html").read_text(encoding="utf-8")
-        assert payload not in html
-        assert "&lt;script&gt;window.__pwned" in html
+        page = parse(project.site / url / "index.html")
+        assert not [script for script in page.find_all("script") if "__pwned" in script.get_text()], url
+        assert payload in page.body.get_text(), url  # shown as text
 
 
 def test_change_helper_guards_its_input() -> None:
@@ -173,11 +183,11 @@ def test_change_helper_guards_its_input() -> None:
 def test_a_preset_never_runs_a_scenario_waiting_for_review_nor_ends_on_a_sensitive_one(
     tmp_path: Path, essay: Essay
 ) -> None:
+    from checks.metaphor_load import load_metaphor
     from mapping_cases import SMALL as MAPPING
     from mapping_cases import TOPICS, at
     from mapping_cases import change as change_mapping
-    from metaphor_load import load_metaphor
-    from scenarios_model import ScenarioFacts
+    from model.scenarios_model import ScenarioFacts
 
     text = change_mapping(
         "      entries: [routine-outage]\n",

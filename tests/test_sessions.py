@@ -14,8 +14,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import Project, Visit, settle
-from metaphor_model import Metaphor
-from page_templates import words
+from model.metaphor_model import Metaphor
+from pages.page_templates import words
 
 NUMBER = r"\d+|" + "|".join(["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
 

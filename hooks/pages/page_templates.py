@@ -1,0 +1,230 @@
+"""Render markup from the mapping: one autoescaping environment per build, one context for every template.
+
+The markup lives in ``overrides/partials/metaphor/``; this module only hands those templates their
+values. The theme's own environment does not autoescape, so the mapping's text goes through an
+environment of our own over the same loader, with autoescaping on and undefined names an error.
+"""
+
+from __future__ import annotations
+
+import io
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import markdown
+import segno
+from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateError, TemplateSyntaxError
+from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from checks.site_data import ESSAY, SiteData
+from model.metaphor_model import AgendaItem, Entry, Preset
+from model.scenarios_model import OPTION_KINDS, Scenario
+
+# The facilitator kit's pages that show the session: each keeps it in its links to the others.
+KIT_PAGES = (
+    "guide.md",
+    "plan.md",
+    "deck.md",
+    "handout.md",
+    "cards.md",
+    "scenarios.md",
+    "sheets.md",
+    "runbook.md",
+    "runsheet.md",
+)
+
+
+def template_env(loader: BaseLoader, *, keys: dict[str, Any] | None = None) -> Environment:
+    """Return an autoescaping environment over the theme's templates, for markup made from the mapping.
+
+    Templates are read once per build (``auto_reload`` off: a build is one environment, and the
+    glossary includes entry.html once per entry). The ``keys`` filter writes keyboard keys as
+    pymdownx.keys does in Markdown (``"++shift+space++" | keys``), with ``keys`` its settings.
+    """
+    env = Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters["keys"] = keys_filter(keys or {})
+    env.filters["words"] = words
+    env.filters["sentence"] = sentence
+    env.filters["lower_first"] = lambda text: str(text)[:1].lower() + str(text)[1:]
+    env.filters["qr"] = qr_code
+    return env
+
+
+def qr_code(address: str) -> Markup:
+    """Draw ``address`` as a QR code: an SVG, black on white with its quiet zone, made here at build time."""
+    svg = io.BytesIO()
+    segno.make(str(address), error="m").save(
+        svg, kind="svg", xmldecl=False, nl=False, omitsize=True, border=4, light="#fff", svgclass="mx-qr"
+    )
+    label = f'role="img" aria-label="QR code for {escape(address)}"'
+    return Markup(svg.getvalue().decode("ascii").replace("<svg ", f"<svg {label} ", 1))
+
+
+def sentence(text: str) -> str:
+    """End a title or term as a sentence: "The design review." but "Whose failure?" (never "?.")."""
+    text = str(text).rstrip()
+    return text if text.endswith((".", "?", "!", "…")) else f"{text}."
+
+
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+
+def words(number: int) -> str:
+    """Write a count as prose does: ``9 | words`` is "nine"; above twelve, digits ("28")."""
+    return NUMBER_WORDS[number] if 0 <= number < len(NUMBER_WORDS) else f"{number:,}"
+
+
+def keys_filter(settings: dict[str, Any]) -> Callable[[str], Markup]:
+    """Return a filter that turns ``++key++`` in a template's text into the markup pymdownx.keys writes."""
+    converter = markdown.Markdown(extensions=["pymdownx.keys"], extension_configs={"pymdownx.keys": settings})
+
+    def keys(text: str) -> Markup:
+        converter.reset()
+        html = converter.convert(str(escape(text)))
+        return Markup(html.removeprefix("<p>").removesuffix("</p>"))
+
+    return keys
+
+
+def template_context(
+    site: SiteData,
+    *,
+    href: Callable[[str], str],
+    site_url: str,
+    entry_path: str | None = None,
+    offline: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Return everything the templates that show the mapping may use.
+
+    The essay's credit (title, author, year, original address and site) comes from its front
+    matter here and nowhere else; ``href`` links to another page by its source path, and
+    ``pairing_href`` to a pairing's own page (``entry_path``, e.g. ``glossary/{id}.md``) by its id.
+    """
+    credit = site.essay.credit
+
+    def pairing_href(entry_id: str) -> str:
+        return href(entry_path.format(id=entry_id)) if entry_path else f"#{entry_id}"
+
+    def session(preset: Preset) -> list[AgendaItem]:
+        """Return a ready-made session's agenda: its pairings, its scenarios and its buffer."""
+        blocks = site.scenarios.blocks(preset.scenarios)
+        return site.metaphor.agenda(preset.entries, scenarios=blocks, buffer=preset.buffer)
+
+    presets, phases = site.metaphor.workshop.presets, site.metaphor.phases
+    topics = {topic.id: topic for topic in site.metaphor.workshop.topics}
+
+    def topic_ids(*groups: Iterable[Entry | Scenario]) -> list[str]:
+        """Return the ids of the sensitive topics the given pairings and scenarios touch on, in workshop order."""
+        named = {topic for group in groups for item in group for topic in item.topics}
+        return [topic for topic in topics if topic in named]
+
+    def listed(names: list[str], joiner: str = " and ") -> str:
+        """List names as a sentence does: "race", "race and leaving a job", "45-, 60- or 90-"."""
+        return joiner.join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+    def topic_names(ids: Iterable[str]) -> str:
+        """Name topics as an invitation does: "race", "race and leaving a job"."""
+        return listed([topics[topic].name for topic in ids])
+
+    return {
+        # What the pages' own text says of the data, so that no page states a count the data does not.
+        "counts": site.counts,
+        "session_lengths": listed([f"{p.minutes}-" for p in presets], " or ") + "minute",
+        "discussion_minutes": " to ".join(
+            str(m) for m in sorted({min(p.minutes for p in phases), max(p.minutes for p in phases)})
+        ),
+        "topic_ids": topic_ids,
+        "topic_names": topic_names,
+        # The facilitator kit's pages, which keep the session in their links (session.js, plan.js).
+        "kit_pages": " ".join(href(src_uri) for src_uri in KIT_PAGES),
+        "metaphor": site.metaphor,
+        "scenarios": site.scenarios,
+        "option_kinds": OPTION_KINDS,
+        "session_agenda": session,
+        "history": site.history,
+        "author": credit.author,
+        "essay_title": credit.title,
+        "year": credit.year,
+        "original_url": credit.url,
+        "original_site": credit.site,
+        "essay_href": href(ESSAY),
+        "href": href,
+        "pairing_href": pairing_href,
+        "site_url": site_url,
+        # The offline copy: {"zip": file name at the site's root, "bytes": size}, {"here": True} in the copy
+        # itself, or None when this build publishes none (see partials/metaphor/offline.html).
+        "offline": offline,
+    }
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """How one build renders the mapping into its pages: the environment, and links between the site's files."""
+
+    env: Environment
+    files: Files
+    site_url: str
+    entry_path: str | None = None  # where a pairing's own page is: glossary/{id}.md
+    offline: dict[str, Any] | None = None  # this build's offline copy (template_context says how)
+
+    def href(self, src_uri: str, page: Page) -> str:
+        """Return the link from ``page`` to the file built from ``src_uri``."""
+        target = self.files.get_file_from_path(src_uri)
+        if target is None:
+            raise RuntimeError(f"a template links to {src_uri}, which this build does not have")
+        return target.url_relative_to(page.file)
+
+    def context(self, site: SiteData, page: Page) -> dict[str, Any]:
+        """Return what a template may use on ``page``; ``offline.href`` links to the offline copy from it."""
+        offline = self.offline
+        if offline and "zip" in offline:
+            offline = {**offline, "href": get_relative_url(offline["zip"], page.url)}
+        return template_context(
+            site,
+            href=lambda src_uri: self.href(src_uri, page),
+            site_url=self.site_url,
+            entry_path=self.entry_path,
+            offline=offline,
+        )
+
+    def render(self, template: str, *, page: Page, site: SiteData, **values: Any) -> str:
+        """Render ``template`` for ``page`` with everything it may use, and ``values``."""
+        return self.env.get_template(template).render(self.context(site, page), **values)
+
+    def render_text(self, text: str, *, source: str, page: Page, site: SiteData, first_line: int = 0) -> str:
+        """Render a page's own Markdown (or a value of its front matter) as a template, so that what it
+        says of the data (counts, minutes) comes from the data; raise PluginError naming ``source`` and,
+        when ``first_line`` says which line of the file ``text`` starts on, the line.
+        """
+        context = self.context(site, page)
+        try:
+            return self.env.from_string(text).render(context)
+        except TemplateError as exc:
+            raise PluginError(f"{source}{_line(exc, first_line)}: {exc.message or exc}") from None
+
+    def macros(self, template: str) -> Any:
+        """Return the macros ``template`` defines (for helpers that build markup piece by piece)."""
+        return self.env.get_template(template).module
+
+
+def _line(exc: TemplateError, first_line: int) -> str:
+    """Return ":<line>" for where in the file a template error happened, if Jinja and ``first_line`` say."""
+    if not first_line:
+        return ""
+    if isinstance(exc, TemplateSyntaxError):
+        return f":{first_line + exc.lineno - 1}"
+    frames = [frame for frame in traceback.extract_tb(exc.__traceback__) if frame.filename == "<template>"]
+    return f":{first_line + frames[-1].lineno - 1}" if frames else ""

@@ -1,0 +1,301 @@
+"""Read a YAML data file once: plain data from PyYAML's own constructor, and where each value sits.
+
+The data files of this site (the mapping, the scenarios) are read here. Parsing composes the node
+tree once; PyYAML's constructor turns it into plain Python values, and a walk over the same nodes
+records the line and column of every key and value in a source map keyed by path, so that later
+checks can place each problem exactly without the data (or the model built from it) carrying
+line numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+# libyaml's parser when PyYAML has it (its wheels do): the same nodes and marks, ~50x faster.
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+DataPath = tuple[str | int, ...]
+
+
+class DataLoader(_BASE):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader, with whole numbers read as people write them.
+
+    YAML 1.1 reads ``04`` as octal and ``09`` as text; a contributor typing minutes means 4 and 9.
+    Here any run of digits, with or without leading zeros, is a decimal integer.
+    """
+
+    def construct_yaml_int(self, node: ScalarNode) -> int:
+        """Read an integer; digits with leading zeros are decimal, not octal."""
+        text = str(node.value).replace("_", "")
+        if re.fullmatch(r"[-+]?[0-9]+", text):
+            return int(text, 10)
+        return super().construct_yaml_int(node)
+
+
+DataLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+DataLoader.add_constructor("tag:yaml.org,2002:int", DataLoader.construct_yaml_int)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a data file, placed as precisely as the file allows."""
+
+    line: int
+    message: str
+    subject: str | None = None  # what the problem is in, e.g. "entry 'routine-outage'"
+    field: str | None = None
+    column: int = 1
+    warning: bool = False
+    file: str | None = None  # the file it is in, when a list of problems spans several files
+
+    def format(self, path: str = "", *, column: bool = False) -> str:
+        """Render as ``path:line: entry 'id': field: message`` (``path:line:col: ...`` with ``column``).
+
+        ``path`` names the file unless the problem names its own.
+        """
+        path = self.file or path
+        parts = [f"{path}:{self.line}:{self.column}" if column else f"{path}:{self.line}"]
+        if self.subject is not None:
+            parts.append(self.subject)
+        if self.field is not None:
+            parts.append(self.field)
+        parts.append(self.message)
+        return ": ".join(parts)
+
+
+# Problems listed in full; the rest are counted, as compilers do: a file broken everywhere is answered at once.
+SHOWN = 100
+
+
+class InvalidData(Exception):
+    """The data files have problems: each placed in its file, in file order (errors and warnings).
+
+    The one type for a list of problems, from one file's loader up to the build: ``summary`` sums them
+    up per file ("docs/metaphors.yml: 2 problems found"), ``shown`` are the first SHOWN of them and
+    ``more`` counts the rest. ``strict``: the problems are warnings, refused because the build is strict.
+    A problem that names no file is in the file the error is about.
+    """
+
+    def __init__(self, problems: list[Problem], *, summary: str = "", strict: bool = False) -> None:
+        order = {name: index for index, name in enumerate(dict.fromkeys(p.file for p in problems))}
+        self.problems = sorted(problems, key=lambda p: (order[p.file], p.line, p.column))
+        self.strict = strict
+        super().__init__(summary or self._summary())
+
+    @property
+    def summary(self) -> str:
+        """What is wrong, per file, without what happens next (the build, the server and the checker say that)."""
+        return str(self)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that stop a build, strict or not."""
+        return [p for p in self.problems if not p.warning]
+
+    @property
+    def path(self) -> str:
+        """The first file with problems, as contributors name it ("" when the problems name none)."""
+        return next((p.file for p in self.problems if p.file), "")
+
+    @property
+    def shown(self) -> list[Problem]:
+        """The problems listed in full: the first SHOWN."""
+        return self.problems[:SHOWN]
+
+    @property
+    def more(self) -> str:
+        """The line that counts the problems not listed ("" when every one is)."""
+        rest = len(self.problems) - SHOWN
+        noun = "problem" if rest == 1 else "problems"
+        return f"… and {rest:,} more {noun}, not listed: fix these and check again" if rest > 0 else ""
+
+    def _summary(self) -> str:
+        parts = []
+        for name in dict.fromkeys(p.file for p in self.problems):
+            found = [p for p in self.problems if p.file == name]
+            count = len(found if self.strict else [p for p in found if not p.warning] or found)
+            noun = ("warning" if self.strict else "problem") + ("s" if count != 1 else "")
+            parts.append(f"{name or 'the file'}: {count:,} {noun}{'' if self.strict else ' found'}")
+        return "; ".join(parts)
+
+
+class Mark(NamedTuple):
+    """A 1-based line and column (a tuple: a large file has one per value)."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class SourceMap:
+    """Where each value (and each mapping key) of a document sits in its file.
+
+    The tables hold plain (line, column) pairs, one per value of a large file; ``at`` and ``key``
+    hand them out as Marks.
+    """
+
+    values: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+
+    def at(self, path: DataPath) -> Mark:
+        """Return the mark of the value at ``path``, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            mark = self.values.get(path[:end])
+            if mark is not None:
+                return Mark(*mark)
+        return Mark(1, 1)
+
+    def key(self, path: DataPath) -> Mark:
+        """Return the mark of the key that names ``path`` (the value's mark if it has no key)."""
+        mark = self.keys.get(path)
+        return Mark(*mark) if mark is not None else self.at(path)
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """A key written a second time in one mapping (PyYAML keeps the last; we report it)."""
+
+    path: DataPath
+    mark: Mark
+    first_line: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed data file: plain data, its source map, and any keys written twice."""
+
+    data: Any
+    source: SourceMap
+    repeated: tuple[Repeat, ...] = ()
+
+
+def load_yaml(path: Path) -> Document:
+    """Read ``path`` into data and a source map, or raise InvalidData naming what is wrong."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidData([Problem(1, f"cannot read the file: {exc}")]) from None
+    return parse_yaml(text)
+
+
+def parse_yaml(text: str) -> Document:
+    """Parse YAML ``text`` into data and a source map, or raise InvalidData."""
+    loader = DataLoader(text)
+    try:
+        _refuse_references(text)
+        root = loader.get_single_node()
+        if root is None:
+            return Document(None, SourceMap())
+        source = SourceMap()
+        repeated = tuple(_walk(root, (), source))
+        data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        raise InvalidData([syntax_problem(exc, text)]) from None
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
+        raise InvalidData([Problem(1, f"YAML syntax error: {exc}")]) from None
+    finally:
+        loader.dispose()
+    return Document(data, source, repeated)
+
+
+def _refuse_references(text: str) -> None:
+    """Raise InvalidData at the first anchor (&name) or alias (*name): the data need neither, and aliases
+    that refer to anchors that refer to others multiply what the checks walk until a small file takes
+    minutes. Events only: nothing is expanded."""
+    for event in yaml.parse(text, Loader=_BASE):
+        alias = isinstance(event, yaml.AliasEvent)
+        if alias or getattr(event, "anchor", None):
+            sign, kind = ("*", "alias") if alias else ("&", "anchor")
+            start = event.start_mark
+            message = (
+                f"YAML syntax error: an {kind} ({sign}{event.anchor}): the data files use no anchors or "
+                "aliases; write each value out in full where it belongs"
+            )
+            raise InvalidData([Problem(start.line + 1, message, column=start.column + 1)])
+
+
+def _walk(node: Node, path: DataPath, source: SourceMap) -> Iterator[Repeat]:
+    """Record the marks of ``node`` and its children; yield each key written twice in one mapping."""
+    values, keys = source.values, source.keys
+    stack = [(node, path)]
+    while stack:
+        node, path = stack.pop()
+        start = node.start_mark
+        values[path] = (start.line + 1, start.column + 1)
+        if isinstance(node, MappingNode):
+            first: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                key = str(key_node.value) if isinstance(key_node, ScalarNode) else "?"
+                key_start = key_node.start_mark
+                mark = (key_start.line + 1, key_start.column + 1)
+                child = (*path, key)
+                if key in first:
+                    yield Repeat(child, Mark(*mark), first[key])
+                    continue
+                first[key] = mark[0]
+                keys[child] = mark
+                stack.append((value_node, child))
+        elif isinstance(node, SequenceNode):
+            stack.extend((item, (*path, index)) for index, item in enumerate(node.value))
+
+
+def dotted(path: DataPath) -> str:
+    """Write a data path as contributors read it: ``entries[3].outage.term``."""
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+_OPENERS = {"flow sequence": ("[", "]", "list"), "flow mapping": ("{", "}", "mapping")}
+_SECOND_COLON = re.compile(r"^\s*(?:- )?[^\s:#][^:#]*: .*: ")
+
+
+def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    """Explain a YAML syntax error in plain words, with where the broken construct starts."""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    start = exc.context_mark.line + 1 if exc.context_mark else line
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    return Problem(
+        line, f"YAML syntax error: {_explain(exc.context or '', exc.problem or '', here, column, start)}", column=column
+    )
+
+
+def _explain(context: str, raw: str, here: str, column: int, start: int) -> str:
+    """Return the likely cause of a syntax error and its fix."""
+    for kind, (opener, closer, noun) in _OPENERS.items():
+        if kind in context:
+            return (
+                f"the {noun} opened with '{opener}' on line {start} is not closed: add '{closer}' at its end, "
+                f"or put text that contains ',' '{opener}' or '{closer}' in double quotes"
+            )
+    if "tab character" in raw or ("cannot start any token" in raw and here[column - 1 : column] == "\t"):
+        return "a tab character: YAML indents with spaces only"
+    if "unknown escape character" in raw:
+        return "a backslash inside double quotes starts an escape: write \\\\ for a backslash, or use single quotes"
+    if "quoted scalar" in context:
+        return f"the quoted text opened on line {start} is never closed: add the closing quote"
+    if "mapping values are not allowed" in raw:
+        if _SECOND_COLON.match(here):
+            return (
+                "a ': ' inside unquoted text reads as a new field: put the whole text in double quotes "
+                '(for example  meaning: "The essay says: ...")'
+            )
+        return "the line above this one is not a 'field: value' line, or this line is indented under it by mistake"
+    if "could not find expected ':'" in raw:
+        return f"line {start} is not a 'field: value' line: check its indentation, or the ':' after the field's name"
+    if "expected <block end>" in raw or "did not find expected key" in raw or "expected '-' indicator" in raw:
+        return (
+            f"this line's indentation does not match the block that starts on line {start}: the fields of "
+            "one mapping, and the items of one list, line up exactly (spaces, not tabs)"
+        )
+    return f"{context + ', ' if context else ''}{raw} (in the block that starts on line {start})"
