@@ -288,6 +288,25 @@ def visit(open_browser: object) -> Visit:
     return open_browser(color_scheme="light", viewport={"width": 1280, "height": 800})
 
 
+# Elements of the page's content that reach past the window's edges, unless a box that scrolls or clips
+# holds them (a wide table scrolls inside its wrapper; visually hidden text is clipped on purpose).
+STICKING_OUT = """() => {
+    const width = document.documentElement.clientWidth;
+    const held = (element) => {
+        for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+            if (getComputedStyle(box).overflowX !== "visible") return true;
+        }
+        return false;
+    };
+    return [...document.querySelectorAll(".md-content *, .md-header, .md-tabs")]
+        .filter((element) => {
+            const box = element.getBoundingClientRect();
+            return box.width > 1 && (box.right > width + 1 || box.left < -1) && !held(element);
+        })
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
+}"""
+
+
 def settle(visit: Visit) -> None:
     """Bring every finite animation and transition to its end, as if waited for.
 

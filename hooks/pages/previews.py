@@ -1,6 +1,6 @@
 """Preview images for link cards (Open Graph, Twitter): one PNG per page, drawn at build time.
 
-No network and no font download: the text is set in subsets of DejaVu Sans kept in hooks/fonts/
+No network and no font download: the text is set in subsets of DejaVu Sans kept in hooks/pages/fonts/
 (their licence is beside them), so the same Pillow draws the same bytes on any machine, and two
 builds of one commit publish identical images.
 

@@ -20,7 +20,7 @@ _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _BOLD = frozenset({"strong", "b"})
 # Characters a contributor's keyboard types in place of the essay's typography: one for one, so a
 # match in folded text is at the same offsets in the essay's own text. The explorer's search folds
-# with the same table: it is written into metaphor-data.js as `typography` (hooks/data_script.py).
+# with the same table: it is written into metaphor-data.js as `typography` (hooks/pages/data_script.py).
 TYPOGRAPHY = {"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-", "×": "x"}
 _TYPOGRAPHY = str.maketrans(TYPOGRAPHY)
 RUN = 7  # words of the essay in a row that the site's own text may only use in quotation marks

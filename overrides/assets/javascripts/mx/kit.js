@@ -6,7 +6,7 @@
  * session() reads it, keep() remembers it and carries it in every link to a kit page, query() writes
  * it, describe() says it in words. selection() (its pairings), support() and showSupport() (its
  * contacts), showContentNote() (its sensitive topics), agenda() and total() (the same blocks as
- * hooks/metaphor_model.py agenda(); a test keeps them equal) and clock(). Pages without a kit
+ * hooks/model/metaphor_model.py agenda(); a test keeps them equal) and clock(). Pages without a kit
  * component (essay, explorer, runbook) do not load it.
  */
 (() => {
@@ -162,7 +162,7 @@
   }
 
 
-  /** Lay out a session as hooks/metaphor_model.py agenda() does (a test keeps them equal). */
+  /** Lay out a session as hooks/model/metaphor_model.py agenda() does (a test keeps them equal). */
   function agenda(data, ids, scenarioIds = [], buffer = 0) {
     const { agenda_titles: titles, workshop } = data;
     const block = (kind, minutes, title = titles[kind], ref = "") => ({ kind, title, minutes, ref });
