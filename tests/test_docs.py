@@ -201,7 +201,9 @@ def test_the_readmes_layout_map_names_every_module_script_and_template() -> None
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     layout = readme[readme.index("## Layout") : readme.index("## Benchmarks")]
     names = [path.name for folder in ("scripts", "tests") for path in (ROOT / folder).iterdir()]
-    names += [path.name for path in (ROOT / "hooks").rglob("*") if not {"__pycache__", "fonts"} & set(path.parent.parts)]
+    names += [
+        path.name for path in (ROOT / "hooks").rglob("*") if not {"__pycache__", "fonts"} & set(path.parent.parts)
+    ]
     names += [path.stem for path in (ROOT / "overrides" / "partials" / "metaphor").glob("*.html")]
     names = [name for name in names if not name.startswith(("__", "test_")) and name != "data"]
     assert [name for name in sorted(set(names)) if name not in layout] == []
