@@ -26,12 +26,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from pages.build_state import cache_folder
 from pages.previews import FONTS, HEIGHT, WIDTH, Preview
 from sources.essay_source import Credit
 
 ESSAY = "essay.md"  # whose front matter credits the essay on every image
 PREVIEWS = "assets/previews"  # where the images go in the built site, one per page by its source path
-CACHE = Path(".cache") / "previews"  # beside mkdocs.yml; not published
 DRAWN_BY = [Path(__file__).resolve().parent / "pages" / "previews.py", *sorted(FONTS.glob("*.ttf"))]
 
 CARDS: dict[str, LinkCard] = {}  # this build's cards, by page (emptied when a build starts)
@@ -64,7 +64,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if not config.site_url or essay is None or essay.page is None:
         return env
     credit = Credit.of(essay.page.meta)
-    cache = Path(config.config_file_path or "mkdocs.yml").resolve().parent / CACHE
+    cache = cache_folder(config, "previews")
     code = hashlib.sha256(b"".join(path.read_bytes() for path in DRAWN_BY)).hexdigest()
     for file in files.documentation_pages():
         page = file.page
@@ -112,18 +112,15 @@ def link_card(page: Page, drawn: Preview, config: MkDocsConfig) -> LinkCard:
     )
 
 
-def _png(drawn: Preview, cache: Path, code: str) -> bytes:
+def _png(drawn: Preview, cache: Path | None, code: str) -> bytes:
     """Return the image's bytes: kept ones when the same words were drawn by the same code, else drawn now."""
     key = hashlib.sha256("\0".join((code, *astuple(drawn))).encode()).hexdigest()
-    kept = cache / f"{key}.png"
-    if kept.is_file():
+    kept = cache / f"{key}.png" if cache else None
+    if kept and kept.is_file():
         return kept.read_bytes()
     png = drawn.png()
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
+    if kept:
         kept.write_bytes(png)
-    except OSError:
-        pass  # a read-only checkout still builds; it only draws every time
     return png
 
 

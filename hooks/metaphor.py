@@ -29,7 +29,7 @@ from checks.essay_outline import OUTLINE
 from checks.site_data import ESSAY, SiteData, load_site, source_path
 from pages.anchors import anchor_ids
 from pages.build_problems import report, show_problems
-from pages.build_state import Session, Settings, Stage
+from pages.build_state import Session, Settings, Stage, cache_folder
 from pages.components import TEMPLATE_GLOBALS
 from pages.data_script import DATA_SCRIPT, SESSION_SCRIPT, data_script, session_script
 from pages.essay_marks import MARKS, mark_quotes
@@ -100,7 +100,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if isinstance(site, SiteData):
         for path, script in ((DATA_SCRIPT, data_script), (SESSION_SCRIPT, session_script)):
             files.append(File.generated(config, path, content=script(site.metaphor, site.essay, site.scenarios)))
-    env = template_env(config.theme.get_env().loader, keys=config.mdx_configs.get("pymdownx.keys"))
+    keys = config.mdx_configs.get("pymdownx.keys")
+    env = template_env(config.theme.get_env().loader, keys=keys, cache=cache_folder(config, "templates"))
     settings = SETTINGS.get()
     RENDERER.set(Renderer(env, files, settings.site_address, entry_path(kinds), settings.offline))
     return files

@@ -87,6 +87,18 @@ from sources.essay_source import Essay, read_essay  # noqa: E402
 from sources.yaml_source import InvalidData  # noqa: E402
 
 
+class _Written(yaml.SafeDumper):
+    """Write each value out in full, as the data files must be written (they refuse YAML's anchors and aliases)."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def dump(data: object) -> str:
+    """Return ``data`` as a data file holds it."""
+    return yaml.dump(data, Dumper=_Written, allow_unicode=True)
+
+
 def quote_text(quote: str | dict[str, str]) -> str:
     """Return a quote of the mapping as its text (her words on outages are written ``outage: "..."``)."""
     return quote if isinstance(quote, str) else quote["outage"]
@@ -239,8 +251,8 @@ def write_synthetic(docs: Path, size: int, real: dict, *, name: str = "") -> tup
     """
     mapping = docs / f"{name or 'metaphors'}.yml"
     scenarios = docs / (f"{name}-scenarios.yml" if name else "scenarios.yml")
-    mapping.write_text(yaml.safe_dump(synthetic_mapping(size, real), allow_unicode=True), encoding="utf-8")
-    scenarios.write_text(yaml.safe_dump(synthetic_scenarios(real), allow_unicode=True), encoding="utf-8")
+    mapping.write_text(dump(synthetic_mapping(size, real)), encoding="utf-8")
+    scenarios.write_text(dump(synthetic_scenarios(real)), encoding="utf-8")
     return mapping, scenarios
 
 
@@ -303,7 +315,7 @@ def broken_benchmark(scratch: Path, *, size: int = 10_000, runs: int = 3) -> Non
     path = scratch / "broken" / "metaphors.yml"
     path.parent.mkdir()
     shutil.copy(ROOT / "docs" / "metaphors.schema.json", path.parent)
-    path.write_text(yaml.safe_dump(broken_mapping(size, real), allow_unicode=True), encoding="utf-8")
+    path.write_text(dump(broken_mapping(size, real)), encoding="utf-8")
     timings = [report_seconds(path) for _ in range(runs)]
     seconds = statistics.median(s for s, _, _ in timings)
     print(f"\n## Every entry broken: {size:,} entries, {len(BREAKS)} kinds of mistake in turn, median of {runs}")
@@ -771,7 +783,7 @@ def give_copies_their_own_passages(project: Path) -> None:
         entry["quotes"] = [f"Passage {index}.{n} of the benchmark's longer essay." for n in range(len(entry["quotes"]))]
         number += 1
         paragraphs.append(f"{' '.join(entry['quotes'])}\n{{: #p-{number:02d} }}\n")
-    mapping_path.write_text(yaml.safe_dump(mapping, allow_unicode=True), encoding="utf-8")
+    mapping_path.write_text(dump(mapping), encoding="utf-8")
     essay_path.write_text(essay + "\n\n" + "\n".join(paragraphs), encoding="utf-8")
 
 

@@ -25,9 +25,13 @@ from sources.yaml_source import DataPath, Document, InvalidData, Problem, Source
 T = TypeVar("T")
 
 # "Did you mean" and "closest passage" look-ups per run: each costs a comparison with every name or
-# passage, so a file broken everywhere gets them for its first problems only (the report lists the
-# first SHOWN in full anyway), and a list of names longer than any real file gets none.
-SUGGESTIONS = 100
+# passage, so a file broken everywhere gets them for its first problems only, and a list of names
+# longer than any real file gets none.
+SUGGESTIONS = 20
+# After this many errors of shape the schema check stops and the file is answered with them alone, as
+# compilers stop at an error limit: the cross-checks would only add noise, and a file broken everywhere
+# is answered in seconds.
+LIMIT = 1_000
 SUGGESTED_FROM = 1_000
 # A discussion that never names its subject drifts into talk about process: every entry needs a
 # prompt, and every scenario a question, that says sexism (or women, gender, race) plainly.
@@ -58,10 +62,13 @@ def read(path: Path, expected: str) -> Document:
 
 
 def load(document: Document, schema: Schema, checker: Checker, build: Callable[[Any], T]) -> Loaded[T]:
-    """Check ``document`` against its schema and its checker; build it, or raise InvalidData with every problem."""
-    problems = schema.problems(document, label=checker.label) + checker.run()
+    """Check ``document`` against its schema and its checker; build it, or raise InvalidData with every problem
+    (the first LIMIT problems of shape only, when it has that many: then the checker does not run)."""
+    problems, complete = schema.problems(document, label=checker.label, limit=LIMIT)
+    if complete:
+        problems += checker.run()
     if any(not problem.warning for problem in problems):
-        raise InvalidData(problems)
+        raise InvalidData(problems, stopped=not complete)
     warnings = tuple(sorted(problems, key=lambda p: (p.line, p.column)))
     return Loaded(build(document.data), warnings, document.source)
 

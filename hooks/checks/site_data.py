@@ -96,12 +96,15 @@ def load_site(config: MkDocsConfig) -> SiteData:
     except (OSError, EssayError) as exc:
         raise InvalidData([], summary=f"Cannot read the essay: {exc}") from None
     problems: list[Problem] = []
+    stopped = False
 
     def attempt(name: str, load: Callable[[], T]) -> T | None:
+        nonlocal stopped
         try:
             return load()
         except InvalidData as exc:
             problems.extend(replace(problem, file=shown[name]) for problem in exc.problems)
+            stopped = stopped or exc.stopped
             return None
 
     document = attempt(SCENARIOS, lambda: read_scenarios(docs / SCENARIOS))
@@ -123,7 +126,7 @@ def load_site(config: MkDocsConfig) -> SiteData:
     if config.extra.get("essay_text") == "excerpts":  # the essay page shows the outline instead of the essay
         outline = attempt(OUTLINE, lambda: read_outline(docs / OUTLINE, essay=essay))
     if problems or loaded is None or scenarios is None:
-        raise InvalidData(problems)
+        raise InvalidData(problems, stopped=stopped)
     starts = [loaded.source.at(("entries", index)).line for index in range(len(loaded.model.entries))]
     history = entry_history(docs / MAPPING, [entry.id for entry in loaded.model.entries], starts)
     warnings = tuple(replace(w, file=shown[MAPPING]) for w in loaded.warnings)

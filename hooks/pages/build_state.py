@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 from urllib.parse import urlsplit
 
@@ -73,6 +74,18 @@ class Settings:
             site_address="" if is_local(site_url) and not session.serving else site_url,
             offline=offline,
         )
+
+
+def cache_folder(config: MkDocsConfig, name: str) -> Path | None:
+    """Return ``.cache/<name>/`` beside mkdocs.yml, made if need be (None where it cannot be written: then
+    nothing is kept, and every build does the work again). What is kept there is keyed by its content:
+    deleting the folder is always safe."""
+    folder = Path(config.config_file_path or "mkdocs.yml").resolve().parent / ".cache" / name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
 
 
 def is_local(url: str) -> bool:

@@ -11,11 +11,19 @@ import io
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import markdown
 import segno
-from jinja2 import BaseLoader, Environment, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import (
+    BaseLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+)
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -40,12 +48,14 @@ KIT_PAGES = (
 )
 
 
-def template_env(loader: BaseLoader, *, keys: dict[str, Any] | None = None) -> Environment:
+def template_env(loader: BaseLoader, *, keys: dict[str, Any] | None = None, cache: Path | None = None) -> Environment:
     """Return an autoescaping environment over the theme's templates, for markup made from the mapping.
 
     Templates are read once per build (``auto_reload`` off: a build is one environment, and the
-    glossary includes entry.html once per entry). The ``keys`` filter writes keyboard keys as
-    pymdownx.keys does in Markdown (``"++shift+space++" | keys``), with ``keys`` its settings.
+    glossary includes entry.html once per entry); with ``cache``, a folder, Jinja keeps each one
+    compiled there under a hash of its source, so a build compiles only the templates that changed.
+    The ``keys`` filter writes keyboard keys as pymdownx.keys does in Markdown
+    (``"++shift+space++" | keys``), with ``keys`` its settings.
     """
     env = Environment(
         loader=loader,
@@ -54,6 +64,7 @@ def template_env(loader: BaseLoader, *, keys: dict[str, Any] | None = None) -> E
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,
+        bytecode_cache=FileSystemBytecodeCache(str(cache)) if cache else None,
     )
     env.filters["keys"] = keys_filter(keys or {})
     env.filters["words"] = words

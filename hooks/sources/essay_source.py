@@ -139,6 +139,8 @@ class Essay:
     def unquoted_run(self, text: str) -> str | None:
         """Return the first run of RUN or more of the essay's words in a row that ``text`` uses outside
         quotation marks (“...” or "..."), or None: the site's own words are its own, and hers are quoted."""
+        if text.count(" ") < RUN - 1:
+            return None  # too few words for a run (most fields: terms, ids, names)
         words = _WORD.findall(_QUOTED.sub(" | ", text).translate(_TYPOGRAPHY).casefold())
         for start in range(len(words) - RUN + 1):
             if tuple(words[start : start + RUN]) in self._runs:
