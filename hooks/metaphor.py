@@ -5,37 +5,43 @@ below only connect them. ``docs/metaphors.yml``, ``docs/scenarios.yml`` and ``do
 read and checked before MkDocs touches the site folder (``on_pre_build``, checks/site_data), so a
 bad file stops a build with its problems listed and the previous site left as it was
 (pages/build_problems; under `mkdocs serve` the pages show the problems instead, until a save fixes
-the file). Then the generated pages are added (pages/generated_pages), the mapping is written out
+the file). Then a page for each pairing is added (pages/generated_pages), the mapping is written out
 for the pages' scripts (pages/data_script), and each page gets what it shows: the essay its marks
 (pages/essay_marks), or, in a copy without the essay's full text (ESSAY_TEXT=excerpts), the site's
-outline in its place, a Markdown page its components (pages/placeholders), a generated page its body
-and contents, and MkDocs the anchors each page really has (pages/anchors). Markup lives in
-``overrides/partials/metaphor/``, rendered by pages/page_templates; which of our scripts and
-stylesheets a page loads is declared in pages/components.
+outline in its place; every other page in docs/ is rendered as a template before Markdown reads it,
+so it says what it says of the data from the data (``{{ counts.scenarios }}``) and includes the
+components it shows (``{% include "partials/metaphor/glossary.html" %}``); MkDocs finds the
+anchors of that markup as it reads it, and checks links to them. Markup lives in ``overrides/partials/metaphor/``,
+rendered by pages/page_templates; which of our scripts and stylesheets a page loads is declared in
+pages/components.
+
+Two keys of a page's front matter are ours: ``edit: metaphors.yml`` sends "Edit this page" to that
+file of docs/ (the page shows what is written there), and ``toc: phases`` gives the page a table of
+contents of the mapping's phases and their pairings (the glossary, whose headings come from a template).
 """
 
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from checks.essay_outline import OUTLINE
 from checks.site_data import ESSAY, SiteData, load_site, source_path
-from pages.anchors import anchor_ids
 from pages.build_problems import report, show_problems
 from pages.build_state import Session, Settings, Stage, cache_folder
 from pages.components import TEMPLATE_GLOBALS
 from pages.data_script import DATA_SCRIPT, SESSION_SCRIPT, data_script, session_script
 from pages.essay_marks import MARKS, mark_quotes
-from pages.generated_pages import GeneratedPage, add_pages, entry_pages, entry_path, phase_toc, read_pages
+from pages.generated_pages import PAIRING_TEMPLATE, add_pairing_pages, phase_toc
 from pages.page_templates import Renderer, template_env
-from pages.placeholders import fill_placeholders
 from sources.yaml_source import InvalidData
 
 log = get_plugin_logger("metaphor")
@@ -45,7 +51,7 @@ _session = Session()  # which command runs: the one thing that lives as long as 
 # keeps this module loaded, so anything left here would outlive its build).
 SETTINGS: Stage[Settings] = Stage("the build's settings")  # on_config
 SOURCES: Stage[SiteData | InvalidData] = Stage("the checked sources")  # on_pre_build
-PAGES: Stage[dict[str, GeneratedPage]] = Stage("the generated pages")  # on_files
+PAIRINGS: Stage[dict[str, str]] = Stage("the pairings' pages")  # on_files: entry ids by source path
 RENDERER: Stage[Renderer] = Stage("the renderer")  # on_files
 
 
@@ -91,19 +97,17 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages (a page of its own for each pairing too), and the mapping as a script for
-    the pages that need it."""
+    """Add a page of its own for each pairing, and the mapping as a script for the pages that need it."""
     site = SOURCES.get()
-    kinds = read_pages(config)
-    pages = PAGES.set(entry_pages(kinds, site.metaphor if isinstance(site, SiteData) else None))
-    add_pages(files, pages, config)
+    PAIRINGS.set({})
     if isinstance(site, SiteData):
+        PAIRINGS.set(add_pairing_pages(files, site.metaphor, config))
         for path, script in ((DATA_SCRIPT, data_script), (SESSION_SCRIPT, session_script)):
             files.append(File.generated(config, path, content=script(site.metaphor, site.essay, site.scenarios)))
     keys = config.mdx_configs.get("pymdownx.keys")
     env = template_env(config.theme.get_env().loader, keys=keys, cache=cache_folder(config, "templates"))
     settings = SETTINGS.get()
-    RENDERER.set(Renderer(env, files, settings.site_address, entry_path(kinds), settings.offline))
+    RENDERER.set(Renderer(env, files, settings.site_address, settings.offline))
     return files
 
 
@@ -122,11 +126,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         shown = source_path(config, OUTLINE)
         page.meta["description"] = render(site.outline.description, source=f"{shown}: front matter: description")
         return render(site.outline.markdown, source=shown, first_line=site.outline.first_line)
-    generated = PAGES.get().get(page.file.src_uri)
-    if generated is not None and generated.entry_id is not None:
-        return markdown  # a pairing's page: its title and description are the mapping's text, never a template
-    source = f"overrides/{generated.template.removesuffix('.html')}.md" if generated else None
-    shown = source or source_path(config, page.file.src_uri)
+    if (entry_id := PAIRINGS.get().get(page.file.src_uri)) is not None:
+        # A pairing's page: its title and description are the mapping's text, never a template; its body is one.
+        return renderer.render(PAIRING_TEMPLATE, page=page, site=site, entry=site.metaphor.entry(entry_id))
+    shown = source_path(config, page.file.src_uri)
+    _edit_elsewhere(page, shown)
     if isinstance(page.meta.get("description"), str):
         page.meta["description"] = render(page.meta["description"], source=f"{shown}: front matter: description")
     text = page.file.content_string
@@ -135,21 +139,30 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Give the page what it shows from the mapping (or, under serve, the problems), then record its anchors."""
+    """Mark the essay's quoted passages, and give the glossary its contents (or, under serve, show the problems)."""
     site, renderer = SOURCES.get(), RENDERER.get()
     if isinstance(site, InvalidData):
         return show_problems(site, page=page, renderer=renderer)
-    render = partial(renderer.render, page=page, site=site)
     if page.file.src_uri == ESSAY and site.outline is None:
         explorer_href = renderer.href("explorer.md", page)
         html = mark_quotes(html, metaphor=site.metaphor, explorer_href=explorer_href, macros=renderer.macros(MARKS))
-    html = fill_placeholders(html, source=source_path(config, page.file.src_uri), render=render)
-    if (generated := PAGES.get().get(page.file.src_uri)) is not None:
-        entry = site.metaphor.entry(generated.entry_id) if generated.entry_id else None
-        html += render(generated.template, **({"entry": entry} if entry else {}))
-        page.toc = phase_toc(site.metaphor) if generated.toc else page.toc
-    page.present_anchor_ids = anchor_ids(html)
+    if page.meta.get("toc") == "phases":
+        page.toc = phase_toc(site.metaphor)
     return html
+
+
+def _edit_elsewhere(page: Page, shown: str) -> None:
+    """Check the page's own front matter keys; send "Edit this page" to the file ``edit:`` names."""
+    toc, edit = page.meta.get("toc"), page.meta.get("edit")
+    if toc not in (None, "phases"):
+        raise PluginError(f"{shown}: front matter: toc: '{toc}' is not allowed (expected phases)")
+    if edit is None:
+        return
+    beside = Path(page.file.abs_src_path or "").with_name(str(edit))
+    if not isinstance(edit, str) or not page.file.abs_src_path or not beside.is_file():
+        raise PluginError(f"{shown}: front matter: edit: '{edit}' is not a file beside the page")
+    if page.edit_url and page.file.edit_uri:
+        page.edit_url = page.edit_url.removesuffix(page.file.edit_uri) + edit
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -178,5 +191,5 @@ def on_build_error(error: Exception) -> None:
 
 
 def _forget() -> None:
-    for stage in (SETTINGS, SOURCES, PAGES, RENDERER):
+    for stage in (SETTINGS, SOURCES, PAIRINGS, RENDERER):
         stage.clear()

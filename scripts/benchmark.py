@@ -80,9 +80,8 @@ from checks.scenarios_load import load_scenarios, read_scenarios  # noqa: E402
 from checks.site_data import SiteData  # noqa: E402
 from link_cards import PREVIEWS  # noqa: E402
 from pages.data_script import DATA_SCRIPT, data_script  # noqa: E402
-from pages.generated_pages import entry_pages, entry_path, read_pages  # noqa: E402
+from pages.generated_pages import PAIRING_PAGE, PAIRING_TEMPLATE, pairing_source  # noqa: E402
 from pages.page_templates import template_context, template_env  # noqa: E402
-from pages.placeholders import fill_placeholders  # noqa: E402
 from sources.essay_source import Essay, read_essay  # noqa: E402
 from sources.yaml_source import InvalidData  # noqa: E402
 
@@ -140,9 +139,9 @@ def copy_project(dest: Path, *, with_hooks: bool) -> Path:
 
 
 def write_static_pages(dest: Path) -> None:
-    """Write what the hook generates as ordinary Markdown pages and files holding the same content."""
+    """Write each page as the hook renders it, as ordinary Markdown holding the same content, and the
+    pairings' pages and the data script as files."""
     from jinja2 import ChoiceLoader, FileSystemLoader
-    from mkdocs.config import load_config
 
     theme = Path(__import__("material").__file__).parent / "templates"
     env = template_env(ChoiceLoader([FileSystemLoader(str(dest / "overrides")), FileSystemLoader(str(theme))]))
@@ -151,24 +150,19 @@ def write_static_pages(dest: Path) -> None:
     data = dest / "docs" / DATA_SCRIPT
     data.parent.mkdir(parents=True, exist_ok=True)
     data.write_text(data_script(site.metaphor, essay, site.scenarios), encoding="utf-8")
-    kinds = read_pages(load_config(str(ROOT / "mkdocs.yml")))
-    for page in entry_pages(kinds, site.metaphor).values():
-        href = functools.partial(page_link, depth=page.src_uri.count("/") + 1)
-        context = template_context(site, href=href, site_url=SITE_URL, entry_path=entry_path(kinds))
-        values = {"entry": site.metaphor.entry(page.entry_id)} if page.entry_id else {}
-        html = env.get_template(page.template).render(context, **values)
-        front = page.source.replace("template: deck.html\n", "")  # the deck's bare page needs the hook's context
-        target = dest / "docs" / page.src_uri
+    for source in sorted((dest / "docs").glob("*.md")):
+        if source.name in ("essay.md", "essay-outline.md"):
+            continue
+        href = functools.partial(page_link, depth=0 if source.name == "index.md" else 1)
+        context = template_context(site, href=href, site_url=SITE_URL)
+        text = env.from_string(source.read_text(encoding="utf-8")).render(context)
+        source.write_text(text.replace("template: deck.html\n", ""), encoding="utf-8")  # the bare page needs the hook
+    context = template_context(site, href=functools.partial(page_link, depth=2), site_url=SITE_URL)
+    for entry in site.metaphor.entries:
+        target = dest / "docs" / PAIRING_PAGE.format(id=entry.id)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(f"{front}\n{html}\n", encoding="utf-8")
-    guide = dest / "docs" / "guide.md"
-    context = template_context(site, href=page_link, site_url=SITE_URL, entry_path=entry_path(kinds))
-    text = fill_placeholders(
-        guide.read_text(encoding="utf-8"),
-        source="docs/guide.md",
-        render=lambda template: env.get_template(template).render(context),
-    )
-    guide.write_text(text, encoding="utf-8")
+        html = env.get_template(PAIRING_TEMPLATE).render(context, entry=entry)
+        target.write_text(f"{pairing_source(entry)}\n{html}\n", encoding="utf-8")
 
 
 def site_data(loaded: Loaded, essay: Essay, scenarios_path: Path = ROOT / "docs" / "scenarios.yml") -> SiteData:

@@ -1,22 +1,17 @@
-"""What the hook promises every page: placeholders filled or the build stopped, the anchors each page
-really has, the generated pages' front matter, the essay's credit from one place, the data script."""
+"""What the hook promises every page: its components included or the build stopped at the line, the
+anchors each page really has, every nav page a file in docs/ with its front matter, the essay's credit from one place, the data script."""
 
 from __future__ import annotations
 
 import json
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 from mkdocs.config import load_config
-from mkdocs.exceptions import PluginError
 
 from conftest import ROOT, Project, parse
-from pages.anchors import anchor_ids
 from pages.build_state import Session, Settings
-from pages.generated_pages import read_pages
-from pages.placeholders import fill_placeholders
 from sources.essay_source import TYPOGRAPHY, Essay
 
 
@@ -32,75 +27,33 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-# ------------------------------------------------------------------------ placeholders
+# ------------------------------------------------------------------------ components in pages
 
 
-def render(template: str) -> str:
-    return f'<section data-rendered="{template}"></section>'
-
-
-def test_a_placeholder_on_its_own_line_becomes_its_component() -> None:
-    page = '<p>Before.</p>\n<div data-mx-placeholder="agendas"></div>\n<p>After.</p>'
-    assert fill_placeholders(page, source="docs/guide.md", render=render) == (
-        '<p>Before.</p>\n<section data-rendered="partials/metaphor/agendas.html"></section>\n<p>After.</p>'
-    )
-
-
-@pytest.mark.parametrize(
-    "page, message",
-    [
-        (
-            '<div data-mx-placeholder="agenda"></div>',
-            "docs/guide.md: unknown placeholder 'agenda' in <div data-mx-placeholder=\"agenda\"></div>: "
-            "the components are agendas, agenda-custom, tools",
-        ),
-        (
-            '<p>The tools: <div data-mx-placeholder="tools"></div></p>',
-            'docs/guide.md: a placeholder was left in the page (<div data-mx-placeholder="tools"></div>): write it '
-            'alone on a line, not indented, with a blank line before and after, as <div data-mx-placeholder="name"></div>',
-        ),
-        (
-            '<pre><code>&lt;div data-mx-placeholder="tools"&gt;&lt;/div&gt;\n</code></pre>',
-            'docs/guide.md: a placeholder was left in the page (<div data-mx-placeholder="tools"></div>): write it '
-            'alone on a line, not indented, with a blank line before and after, as <div data-mx-placeholder="name"></div>',
-        ),
-        (
-            '<div class="mx-tools" data-mx-placeholder="tools"></div>',
-            'docs/guide.md: a placeholder was left in the page (<div class="mx-tools" data-mx-placeholder="tools"></div>): '
-            'write it alone on a line, not indented, with a blank line before and after, as <div data-mx-placeholder="name"></div>',
-        ),
-    ],
-    ids=["unknown name", "inside a paragraph", "indented into code", "other attributes"],
-)
-def test_a_placeholder_that_cannot_be_filled_stops_the_build(page: str, message: str) -> None:
-    with pytest.raises(PluginError) as stopped:
-        fill_placeholders(page, source="docs/guide.md", render=render)
-    assert str(stopped.value) == message
-
-
-def test_a_placeholder_written_inside_a_paragraph_fails_the_build(project: Project) -> None:
+def test_a_page_that_includes_a_component_that_does_not_exist_stops_the_build_at_its_line(project: Project) -> None:
     guide = project.root / "docs" / "guide.md"
-    edit(guide, '\n<div data-mx-placeholder="tools"></div>\n', '\nThe tools: <div data-mx-placeholder="tools"></div>\n')
+    edit(guide, '{% include "partials/metaphor/tools.html" %}', '{% include "partials/metaphor/tool.html" %}')
+    line = guide.read_text(encoding="utf-8").splitlines().index('{% include "partials/metaphor/tool.html" %}') + 1
     assert errors(project) == [
         "Error reading page 'guide.md':",
-        'docs/guide.md: a placeholder was left in the page (<div data-mx-placeholder="tools"></div>): write it '
-        'alone on a line, not indented, with a blank line before and after, as <div data-mx-placeholder="name"></div>',
+        f"docs/guide.md:{line}: no template partials/metaphor/tool.html in overrides/ "
+        "(did you mean partials/metaphor/tools.html?)",
     ]
 
 
-def test_the_guides_placeholders_are_all_filled(built: Project) -> None:
+def test_the_guide_shows_the_components_it_includes(built: Project) -> None:
     guide = built.page("guide/")
-    assert "data-mx-placeholder" not in str(guide)
     assert guide.select_one(".mx-agendas [data-agenda]") is not None
     assert guide.select_one("[data-module=mx-agenda]") is not None
     assert guide.select_one("[data-module=mx-picker]") is not None
     assert guide.select_one("[data-module=mx-stopwatch]") is not None
+    assert "{%" not in guide.get_text() and "partials/metaphor" not in guide.get_text()
 
 
 # ------------------------------------------------------------------------ anchors
 
 
-def test_links_to_anchors_the_generated_pages_add_are_checked_and_pass(project: Project, mapping: dict) -> None:
+def test_links_to_anchors_the_components_add_are_checked_and_pass(project: Project, mapping: dict) -> None:
     entry, preset = mapping["entries"][0]["id"], mapping["workshop"]["presets"][0]["id"]
     links = [
         f"glossary.md#{entry}",
@@ -109,6 +62,7 @@ def test_links_to_anchors_the_generated_pages_add_are_checked_and_pass(project: 
         f"plan.md#plan-{entry}",
         f"guide.md#agenda-{preset}",
         "guide.md#agenda-custom",
+        f"glossary/{entry}.md#{entry}",
     ]
     about = project.root / "docs" / "about.md"
     about.write_text(
@@ -130,56 +84,65 @@ def test_a_link_to_an_entry_anchor_a_page_does_not_have_fails_a_strict_build(
     ]
 
 
-class _ParsedAnchors(HTMLParser):
-    """The anchors as Python's HTML parser reads them: the oracle for anchors.py's faster scan."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.found |= {value for name, value in attrs if value and (name == "id" or (name == "name" and tag == "a"))}
-
-
-def test_the_anchor_scan_finds_what_an_html_parser_finds_on_every_page(built: Project) -> None:
-    samples = [
-        "<!-- <p id='commented'> --><script>var s = \"<p id='in-script'>\";</script><script id=\"s\"></script>",
-        '<A NAME="upper"><p id=bare data-id="not-this"><input name="form-field"><b title=\'a > b\' id=\'x&amp;y\'>',
-    ]
-    pages = [path.read_text(encoding="utf-8") for path in sorted(built.site.rglob("*.html"))]
-    for html in samples + pages:
-        parser = _ParsedAnchors()
-        parser.feed(html)
-        parser.close()
-        assert anchor_ids(html) == parser.found
-    assert anchor_ids(samples[0]) == {"s"} and anchor_ids(samples[1]) == {"upper", "bare", "x&y"}
-
-
-# ------------------------------------------------------------------------ generated pages
+# ------------------------------------------------------------------------ pages and their front matter
 
 
 def front_matter(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
 
 
-@pytest.mark.parametrize("name", ["glossary", "explorer", "plan", "deck", "handout", "cards"])
-def test_each_generated_page_takes_its_title_and_description_from_the_file_beside_its_template(
-    built: Project, name: str
-) -> None:
-    meta = front_matter(built.root / "overrides" / "partials" / "metaphor" / f"{name}.md")
+def test_every_page_in_the_nav_is_a_file_in_docs(built: Project) -> None:
+    config = load_config(str(built.root / "mkdocs.yml"))
+    files = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            for value in item.values() if isinstance(item, dict) else [item]:
+                walk(value) if isinstance(value, list) else files.append(value)
+
+    walk(config["nav"])
+    assert len(files) == 14
+    assert [name for name in files if not (built.root / "docs" / name).is_file()] == []
+
+
+@pytest.mark.parametrize("name", ["glossary", "explorer", "plan", "handout", "cards", "scenarios", "runbook"])
+def test_each_page_takes_its_title_and_description_from_its_front_matter(built: Project, name: str) -> None:
+    meta = front_matter(built.root / "docs" / f"{name}.md")
     page = built.page(f"{name}/")
     assert page.select_one("title").get_text().startswith(f"{meta['title']} ")
-    assert page.select_one('meta[name="description"]')["content"] == meta["description"]
+    description = page.select_one('meta[name="description"]')["content"]
+    assert description == meta["description"] or "{{" in meta["description"]
+    assert "{{" not in description
 
 
-def test_a_generated_pages_unknown_setting_is_refused_with_its_file(project: Project) -> None:
-    stub = project.root / "overrides" / "partials" / "metaphor" / "glossary.md"
-    edit(stub, "  toc: phases\n", "  toc: entries\n")
-    with pytest.raises(PluginError) as refused:
-        read_pages(load_config(str(project.root / "mkdocs.yml")))
-    assert str(refused.value) == (
-        "overrides/partials/metaphor/glossary.md: generated.toc: 'entries' is not allowed (expected one of: phases)"
-    )
+def test_the_glossary_lists_the_phases_and_their_pairings_in_its_contents(built: Project, mapping: dict) -> None:
+    toc = built.page("glossary/").select("[data-md-type=toc] a.md-nav__link")
+    expected = [phase["id"] for phase in mapping["phases"]]
+    assert [a["href"] for a in toc if a["href"].removeprefix("#") in expected] == [f"#{p}" for p in expected]
+    assert {a["href"] for a in toc} >= {f"#{entry['id']}" for entry in mapping["entries"]}
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        (
+            "toc: phases\n",
+            "toc: entries\n",
+            "docs/glossary.md: front matter: toc: 'entries' is not allowed (expected phases)",
+        ),
+        (
+            "edit: metaphors.yml\n",
+            "edit: metaphor.yml\n",
+            "docs/glossary.md: front matter: edit: 'metaphor.yml' is not a file beside the page",
+        ),
+    ],
+    ids=["toc", "edit"],
+)
+def test_a_pages_own_front_matter_key_with_a_wrong_value_is_refused_with_its_file(
+    project: Project, old: str, new: str, message: str
+) -> None:
+    edit(project.root / "docs" / "glossary.md", old, new)
+    assert errors(project) == ["Error reading page 'glossary.md':", message]
 
 
 # ------------------------------------------------------------------------ the essay's credit, from one place

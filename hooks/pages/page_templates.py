@@ -7,6 +7,7 @@ environment of our own over the same loader, with autoescaping on and undefined 
 
 from __future__ import annotations
 
+import difflib
 import io
 import traceback
 from collections.abc import Callable, Iterable
@@ -22,6 +23,7 @@ from jinja2 import (
     FileSystemBytecodeCache,
     StrictUndefined,
     TemplateError,
+    TemplateNotFound,
     TemplateSyntaxError,
 )
 from markupsafe import Markup, escape
@@ -33,6 +35,7 @@ from mkdocs.utils import get_relative_url
 from checks.site_data import ESSAY, SiteData
 from model.metaphor_model import AgendaItem, Entry, Preset
 from model.scenarios_model import OPTION_KINDS, Scenario
+from pages.generated_pages import PAIRING_PAGE
 
 # The facilitator kit's pages that show the session: each keeps it in its links to the others.
 KIT_PAGES = (
@@ -115,19 +118,18 @@ def template_context(
     *,
     href: Callable[[str], str],
     site_url: str,
-    entry_path: str | None = None,
     offline: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Return everything the templates that show the mapping may use.
 
     The essay's credit (title, author, year, original address and site) comes from its front
     matter here and nowhere else; ``href`` links to another page by its source path, and
-    ``pairing_href`` to a pairing's own page (``entry_path``, e.g. ``glossary/{id}.md``) by its id.
+    ``pairing_href`` to a pairing's own page (``glossary/{id}.md``) by its id.
     """
     credit = site.essay.credit
 
     def pairing_href(entry_id: str) -> str:
-        return href(entry_path.format(id=entry_id)) if entry_path else f"#{entry_id}"
+        return href(PAIRING_PAGE.format(id=entry_id))
 
     def session(preset: Preset) -> list[AgendaItem]:
         """Return a ready-made session's agenda: its pairings, its scenarios and its buffer."""
@@ -188,7 +190,6 @@ class Renderer:
     env: Environment
     files: Files
     site_url: str
-    entry_path: str | None = None  # where a pairing's own page is: glossary/{id}.md
     offline: dict[str, Any] | None = None  # this build's offline copy (template_context says how)
 
     def href(self, src_uri: str, page: Page) -> str:
@@ -207,7 +208,6 @@ class Renderer:
             site,
             href=lambda src_uri: self.href(src_uri, page),
             site_url=self.site_url,
-            entry_path=self.entry_path,
             offline=offline,
         )
 
@@ -223,6 +223,10 @@ class Renderer:
         context = self.context(site, page)
         try:
             return self.env.from_string(text).render(context)
+        except TemplateNotFound as exc:
+            near = difflib.get_close_matches(exc.name, self.env.list_templates(extensions=["html"]), n=1)
+            hint = f" (did you mean {near[0]}?)" if near else ""
+            raise PluginError(f"{source}{_line(exc, first_line)}: no template {exc.name} in overrides/{hint}") from None
         except TemplateError as exc:
             raise PluginError(f"{source}{_line(exc, first_line)}: {exc.message or exc}") from None
 
