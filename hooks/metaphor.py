@@ -99,6 +99,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add a page of its own for each pairing, and the mapping as a script for the pages that need it."""
     site = SOURCES.get()
+    _unpublish_stylesheet_sources(files, config)
     PAIRINGS.set({})
     if isinstance(site, SiteData):
         PAIRINGS.set(add_pairing_pages(files, site.metaphor, config))
@@ -109,6 +110,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     settings = SETTINGS.get()
     RENDERER.set(Renderer(env, files, settings.site_address, settings.offline))
     return files
+
+
+def _unpublish_stylesheet_sources(files: Files, config: MkDocsConfig) -> None:
+    """Leave out our components' stylesheets: the page stylesheets (assets/stylesheets/pages/) hold them."""
+    ours = Path(config.theme.custom_dir or "", "assets", "stylesheets").resolve()
+    for file in list(files):
+        if file.abs_src_path and Path(file.abs_src_path).resolve().parent == ours and file.src_uri.endswith(".css"):
+            files.remove(file)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

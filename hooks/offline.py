@@ -13,14 +13,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from pages.build_state import offline_build
+
 SHIM_SOURCE = Path("node_modules") / "iframe-worker" / "shim" / "index.js"
 SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
-
-
-def offline_build(config: MkDocsConfig) -> bool:
-    """Tell whether this build is the offline one."""
-    plugin = config.plugins.get("material/offline")
-    return bool(plugin and plugin.config.enabled)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -105,9 +105,11 @@ def test_each_pages_stylesheet_is_its_components_css_in_order(built: Project, bu
     assert "/*" not in built_css  # the comments stay in the sources, for the people who edit them
 
 
-def test_every_component_stylesheet_is_used_by_some_page() -> None:
+def test_every_component_stylesheet_is_used_by_some_page_and_published_only_inside_it(built: Project) -> None:
     used = {part for bundle in ("read", "explorer", "kit", "print", "deck") for part in includes(bundle)}
     assert used == {path.name for path in STYLESHEETS.glob("*.css")}
+    published = {path.name for path in (built.site / "assets" / "stylesheets").glob("*.css")}
+    assert published and not published & used  # Material's own stylesheets only
 
 
 @pytest.mark.parametrize("page", [*KINDS])

@@ -72,6 +72,11 @@ class Entry:
     notes: str
     topics: tuple[str, ...] = ()  # ids of the sensitive topics it touches on
 
+    @property
+    def title(self) -> str:
+        """The pairing's name, as every page and script writes it: its two terms."""
+        return f"{self.outage.term} ↔ {self.sexism.term}"
+
 
 @dataclass(frozen=True)
 class Block:
@@ -195,7 +200,7 @@ class Metaphor:
         """
         return agenda(
             phases=[(p.id, p.title, p.minutes) for p in self.phases],
-            entries=[(e.id, e.phase, f"{e.outage.term} ↔ {e.sexism.term}", e.minutes) for e in self.entries],
+            entries=[(e.id, e.phase, e.title, e.minutes) for e in self.entries],
             opening=self.workshop.opening.minutes,
             passages=self.workshop.passages.minutes,
             pause=(self.workshop.pause.minutes, self.workshop.pause.over),

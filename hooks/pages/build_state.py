@@ -18,8 +18,6 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from offline import offline_build
-
 T = TypeVar("T")
 
 # How much of the essay the site publishes: the full text (the default), or the site's outline of it,
@@ -120,3 +118,9 @@ class Stage(Generic[T]):
     def clear(self) -> None:
         """Forget the value, so nothing of one build reaches the next."""
         self._value = None
+
+
+def offline_build(config: MkDocsConfig) -> bool:
+    """Tell whether this build is the offline copy (Material's offline plugin enabled)."""
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)

@@ -7,7 +7,8 @@ copy). The file sets ``window.mxMetaphorData``, before the components' scripts r
 
 - ``essay``: title, author, original_url, original_site, year (the essay's credit);
 - ``agenda_titles``: the titles of the fixed agenda blocks;
-- ``roles``, ``phases``, ``workshop``, ``entries``: the mapping, without line numbers;
+- ``roles``, ``phases``, ``workshop``, ``entries``: the mapping, without line numbers, each entry with
+  its ``title`` (its two terms, as the pages write them);
 - ``scenarios``: each practice scenario's id, title, minutes, steps ([what, minutes], the setting
   first), sensitive topics, and whether its review is pending (for agendas, the deck, the run sheet,
   the content note and the gate on pending reviews);
@@ -17,7 +18,7 @@ copy). The file sets ``window.mxMetaphorData``, before the components' scripts r
 session-data.js sets the same global with the same shape, cut to what laying out and describing a
 session reads: ``agenda_titles``; ``phases`` (id, title, minutes); ``workshop`` (each block's
 minutes, the break's minutes and threshold, the presets, the topics); ``entries`` (id, phase,
-minutes, topics, and each side's term); ``scenarios`` as above. A page loads one of the two.
+minutes, topics, title, and each side's term); ``scenarios`` as above. A page loads one of the two.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def session_script(metaphor: Metaphor, essay: Essay, scenarios: Scenarios) -> st
             },
             "entries": [
                 {
-                    **{key: e[key] for key in ("id", "phase", "minutes", "topics")},
+                    **{key: e[key] for key in ("id", "title", "phase", "minutes", "topics")},
                     "outage": {"term": e["outage"]["term"]},
                     "sexism": {"term": e["sexism"]["term"]},
                 }
@@ -86,7 +87,7 @@ def metaphor_data(metaphor: Metaphor, essay: Essay, scenarios: Scenarios) -> dic
         "roles": [asdict(role) for role in metaphor.roles],
         "phases": [asdict(phase) for phase in metaphor.phases],
         "workshop": asdict(metaphor.workshop),
-        "entries": [asdict(entry) for entry in metaphor.entries],
+        "entries": [{**asdict(entry), "title": entry.title} for entry in metaphor.entries],
         "scenarios": [
             {
                 **{"id": s.id, "title": s.title, "minutes": s.minutes, "topics": s.topics, "pending": s.pending},

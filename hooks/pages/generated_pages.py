@@ -42,14 +42,9 @@ def pairing_source(entry: Entry) -> str:
     The theme prints a page's title and description as they are (no escaping), so they are written
     HTML-escaped; each is a JSON string, which YAML reads as a double-quoted scalar.
     """
-    title = json.dumps(str(escape(pairing_title(entry))), ensure_ascii=False)
+    title = json.dumps(str(escape(entry.title)), ensure_ascii=False)
     description = json.dumps(str(escape(pairing_description(entry))), ensure_ascii=False)
     return f"---\ntitle: {title}\ndescription: {description}\nhide: [toc]\n---\n"
-
-
-def pairing_title(entry: Entry) -> str:
-    """Return a pairing's title: its two terms."""
-    return f"{entry.outage.term} ↔ {entry.sexism.term}"
 
 
 def pairing_description(entry: Entry, limit: int = DESCRIPTION) -> str:

@@ -81,11 +81,7 @@
       render();
       const params = new URLSearchParams(location.search);
       params.set("groups", input.value);
-      try {
-        history.replaceState(history.state, "", `?${params}${location.hash}`);
-      } catch {
-        /* some browsers refuse to change a file:// URL's query: the number still prints */
-      }
+      mx.address(`?${params}`);
     });
     render();
     part(root, "[data-cards-sets]").hidden = false;

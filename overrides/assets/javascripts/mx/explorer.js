@@ -14,12 +14,9 @@
   const { part } = mx;
   const DIRECTIONS = ["outage", "sexism"];
   const SIDE_NAMES = { outage: "outage", sexism: "sexism at work" };
-  /** Used when the data has no `typography` table (what a keyboard types for ’ “ ” — –). */
-  const TYPOGRAPHY = { "’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-" };
-
-  /** Return a function that lower-cases text, types the essay's typography as a keyboard would and
-   *  drops apostrophes ("dont" finds "don’t"). */
-  function folder(typography = TYPOGRAPHY) {
+  /** Return a function that lower-cases text, types the essay's typography as a keyboard would (the
+   *  data's `typography` table) and drops apostrophes ("dont" finds "don’t"). */
+  function folder(typography) {
     const characters = Object.keys(typography).sort((a, b) => b.length - a.length);
     const pattern = new RegExp(characters.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") || "(?!)", "g");
     return (text) => text.toLowerCase().replace(pattern, (c) => typography[c]).replace(/'/g, "");
@@ -75,7 +72,7 @@
     constructor(root, data) {
       this.root = root;
       this.data = data;
-      this.fold = folder(data.typography || TYPOGRAPHY);
+      this.fold = folder(data.typography);
       this.entries = new Map(data.entries.map((e) => [e.id, e]));
       this.haystacks = new Map(
         data.entries.map((e) => [
@@ -242,13 +239,10 @@
       this.tabStop = row;
     }
 
+    /** Cite the address the reader has open (the built one may be another host's, or none). */
     updateCitation(id) {
-      const citation = this.articles.get(id)?.querySelector("[data-explorer-citation]");
-      if (!citation || !/^https?:$/.test(location.protocol)) return;
-      const entry = this.entries.get(id);
-      const { author, title, year } = this.data.essay;
-      const url = `${location.href.split("#")[0]}#${id}`;
-      citation.textContent = `“${entry.outage.term} ↔ ${entry.sexism.term}”, in the companion to ${author}, “${title}” (${year}). ${url}`;
+      const address = this.articles.get(id)?.querySelector("[data-citation-address]");
+      if (address && /^https?:$/.test(location.protocol)) address.textContent = ` ${location.href.split("#")[0]}#${id}`;
     }
 
     countText() {

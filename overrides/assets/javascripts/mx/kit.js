@@ -19,22 +19,9 @@
   const SESSION = ["m", "s", "b", "preset", "ok"]; // the address's parameters that name a session
   const EVERYTHING = "all"; // ?all=1 shows a page's everything, without forgetting the session
 
-  const stored = () => {
-    try {
-      return localStorage.getItem(STORE) || "";
-    } catch {
-      return ""; // no storage (some file:// pages, private windows): the address alone carries it
-    }
-  };
-
-  /** Remember a session's query in this browser. */
-  function remember(search) {
-    try {
-      localStorage.setItem(STORE, search);
-    } catch {
-      /* the address still carries it */
-    }
-  }
+  // Without storage (some file:// pages, private windows), the address alone carries the session.
+  const stored = () => mx.store(STORE) || "";
+  const remember = (search) => mx.store(STORE, search);
 
   /** Where this page's session comes from: the address ("address"), this browser ("stored"), nowhere ("none"),
    *  or nowhere on purpose ("all": the page shows everything); `search` is the session's query. */
@@ -123,11 +110,7 @@
     }
     if (origin.from === "stored") {
       const own = location.search.replace("?", "&"); // the page's own settings (?print=large, ?groups=4) stay
-      try {
-        history.replaceState(history.state, "", search + own + location.hash);
-      } catch {
-        /* some browsers refuse to change a file:// URL's query; the links still carry it */
-      }
+      mx.address(search + own);
     }
     carry(pages, origin.from === "all" ? stored() : search);
     return { ...origin, search, kept: stored() };
@@ -170,7 +153,7 @@
     for (const phase of data.phases) {
       const entries = data.entries.filter((e) => e.phase === phase.id && ids.includes(e.id));
       if (!entries.length) continue;
-      items.push(...entries.map((e) => block("entry", e.minutes, `${e.outage.term} ↔ ${e.sexism.term}`, e.id)));
+      items.push(...entries.map((e) => block("entry", e.minutes, e.title, e.id)));
       items.push(block("discussion", phase.minutes, `${phase.title}: discussion`, phase.id));
     }
     for (const s of scenarioIds.map((id) => data.scenarios.find((x) => x.id === id)).filter(Boolean)) {

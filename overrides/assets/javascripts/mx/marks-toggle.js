@@ -14,23 +14,14 @@
   mx.define("mx-marks-toggle", (button) => {
     const target = document.getElementById(button.getAttribute("aria-controls"));
     if (!target) throw new Error(`mx-marks-toggle: aria-controls names no element (#${button.getAttribute("aria-controls")})`);
-    let on = true;
-    try {
-      on = localStorage.getItem(KEY) !== "off";
-    } catch {
-      /* storage unavailable: marks stay on */
-    }
+    let on = mx.store(KEY) !== "off";
     const apply = () => {
       target.dataset.marks = on ? "on" : "off";
       button.setAttribute("aria-pressed", String(on));
     };
     button.addEventListener("click", () => {
       on = !on;
-      try {
-        localStorage.setItem(KEY, on ? "on" : "off");
-      } catch {
-        /* the choice lasts for this page only */
-      }
+      mx.store(KEY, on ? "on" : "off"); // without storage, the choice lasts for this page only
       apply();
     });
     apply();

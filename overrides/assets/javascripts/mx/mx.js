@@ -20,6 +20,30 @@
     return element;
   };
 
+  /** This browser's storage, where it has any (some file:// pages and private windows have none):
+   *  store(key) reads a value (null: none), store(key, value) keeps it and store(key, null) forgets
+   *  it, each returning false when the browser keeps nothing. */
+  mx.store = (key, ...value) => {
+    try {
+      if (!value.length) return localStorage.getItem(key);
+      if (value[0] === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, value[0]);
+      return true;
+    } catch {
+      return value.length ? false : null;
+    }
+  };
+
+  /** Put `search` ("?a=1", or "") in the address bar without a reload; some browsers refuse to change
+   *  a file:// address, and then the page's links and forms still carry what it would have said. */
+  mx.address = (search) => {
+    try {
+      history.replaceState(history.state, "", search + location.hash);
+    } catch {
+      /* the address stays as it was */
+    }
+  };
+
   /** Start a component on each of its roots; an error stops that root only, and is reported. */
   mx.define = (name, start) => {
     for (const root of document.querySelectorAll(`[data-module="${name}"]`)) {

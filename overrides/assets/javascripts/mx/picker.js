@@ -23,7 +23,7 @@
       const title = document.createElement("p");
       title.className = "mx-tool__card-title";
       title.dataset.pickerEntry = id;
-      title.textContent = `${entry.outage.term} ↔ ${entry.sexism.term}`;
+      title.textContent = entry.title;
       const list = document.createElement("ul");
       for (const prompt of entry.prompts) {
         const item = document.createElement("li");

@@ -117,11 +117,7 @@
           "add a scenario or pairing after it, so that nobody leaves the room on it."
         : "";
       const search = mx.query(now, contacts());
-      try {
-        history.replaceState(null, "", search + location.hash);
-      } catch {
-        /* some browsers refuse to change a file:// URL's query; the form still carries it */
-      }
+      mx.address(search);
       if (remember) mx.remember(search);
       mx.carry(pages, search);
       printList(search);

@@ -21,9 +21,9 @@
   function load(ids) {
     let saved = null;
     try {
-      saved = JSON.parse(localStorage.getItem(KEY));
+      saved = JSON.parse(mx.store(KEY));
     } catch {
-      /* nothing kept, storage off, or not JSON: start empty */
+      /* not JSON: start empty */
     }
     if (saved?.version !== VERSION) saved = {};
     const goals = Array.isArray(saved.goals) ? saved.goals : texts([saved.goal]).map((goal) => ({ goal }));
@@ -81,9 +81,7 @@
     };
 
     const save = () => {
-      try {
-        localStorage.setItem(KEY, JSON.stringify({ version: VERSION, ...state }));
-      } catch {
+      if (!mx.store(KEY, JSON.stringify({ version: VERSION, ...state }))) {
         status.textContent = "This browser is not keeping what you write here: copy or download it before you leave.";
       }
       link();
@@ -240,11 +238,7 @@
         status.textContent = "Nothing was cleared.";
         return;
       }
-      try {
-        localStorage.removeItem(KEY);
-      } catch {
-        /* nothing was kept */
-      }
+      mx.store(KEY, null);
       state = load(ids);
       render();
       status.textContent = "Everything is cleared: this browser keeps nothing from this page now.";

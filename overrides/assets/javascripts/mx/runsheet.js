@@ -51,11 +51,7 @@
       const query = new URLSearchParams(location.search);
       if (at.value) query.set("at", at.value);
       else query.delete("at");
-      try {
-        history.replaceState(history.state, "", `?${query}${location.hash}`);
-      } catch {
-        /* some browsers refuse to change a file:// URL's query: the times still show */
-      }
+      mx.address(`?${query}`);
     });
     render();
     part(root, "[data-runsheet-session]").textContent = `Session: ${mx.describe(data, chosen)}.`;
