@@ -26,7 +26,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -37,7 +36,6 @@ from checks.essay_outline import OUTLINE
 from checks.site_data import ESSAY, SiteData, load_site, source_path
 from pages.build_problems import report, show_problems
 from pages.build_state import Session, Settings, Stage, cache_folder
-from pages.components import TEMPLATE_GLOBALS
 from pages.data_script import DATA_SCRIPT, SESSION_SCRIPT, data_script, session_script
 from pages.essay_marks import MARKS, mark_quotes
 from pages.generated_pages import PAIRING_TEMPLATE, add_pairing_pages, phase_toc
@@ -99,7 +97,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add a page of its own for each pairing, and the mapping as a script for the pages that need it."""
     site = SOURCES.get()
-    _unpublish_stylesheet_sources(files, config)
     PAIRINGS.set({})
     if isinstance(site, SiteData):
         PAIRINGS.set(add_pairing_pages(files, site.metaphor, config))
@@ -110,14 +107,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     settings = SETTINGS.get()
     RENDERER.set(Renderer(env, files, settings.site_address, settings.offline))
     return files
-
-
-def _unpublish_stylesheet_sources(files: Files, config: MkDocsConfig) -> None:
-    """Leave out our components' stylesheets: the page stylesheets (assets/stylesheets/pages/) hold them."""
-    ours = Path(config.theme.custom_dir or "", "assets", "stylesheets").resolve()
-    for file in list(files):
-        if file.abs_src_path and Path(file.abs_src_path).resolve().parent == ours and file.src_uri.endswith(".css"):
-            files.remove(file)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -172,12 +161,6 @@ def _edit_elsewhere(page: Page, shown: str) -> None:
         raise PluginError(f"{shown}: front matter: edit: '{edit}' is not a file beside the page")
     if page.edit_url and page.file.edit_uri:
         page.edit_url = page.edit_url.removesuffix(page.file.edit_uri) + edit
-
-
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Let the theme's templates ask which of our scripts and stylesheet a page loads (pages/components)."""
-    env.globals.update(TEMPLATE_GLOBALS)
-    return env
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:

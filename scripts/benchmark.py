@@ -110,15 +110,6 @@ def the_essay() -> Essay:
     )
 
 
-COMPONENTS_ONLY = """from pages.components import TEMPLATE_GLOBALS
-
-
-def on_env(env, config, files):
-    env.globals.update(TEMPLATE_GLOBALS)
-    return env
-"""
-
-
 def copy_project(dest: Path, *, with_hooks: bool) -> Path:
     """Copy the sources. Without hooks, the generated pages become static files of the same HTML."""
     for part in ("docs", "overrides", "hooks"):
@@ -127,9 +118,8 @@ def copy_project(dest: Path, *, with_hooks: bool) -> Path:
     if not with_hooks:
         # The templates still ask which of our files a page loads: that declaration alone, as a hook of its own;
         # the preview images are static files, and the task lists as Markdown makes them.
-        config = config.replace("  - hooks/metaphor.py\n", "  - hooks/components_only.py\n")
+        config = config.replace("  - hooks/metaphor.py\n", "")
         config = config.replace("  - hooks/task_lists.py\n", "").replace("  - hooks/link_cards.py\n", "")
-        (dest / "hooks" / "components_only.py").write_text(COMPONENTS_ONLY, encoding="utf-8")
         config += "\nnot_in_nav: |\n  /glossary/*.md\n"  # the pairings' pages, as the hook leaves them out
         essay = dest / "docs" / "essay.md"
         essay.write_text(essay.read_text(encoding="utf-8").replace("template: essay.html\n", ""), encoding="utf-8")
