@@ -2,7 +2,7 @@
 
 Every page gets Open Graph and Twitter card metadata (title, description, canonical address, site
 name, and a preview image with its size and alternative text), written into its <head> by
-``overrides/partials/metaphor/link-card.html`` from a ``LinkCard`` made here. Each page's preview
+``overrides/partials/link-card.html`` from a ``LinkCard`` made here. Each page's preview
 image is drawn at build time (pages/previews.py, no network) and published beside the site's other
 assets at ``assets/previews/<page>.png``; metadata needs absolute addresses, so they are built from
 ``site_url``, and a site without one gets no cards.
@@ -28,9 +28,8 @@ from mkdocs.structure.pages import Page
 
 from pages.build_state import cache_folder
 from pages.previews import FONTS, HEIGHT, WIDTH, Preview
-from sources.essay_source import Credit
+from sources.essay_source import ESSAY, Credit
 
-ESSAY = "essay.md"  # whose front matter credits the essay on every image
 PREVIEWS = "assets/previews"  # where the images go in the built site, one per page by its source path
 DRAWN_BY = [Path(__file__).resolve().parent / "pages" / "previews.py", *sorted(FONTS.glob("*.ttf"))]
 
@@ -61,9 +60,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Once every page is read: make each page's card, and publish its image (from the cache, or drawn)."""
     essay = files.get_file_from_path(ESSAY)
-    if not config.site_url or essay is None or essay.page is None:
-        return env
-    credit = Credit.of(essay.page.meta)
+    credit = Credit.read(essay.page.meta) if essay and essay.page else None
+    if not config.site_url or credit is None:
+        return env  # no address to share, or an essay without its credit (hooks/metaphor.py reports that)
     cache = cache_folder(config, "previews")
     code = hashlib.sha256(b"".join(path.read_bytes() for path in DRAWN_BY)).hexdigest()
     for file in files.documentation_pages():

@@ -31,6 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from checks.essay_outline import OUTLINE
 from checks.site_data import ESSAY, SiteData, load_site, source_path
@@ -81,7 +82,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """Load and check the essay and the mapping before the site folder is touched; stop on problems."""
     settings = SETTINGS.get()
     try:
-        site = load_site(config)
+        site = load_site(config, outline=settings.outline)
     except InvalidData as problems:
         SOURCES.set(report(problems, log, serving=settings.serving))
         return
@@ -95,18 +96,33 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add a page of its own for each pairing, and the mapping as a script for the pages that need it."""
+    """Add a page of its own for each pairing, and the mapping as a script for the pages that need it; read
+    the keys of ours in each page's front matter."""
     site = SOURCES.get()
     PAIRINGS.set({})
     if isinstance(site, SiteData):
         PAIRINGS.set(add_pairing_pages(files, site.metaphor, config))
         for path, script in ((DATA_SCRIPT, data_script), (SESSION_SCRIPT, session_script)):
             files.append(File.generated(config, path, content=script(site.metaphor, site.essay, site.scenarios)))
+    for file in files.documentation_pages():
+        _own_keys(file, config)
     keys = config.mdx_configs.get("pymdownx.keys")
     env = template_env(config.theme.get_env().loader, keys=keys, cache=cache_folder(config, "templates"))
     settings = SETTINGS.get()
     RENDERER.set(Renderer(env, files, settings.site_address, settings.offline))
     return files
+
+
+def _own_keys(file: File, config: MkDocsConfig) -> None:
+    """Check the page's front matter keys of ours; send its "Edit this page" to the file of docs/ ``edit:`` names."""
+    _, meta = get_data(file.content_string)
+    toc, edit, shown = meta.get("toc"), meta.get("edit"), source_path(config, file.src_uri)
+    if toc not in (None, "phases"):
+        raise PluginError(f"{shown}: front matter: toc: '{toc}' is not allowed (expected phases)")
+    if edit is not None:
+        if not isinstance(edit, str) or not Path(config.docs_dir, edit).is_file():
+            raise PluginError(f"{shown}: front matter: edit: '{edit}' is not a file in docs/")
+        file.edit_uri = edit
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -124,11 +140,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         shown = source_path(config, OUTLINE)
         page.meta["description"] = render(site.outline.description, source=f"{shown}: front matter: description")
         return render(site.outline.markdown, source=shown, first_line=site.outline.first_line)
+    shown = source_path(config, page.file.src_uri)
     if (entry_id := PAIRINGS.get().get(page.file.src_uri)) is not None:
         # A pairing's page: its title and description are the mapping's text, never a template; its body is one.
         return renderer.render(PAIRING_TEMPLATE, page=page, site=site, entry=site.metaphor.entry(entry_id))
-    shown = source_path(config, page.file.src_uri)
-    _edit_elsewhere(page, shown)
     if isinstance(page.meta.get("description"), str):
         page.meta["description"] = render(page.meta["description"], source=f"{shown}: front matter: description")
     text = page.file.content_string
@@ -149,26 +164,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-def _edit_elsewhere(page: Page, shown: str) -> None:
-    """Check the page's own front matter keys; send "Edit this page" to the file ``edit:`` names."""
-    toc, edit = page.meta.get("toc"), page.meta.get("edit")
-    if toc not in (None, "phases"):
-        raise PluginError(f"{shown}: front matter: toc: '{toc}' is not allowed (expected phases)")
-    if edit is None:
-        return
-    beside = Path(page.file.abs_src_path or "").with_name(str(edit))
-    if not isinstance(edit, str) or not page.file.abs_src_path or not beside.is_file():
-        raise PluginError(f"{shown}: front matter: edit: '{edit}' is not a file beside the page")
-    if page.edit_url and page.file.edit_uri:
-        page.edit_url = page.edit_url.removesuffix(page.file.edit_uri) + edit
-
-
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    """Hand the page templates the essay, and a way to link to other pages."""
+    """Hand the theme's templates what the hook's templates get (the essay's credit, ``href``, the data)."""
     site = SOURCES.get()
     if isinstance(site, SiteData):
-        context["essay"] = site.essay
-        context["page_href"] = lambda src_uri: RENDERER.get().href(src_uri, page)
+        context.update(RENDERER.get().context(site, page))
     return context
 
 

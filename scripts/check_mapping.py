@@ -25,9 +25,10 @@ sys.path.insert(0, str(ROOT / "hooks"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from mkdocs.config import load_config  # noqa: E402
-from mkdocs.exceptions import ConfigurationError  # noqa: E402
+from mkdocs.exceptions import ConfigurationError, PluginError  # noqa: E402
 
 from checks.site_data import load_site  # noqa: E402
+from pages.build_state import Session, Settings  # noqa: E402
 from sources.yaml_source import InvalidData, Problem  # noqa: E402
 
 
@@ -62,7 +63,7 @@ def main() -> int:
     logging.disable(logging.WARNING)
     try:
         config = load_config(args.config)
-        site = load_site(config)
+        site = load_site(config, outline=Settings.read(config, Session()).outline)
     except InvalidData as exc:
         for problem in exc.shown:
             print(show(problem, annotations=args.github))
@@ -70,7 +71,7 @@ def main() -> int:
             print(exc.more)
         print(f"{exc}.", file=sys.stderr)
         return 1
-    except (OSError, ConfigurationError) as exc:
+    except (OSError, ConfigurationError, PluginError) as exc:
         print(f"Cannot read the site's configuration: {exc}", file=sys.stderr)
         return 1
     for problem in site.warnings:

@@ -107,11 +107,12 @@ def test_each_entry_shows_when_it_was_added_and_last_changed(project: Project, m
     assert explorer.find(id=first["id"]).select_one(".mx-entry__history time:last-child")["datetime"] == "2025-03-04"
 
 
-def test_edit_this_page_opens_the_mapping_on_the_glossary_and_explorer(tmp_path: Path) -> None:
+def test_edit_this_page_opens_the_file_a_page_shows(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     build(project, project.site, REPO_URL="https://github.com/example/site", EDIT_URI="edit/main/docs/")
-    for page in ("glossary/", "explorer/"):
+    shows = {"glossary/": "metaphors.yml", "explorer/": "metaphors.yml", "glossary/routine-outage/": "metaphors.yml"}
+    for page, source in {**shows, "scenarios/": "scenarios.yml"}.items():
         link = project.page(page).select_one("a.md-content__button[href*='/edit/']")
-        assert link["href"] == "https://github.com/example/site/edit/main/docs/metaphors.yml", page
+        assert link["href"] == f"https://github.com/example/site/edit/main/docs/{source}", page
     assert project.page("about/").select_one("a.md-content__button")["href"].endswith("/docs/about.md")
     assert project.page("essay/").select_one("a.md-content__button") is None  # the essay is not ours to edit

@@ -115,3 +115,18 @@ def test_under_mkdocs_serve_the_problems_show_in_every_page_until_a_save_fixes_t
 
 def parse_html(html: str) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
+
+
+def test_under_mkdocs_serve_an_essay_without_its_credit_is_shown_on_the_pages_until_fixed(project: Project) -> None:
+    essay = project.root / "docs" / "essay.md"
+    good = essay.read_text(encoding="utf-8")
+    with DevServer(project.root) as server:
+        broken = good.replace("original_site: ultrasaurus.com\n", "")
+        page = parse_html(server.after_change(lambda: essay.write_text(broken, encoding="utf-8"), "glossary/"))
+        assert page.select_one("[data-mx-problems] h1").get_text() == (
+            "Cannot read the essay: docs/essay.md: its front matter needs original_site (title, author, "
+            "original_url and original_site as text; published as a date, e.g. 2018-09-16)"
+        )
+        assert not [line for line in server.log if "Traceback" in line or "KeyError" in line]
+        fixed = parse_html(server.after_change(lambda: essay.write_text(good, encoding="utf-8"), "glossary/"))
+        assert fixed.select_one("[data-mx-problems]") is None

@@ -110,6 +110,34 @@ def test_a_file_broken_everywhere_is_answered_with_a_bounded_report(tmp_path: Pa
     assert elapsed < 60, f"{elapsed:.1f} s"
 
 
+def test_long_values_are_answered_quickly_with_one_problem_each(tmp_path: Path, essay: Essay) -> None:
+    """Twenty quotes of 21,000 characters each and a note with 20,000 made-up quotations: each value is one
+    problem, said without comparing it with every sentence of the essay (that comparison took 29 s)."""
+    long_quote = "We try anything " + "quick " * 3_500
+    text = SMALL.replace(
+        '      - "We try anything that is both fast and safe."\n',
+        "".join(f'      - "{long_quote}{n}"\n' for n in range(20)),
+    ).replace("    notes: Ask for examples from systems, not people.\n", f"    notes: {'“made up” ' * 20_000}\n")
+    (tmp_path / "metaphors.yml").write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.raises(InvalidData) as failed:
+        load_metaphor(tmp_path / "metaphors.yml", essay)
+    elapsed = time.perf_counter() - started
+    longest = max(len(p.text) for p in essay.paragraphs)
+    quotes = [p for p in failed.value.problems if p.field and p.field.startswith("quotes[")]
+    assert len(quotes) == 20
+    assert quotes[0].message == (
+        f"not found verbatim in the essay: it has {len(long_quote) + 1:,} characters, and the essay's longest "
+        f"paragraph {longest:,}; quote a passage of one paragraph"
+    )
+    notes = [p for p in failed.value.problems if p.field == "notes"]
+    assert [p.message for p in notes] == [
+        "“made up” is in quotation marks but is not the essay's words (and 19,999 more quotations in this field): "
+        "quote her exactly (with her typographic characters), or say it in the site's words without quotation marks"
+    ]
+    assert elapsed < 10, f"{elapsed:.1f} s"
+
+
 def test_a_file_broken_in_shape_everywhere_stops_at_the_error_limit(tmp_path: Path, essay: Essay) -> None:
     """As compilers stop at an error limit: after LIMIT errors of shape the checks stop, and the report says so."""
     entry = SMALL[SMALL.index("  - id: fast-and-safe") : SMALL.index("workshop:")]

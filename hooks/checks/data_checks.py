@@ -235,13 +235,15 @@ class Checker:
             for index, value in enumerate(data):
                 self.quotation_marks(value, (*path, index))
         elif isinstance(data, str):
-            for words in _QUOTATION.findall(data):
-                if words != self.essay.credit.title and not self.essay.paragraphs_containing(words):
-                    self.report(
-                        path,
-                        f"“{words}” is in quotation marks but is not the essay's words: quote her exactly "
-                        "(with her typographic characters), or say it in the site's words without quotation marks",
-                    )
+            title = self.essay.credit.title
+            wrong = [w for w in _QUOTATION.findall(data) if w != title and not self.essay.paragraphs_containing(w)]
+            if wrong:  # one problem for a field, however many quotations it gets wrong
+                more = f" (and {len(wrong) - 1:,} more quotations in this field)" if len(wrong) > 1 else ""
+                self.report(
+                    path,
+                    f"“{wrong[0]}” is in quotation marks but is not the essay's words{more}: quote her exactly "
+                    "(with her typographic characters), or say it in the site's words without quotation marks",
+                )
             if (run := self.essay.unquoted_run(data)) is not None:
                 self.report(
                     path,

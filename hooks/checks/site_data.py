@@ -20,13 +20,12 @@ from checks.metaphor_load import load_metaphor
 from checks.scenarios_load import load_scenarios, read_scenarios, scenario_facts
 from model.metaphor_model import Metaphor
 from model.scenarios_model import Scenarios
-from sources.essay_source import Essay, EssayError, read_essay
+from sources.essay_source import ESSAY, Essay, EssayError, read_essay
 from sources.history import History, entry_history
 from sources.yaml_source import InvalidData, Problem
 
 MAPPING = "metaphors.yml"
 SCENARIOS = "scenarios.yml"
-ESSAY = "essay.md"
 T = TypeVar("T")
 
 
@@ -76,13 +75,14 @@ class SiteData:
         return frozenset(found)
 
 
-def load_site(config: MkDocsConfig) -> SiteData:
+def load_site(config: MkDocsConfig, *, outline: bool = False) -> SiteData:
     """Read and check the essay, the mapping, the scenarios and (when the essay page shows it) the outline;
     raise InvalidData with the problems of every file, each naming its file.
 
     The two data files refer to each other (presets run scenarios, scenarios rehearse entries): the
     scenarios are parsed first, the mapping is checked against what they hold, and the scenarios against
     the mapping when it is valid. Each source is loaded on its own, and the build fails once, at the end.
+    With ``outline`` (ESSAY_TEXT=excerpts: the essay page shows the site's outline), the outline is read too.
     """
     docs = Path(config.docs_dir)
     shown = {name: source_path(config, name) for name in (MAPPING, SCENARIOS, OUTLINE)}
@@ -122,16 +122,14 @@ def load_site(config: MkDocsConfig) -> SiteData:
             topic_ids=[t.id for t in metaphor.workshop.topics] if metaphor else None,
         ),
     )
-    outline = None
-    if config.extra.get("essay_text") == "excerpts":  # the essay page shows the outline instead of the essay
-        outline = attempt(OUTLINE, lambda: read_outline(docs / OUTLINE, essay=essay))
+    essay_outline = attempt(OUTLINE, lambda: read_outline(docs / OUTLINE, essay=essay)) if outline else None
     if problems or loaded is None or scenarios is None:
         raise InvalidData(problems, stopped=stopped)
     starts = [loaded.source.at(("entries", index)).line for index in range(len(loaded.model.entries))]
     history = entry_history(docs / MAPPING, [entry.id for entry in loaded.model.entries], starts)
     warnings = tuple(replace(w, file=shown[MAPPING]) for w in loaded.warnings)
     warnings += tuple(replace(w, file=shown[SCENARIOS]) for w in scenarios.warnings)
-    return SiteData(essay, loaded.model, warnings, history, shown[MAPPING], scenarios.model, outline)
+    return SiteData(essay, loaded.model, warnings, history, shown[MAPPING], scenarios.model, essay_outline)
 
 
 def source_path(config: MkDocsConfig, src_uri: str) -> str:

@@ -214,6 +214,7 @@ class Metaphor:
 AGENDA_TITLES = {
     "opening": "Welcome, content note and ground rules",
     "passages": "The essay's key passages, and who plays which part",
+    "discussion": "{title}: discussion",  # the phase's title
     "scenario": "Scenario: {title}",
     "buffer": "Buffer for a late start or an overrun",
     "break": "Break",
@@ -255,7 +256,7 @@ def agenda(
             AgendaItem("entry", entry_title, entry_minutes, entry_id)
             for entry_id, _, entry_title, entry_minutes in chosen
         ]
-        items.append(AgendaItem("discussion", f"{title}: discussion", minutes, phase_id))
+        items.append(AgendaItem("discussion", AGENDA_TITLES["discussion"].format(title=title), minutes, phase_id))
     items += [
         AgendaItem("scenario", AGENDA_TITLES["scenario"].format(title=title), minutes, scenario_id)
         for scenario_id, title, minutes in scenarios

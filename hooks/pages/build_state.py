@@ -47,6 +47,11 @@ class Settings:
     site_address: str = ""  # printed on the handout, the last slide and citations; "" when not known
     offline: dict[str, Any] | None = None  # this build's offline copy: {"zip", "bytes"} or {"here": True}
 
+    @property
+    def outline(self) -> bool:
+        """Tell whether the essay page shows the site's outline instead of the essay (ESSAY_TEXT=excerpts)."""
+        return self.essay_text == "excerpts"
+
     @classmethod
     def read(cls, config: MkDocsConfig, session: Session) -> Settings:
         """Return this build's settings, or raise PluginError for a value the site does not know."""

@@ -1,7 +1,7 @@
 """The page components, each declared once: its root, its script, its page stylesheet, what it reads.
 
 A component is one script (``assets/javascripts/mx/<name>.js``), started by mx.js from each element
-marked ``data-module="mx-<name>"``. The templates (partials/metaphor/components.html, deck.html) ask
+marked ``data-module="mx-<name>"``. The templates (partials/components.html, deck.html) ask
 this module which of our files a page loads, from the roots in its content (and those its template
 declares): mx.js, kit.js when a component uses the facilitator kit's helpers, the mapping's data when
 a component reads it (the whole of it when one shows its text, else the session's part), then each

@@ -6,7 +6,8 @@ A script file rather than JSON to fetch: browsers refuse ``fetch()`` from ``file
 copy). The file sets ``window.mxMetaphorData``, before the components' scripts run. Its keys:
 
 - ``essay``: title, author, original_url, original_site, year (the essay's credit);
-- ``agenda_titles``: the titles of the fixed agenda blocks;
+- ``agenda_titles``: the titles of the agenda's blocks ({title}: the phase's or the scenario's), and
+  ``agenda_break_after``: the kinds of block a session's break may follow;
 - ``roles``, ``phases``, ``workshop``, ``entries``: the mapping, without line numbers, each entry with
   its ``title`` (its two terms, as the pages write them);
 - ``scenarios``: each practice scenario's id, title, minutes, steps ([what, minutes], the setting
@@ -16,7 +17,7 @@ copy). The file sets ``window.mxMetaphorData``, before the components' scripts r
   (’ → ', “ → ", — → -, × → x, ...), the one table the explorer's search folds text with.
 
 session-data.js sets the same global with the same shape, cut to what laying out and describing a
-session reads: ``agenda_titles``; ``phases`` (id, title, minutes); ``workshop`` (each block's
+session reads: ``agenda_titles``, ``agenda_break_after``; ``phases`` (id, title, minutes); ``workshop`` (each block's
 minutes, the break's minutes and threshold, the presets, the topics); ``entries`` (id, phase,
 minutes, topics, title, and each side's term); ``scenarios`` as above. A page loads one of the two.
 """
@@ -27,7 +28,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from model.metaphor_model import AGENDA_TITLES, Metaphor
+from model.metaphor_model import AGENDA_TITLES, BREAK_AFTER, Metaphor
 from model.scenarios_model import Scenarios
 from sources.essay_source import TYPOGRAPHY, Essay
 
@@ -47,6 +48,7 @@ def session_script(metaphor: Metaphor, essay: Essay, scenarios: Scenarios) -> st
     return _script(
         {
             "agenda_titles": data["agenda_titles"],
+            "agenda_break_after": data["agenda_break_after"],
             "phases": [{key: p[key] for key in ("id", "title", "minutes")} for p in data["phases"]],
             "workshop": {
                 **{block: {"minutes": workshop[block]["minutes"]} for block in ("opening", "passages", "closing")},
@@ -84,6 +86,7 @@ def metaphor_data(metaphor: Metaphor, essay: Essay, scenarios: Scenarios) -> dic
             "year": credit.year,
         },
         "agenda_titles": AGENDA_TITLES,
+        "agenda_break_after": BREAK_AFTER,
         "roles": [asdict(role) for role in metaphor.roles],
         "phases": [asdict(phase) for phase in metaphor.phases],
         "workshop": asdict(metaphor.workshop),

@@ -3,7 +3,7 @@
 Each is something to link to and share. Its title is the pairing's two terms and its description its
 two meanings, shortened; its body is ``partials/metaphor/pairing.html``. Search indexes these pages and
 leaves the glossary's copy of each pairing out, so that a search for a term lands on one page.
-"Edit this page" opens docs/metaphors.yml, where the pairing is written.
+"Edit this page" opens docs/metaphors.yml, where the pairing is written (``edit:``, as on the glossary).
 
 Every other page is a Markdown file in docs/, listed in mkdocs.yml's nav.
 """
@@ -29,9 +29,9 @@ def add_pairing_pages(files: Files, metaphor: Metaphor, config: MkDocsConfig) ->
     pages = {}
     for entry in metaphor.entries:
         src_uri = PAIRING_PAGE.format(id=entry.id)
-        page = File.generated(config, src_uri, content=pairing_source(entry), inclusion=InclusionLevel.NOT_IN_NAV)
-        page.edit_uri = "metaphors.yml"
-        files.append(page)
+        files.append(
+            File.generated(config, src_uri, content=pairing_source(entry), inclusion=InclusionLevel.NOT_IN_NAV)
+        )
         pages[src_uri] = entry.id
     return pages
 
@@ -44,7 +44,7 @@ def pairing_source(entry: Entry) -> str:
     """
     title = json.dumps(str(escape(entry.title)), ensure_ascii=False)
     description = json.dumps(str(escape(pairing_description(entry))), ensure_ascii=False)
-    return f"---\ntitle: {title}\ndescription: {description}\nhide: [toc]\n---\n"
+    return f"---\ntitle: {title}\ndescription: {description}\nhide: [toc]\nedit: metaphors.yml\n---\n"
 
 
 def pairing_description(entry: Entry, limit: int = DESCRIPTION) -> str:
@@ -82,8 +82,7 @@ def phase_toc(metaphor: Metaphor) -> TableOfContents:
                 "id": phase.id,
                 "name": str(escape(phase.title)),
                 "children": [
-                    {"level": 3, "id": entry.id, "name": str(escape(entry.outage.term)), "children": []}
-                    for entry in entries
+                    {"level": 3, "id": entry.id, "name": str(escape(entry.title)), "children": []} for entry in entries
                 ],
             }
             for phase, entries in metaphor.by_phase()

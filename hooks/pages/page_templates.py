@@ -120,10 +120,12 @@ def template_context(
     site_url: str,
     offline: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Return everything the templates that show the mapping may use.
+    """Return everything a template may use: the hook's templates, the pages' Markdown and (through
+    ``on_page_context``) the theme's templates.
 
-    The essay's credit (title, author, year, original address and site) comes from its front
-    matter here and nowhere else; ``href`` links to another page by its source path, and
+    The essay's credit (title, author, date, original address and site) comes from its front matter
+    here, for every template (the prose of a few pages and the footer in mkdocs.yml name the author
+    and the year in their own words); ``href`` links to another page by its source path, and
     ``pairing_href`` to a pairing's own page (``glossary/{id}.md``) by its id.
     """
     credit = site.essay.credit
@@ -168,7 +170,10 @@ def template_context(
         "option_kinds": OPTION_KINDS,
         "session_agenda": session,
         "history": site.history,
+        "essay": site.essay,
+        "outline": site.outline is not None,  # the essay page shows the site's outline (ESSAY_TEXT=excerpts)
         "author": credit.author,
+        "published": credit.published,
         "essay_title": credit.title,
         "year": credit.year,
         "original_url": credit.url,

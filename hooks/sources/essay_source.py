@@ -54,18 +54,31 @@ class Credit:
 
     title: str
     author: str
-    year: int
+    published: date
     url: str
     site: str  # the original's site as readers know it, e.g. "ultrasaurus.com"
 
+    @property
+    def year(self) -> int:
+        return self.published.year
+
     @classmethod
-    def of(cls, meta: dict[str, Any]) -> Credit:
-        """Return the credit the essay's front matter gives (read_essay checks its fields)."""
-        return cls(meta["title"], meta["author"], meta["published"].year, meta["original_url"], meta["original_site"])
+    def read(cls, meta: dict[str, Any]) -> Credit | None:
+        """Return the credit the essay's front matter gives; None when a field is missing or of the wrong kind
+        (read_essay says which)."""
+        if missing_credit(meta):
+            return None
+        return cls(meta["title"], meta["author"], meta["published"], meta["original_url"], meta["original_site"])
 
 
+ESSAY = "essay.md"  # the essay's page in docs/, whose front matter credits it everywhere
 # The essay's front matter the site relies on, and what each must be.
 CREDIT_FIELDS = {"title": str, "author": str, "published": date, "original_url": str, "original_site": str}
+
+
+def missing_credit(meta: dict[str, Any]) -> list[str]:
+    """Return the fields of the credit that the front matter ``meta`` lacks or gives as the wrong kind."""
+    return [name for name, kind in CREDIT_FIELDS.items() if not isinstance(meta.get(name), kind)]
 
 
 @dataclass(frozen=True)
@@ -79,7 +92,9 @@ class Essay:
     @cached_property
     def credit(self) -> Credit:
         """Return the essay's credit, from its front matter (the one place its year is written)."""
-        return Credit.of(self.meta)
+        credit = Credit.read(self.meta)
+        assert credit is not None, "read_essay checks the credit's fields"
+        return credit
 
     def paragraphs_containing(self, quote: str) -> tuple[Paragraph, ...]:
         """Return every paragraph whose text holds ``quote`` exactly."""
@@ -120,7 +135,17 @@ class Essay:
         return dict(self.paragraph(anchor).sentences)[offset]
 
     def quote_problem(self, quote: str, *, closest: bool = True) -> str | None:
-        """Say why ``quote`` is not a usable quote (verbatim in exactly one paragraph), or return None."""
+        """Say why ``quote`` is not a usable quote (verbatim in exactly one paragraph), or return None.
+
+        A quote longer than the longest paragraph cannot be one, and is not compared with the essay's
+        sentences (a comparison costs the product of the lengths: the bound on what a long value costs).
+        """
+        longest = max(len(p.text) for p in self.paragraphs)
+        if len(quote) > longest:
+            return (
+                f"not found verbatim in the essay: it has {len(quote):,} characters, and the essay's longest "
+                f"paragraph {longest:,}; quote a passage of one paragraph"
+            )
         paragraphs = self.paragraphs_containing(quote)
         if len(paragraphs) == 1:
             return None
@@ -224,7 +249,7 @@ def read_essay(
 ) -> Essay:
     """Render the essay with the site's Markdown settings and split it into paragraphs."""
     body, meta = get_data(path.read_text(encoding="utf-8"))
-    wrong = [name for name, kind in CREDIT_FIELDS.items() if not isinstance(meta.get(name), kind)]
+    wrong = missing_credit(meta)
     if wrong:
         raise EssayError(
             f"{src_uri}: its front matter needs {', '.join(wrong)} "

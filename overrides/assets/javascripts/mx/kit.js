@@ -154,7 +154,7 @@
       const entries = data.entries.filter((e) => e.phase === phase.id && ids.includes(e.id));
       if (!entries.length) continue;
       items.push(...entries.map((e) => block("entry", e.minutes, e.title, e.id)));
-      items.push(block("discussion", phase.minutes, `${phase.title}: discussion`, phase.id));
+      items.push(block("discussion", phase.minutes, titles.discussion.replace("{title}", phase.title), phase.id));
     }
     for (const s of scenarioIds.map((id) => data.scenarios.find((x) => x.id === id)).filter(Boolean)) {
       items.push(block("scenario", s.minutes, titles.scenario.replace("{title}", s.title), s.id));
@@ -168,7 +168,7 @@
       items.forEach((item, index) => {
         elapsed += item.minutes;
         const distance = Math.abs(2 * elapsed - length);
-        const after = item.kind === "discussion" || item.kind === "scenario";
+        const after = data.agenda_break_after.includes(item.kind);
         if (after && (best === null || distance < best.distance)) best = { distance, index };
       });
       if (best) items.splice(best.index + 1, 0, block("break", workshop.pause.minutes));
