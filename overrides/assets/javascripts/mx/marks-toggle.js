@@ -1,7 +1,7 @@
 /*
  * mx-marks-toggle: the essay's switch for the marks on passages the explorer quotes. The root is
- * the button (shipped `hidden`); aria-controls names the essay, whose data-marks="on|off" the
- * stylesheet follows. The reader's choice is remembered in localStorage (essay.html applies it
+ * the button (shipped `hidden`); aria-controls names the essay, whose data-marks="off" the
+ * stylesheet follows (no attribute, or "on": the marks show). The reader's choice is remembered in localStorage (essay.html applies it
  * before the first paint, so that the page does not move when this starts). Started by mx.js.
  */
 (() => {
@@ -15,8 +15,10 @@
     const target = document.getElementById(button.getAttribute("aria-controls"));
     if (!target) throw new Error(`mx-marks-toggle: aria-controls names no element (#${button.getAttribute("aria-controls")})`);
     let on = mx.store(KEY) !== "off";
+    // Marks show unless the essay says data-marks="off". The attribute is touched only when the choice
+    // changes it: a change restyles the whole essay, which on a slow phone is a long task at start.
     const apply = () => {
-      target.dataset.marks = on ? "on" : "off";
+      if (on === (target.dataset.marks === "off")) target.dataset.marks = on ? "on" : "off";
       button.setAttribute("aria-pressed", String(on));
     };
     button.addEventListener("click", () => {
