@@ -78,8 +78,8 @@ from browsers import CHROMIUM_ARGS, find_chromium  # noqa: E402
 from checks.metaphor_load import Loaded, load_metaphor  # noqa: E402
 from checks.scenarios_load import load_scenarios, read_scenarios  # noqa: E402
 from checks.site_data import SiteData  # noqa: E402
-from link_cards import PREVIEWS  # noqa: E402
 from pages.data_script import DATA_SCRIPT, data_script  # noqa: E402
+from pages.essay_marks import MARKS, mark_quotes  # noqa: E402
 from pages.generated_pages import PAIRING_PAGE, PAIRING_TEMPLATE, pairing_source  # noqa: E402
 from pages.page_templates import template_context, template_env  # noqa: E402
 from sources.essay_source import Essay, read_essay  # noqa: E402
@@ -116,13 +116,10 @@ def copy_project(dest: Path, *, with_hooks: bool) -> Path:
         shutil.copytree(ROOT / part, dest / part)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if not with_hooks:
-        # The templates still ask which of our files a page loads: that declaration alone, as a hook of its own;
-        # the preview images are static files, and the task lists as Markdown makes them.
+        # Without the metaphor hook alone: the other hooks (which files a page loads, task lists, link cards
+        # and their cached images) run in both. Its pages are written out as static Markdown files.
         config = config.replace("  - hooks/metaphor.py\n", "")
-        config = config.replace("  - hooks/task_lists.py\n", "").replace("  - hooks/link_cards.py\n", "")
         config += "\nnot_in_nav: |\n  /glossary/*.md\n"  # the pairings' pages, as the hook leaves them out
-        essay = dest / "docs" / "essay.md"
-        essay.write_text(essay.read_text(encoding="utf-8").replace("template: essay.html\n", ""), encoding="utf-8")
         write_static_pages(dest)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     return dest
@@ -131,7 +128,10 @@ def copy_project(dest: Path, *, with_hooks: bool) -> Path:
 def write_static_pages(dest: Path) -> None:
     """Write each page as the hook renders it, as ordinary Markdown holding the same content, and the
     pairings' pages and the data script as files."""
+    import markdown
     from jinja2 import ChoiceLoader, FileSystemLoader
+    from mkdocs.config import load_config
+    from mkdocs.utils.meta import get_data
 
     theme = Path(__import__("material").__file__).parent / "templates"
     env = template_env(ChoiceLoader([FileSystemLoader(str(dest / "overrides")), FileSystemLoader(str(theme))]))
@@ -140,6 +140,19 @@ def write_static_pages(dest: Path) -> None:
     data = dest / "docs" / DATA_SCRIPT
     data.parent.mkdir(parents=True, exist_ok=True)
     data.write_text(data_script(site.metaphor, essay, site.scenarios), encoding="utf-8")
+    # The essay as the hook shows it, its quoted passages marked (its page template needs the hook).
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    essay_page = dest / "docs" / "essay.md"
+    body, _ = get_data(essay_page.read_text(encoding="utf-8"))
+    marked = mark_quotes(
+        converter.convert(body),
+        metaphor=site.metaphor,
+        explorer_href="../explorer/",
+        macros=env.get_template(MARKS).module,
+    )
+    front = essay_page.read_text(encoding="utf-8").removesuffix(body).replace("template: essay.html\n", "")
+    essay_page.write_text(f"{front}\n{marked}\n", encoding="utf-8")
     for source in sorted((dest / "docs").glob("*.md")):
         if source.name in ("essay.md", "essay-outline.md"):
             continue
@@ -730,8 +743,7 @@ def build_benchmark(scratch: Path, *, runs: int) -> None:
     """Print full-build times with and without the hook, alternating runs."""
     with_hooks = copy_project(scratch / "with", with_hooks=True)
     without = copy_project(scratch / "without", with_hooks=False)
-    build_seconds(with_hooks)  # warm imports and caches; its preview images go into the static site as files
-    shutil.copytree(with_hooks / "site" / PREVIEWS, without / "docs" / PREVIEWS)
+    build_seconds(with_hooks)  # warm imports and caches (the preview images)
     build_seconds(without)
     timings: dict[str, list[float]] = {"with": [], "without": []}
     for _ in range(runs):

@@ -21,7 +21,7 @@ from checks.scenarios_load import load_scenarios, read_scenarios, scenario_facts
 from model.metaphor_model import Metaphor
 from model.scenarios_model import Scenarios
 from sources.essay_source import ESSAY, Essay, EssayError, read_essay
-from sources.history import History, entry_history
+from sources.history import Blame, History, entry_history
 from sources.yaml_source import InvalidData, Problem
 
 MAPPING = "metaphors.yml"
@@ -85,6 +85,11 @@ def load_site(config: MkDocsConfig, *, outline: bool = False) -> SiteData:
     With ``outline`` (ESSAY_TEXT=excerpts: the essay page shows the site's outline), the outline is read too.
     """
     docs = Path(config.docs_dir)
+    with Blame(docs / MAPPING) as blame:  # git answers while the sources are checked
+        return _load_site(config, docs, outline=outline, blame=blame)
+
+
+def _load_site(config: MkDocsConfig, docs: Path, *, outline: bool, blame: Blame) -> SiteData:
     shown = {name: source_path(config, name) for name in (MAPPING, SCENARIOS, OUTLINE)}
     try:
         essay = read_essay(
@@ -126,7 +131,7 @@ def load_site(config: MkDocsConfig, *, outline: bool = False) -> SiteData:
     if problems or loaded is None or scenarios is None:
         raise InvalidData(problems, stopped=stopped)
     starts = [loaded.source.at(("entries", index)).line for index in range(len(loaded.model.entries))]
-    history = entry_history(docs / MAPPING, [entry.id for entry in loaded.model.entries], starts)
+    history = entry_history(blame, [entry.id for entry in loaded.model.entries], starts)
     warnings = tuple(replace(w, file=shown[MAPPING]) for w in loaded.warnings)
     warnings += tuple(replace(w, file=shown[SCENARIOS]) for w in scenarios.warnings)
     return SiteData(essay, loaded.model, warnings, history, shown[MAPPING], scenarios.model, essay_outline)
