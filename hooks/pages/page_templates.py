@@ -11,7 +11,7 @@ import difflib
 import io
 import traceback
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from jinja2 import (
     Environment,
     FileSystemBytecodeCache,
     StrictUndefined,
+    Template,
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
@@ -196,6 +197,7 @@ class Renderer:
     files: Files
     site_url: str
     offline: dict[str, Any] | None = None  # this build's offline copy (template_context says how)
+    contexts: dict[str, dict[str, Any]] = field(default_factory=dict)  # each page's, made once
 
     def href(self, src_uri: str, page: Page) -> str:
         """Return the link from ``page`` to the file built from ``src_uri``."""
@@ -206,15 +208,15 @@ class Renderer:
 
     def context(self, site: SiteData, page: Page) -> dict[str, Any]:
         """Return what a template may use on ``page``; ``offline.href`` links to the offline copy from it."""
+        if page.file.src_uri in self.contexts:
+            return self.contexts[page.file.src_uri]
         offline = self.offline
         if offline and "zip" in offline:
             offline = {**offline, "href": get_relative_url(offline["zip"], page.url)}
-        return template_context(
-            site,
-            href=lambda src_uri: self.href(src_uri, page),
-            site_url=self.site_url,
-            offline=offline,
+        context = template_context(
+            site, href=lambda src_uri: self.href(src_uri, page), site_url=self.site_url, offline=offline
         )
+        return self.contexts.setdefault(page.file.src_uri, context)
 
     def render(self, template: str, *, page: Page, site: SiteData, **values: Any) -> str:
         """Render ``template`` for ``page`` with everything it may use, and ``values``."""
@@ -227,13 +229,24 @@ class Renderer:
         """
         context = self.context(site, page)
         try:
-            return self.env.from_string(text).render(context)
+            return self._compiled(text, source).render(context)
         except TemplateNotFound as exc:
             near = difflib.get_close_matches(exc.name, self.env.list_templates(extensions=["html"]), n=1)
             hint = f" (did you mean {near[0]}?)" if near else ""
             raise PluginError(f"{source}{_line(exc, first_line)}: no template {exc.name} in overrides/{hint}") from None
         except TemplateError as exc:
             raise PluginError(f"{source}{_line(exc, first_line)}: {exc.message or exc}") from None
+
+    def _compiled(self, text: str, source: str) -> Template:
+        """Compile a page's text as a template, through the bytecode cache when there is one (by ``source``)."""
+        cache = self.env.bytecode_cache
+        if cache is None:
+            return self.env.from_string(text)
+        bucket = cache.get_bucket(self.env, source, None, text)
+        if bucket.code is None:
+            bucket.code = self.env.compile(text)
+            cache.set_bucket(bucket)
+        return self.env.template_class.from_code(self.env, bucket.code, self.env.make_globals(None))
 
     def macros(self, template: str) -> Any:
         """Return the macros ``template`` defines (for helpers that build markup piece by piece)."""
