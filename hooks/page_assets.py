@@ -21,8 +21,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Leave out our components' stylesheets: the page stylesheets hold them."""
     ours = Path(config.theme.custom_dir or "", "assets", "stylesheets").resolve()
     for file in list(files):
-        if file.abs_src_path and Path(file.abs_src_path).resolve().parent == ours and file.src_uri.endswith(".css"):
-            files.remove(file)
+        if file.src_uri.startswith("assets/stylesheets/") and file.src_uri.count("/") == 2 and file.abs_src_path:
+            if file.src_uri.endswith(".css") and Path(file.abs_src_path).resolve().parent == ours:
+                files.remove(file)
     return files
 
 

@@ -118,6 +118,11 @@ class Essay:
         return None
 
     @cached_property
+    def longest_paragraph(self) -> int:
+        """The length of the essay's longest paragraph: no quote can be longer."""
+        return max(len(paragraph.text) for paragraph in self.paragraphs)
+
+    @cached_property
     def _typed(self) -> tuple[str, ...]:
         """Each paragraph's text as a keyboard types it (folded once, not once per quote)."""
         return tuple(paragraph.text.translate(_TYPOGRAPHY) for paragraph in self.paragraphs)
@@ -140,7 +145,7 @@ class Essay:
         A quote longer than the longest paragraph cannot be one, and is not compared with the essay's
         sentences (a comparison costs the product of the lengths: the bound on what a long value costs).
         """
-        longest = max(len(p.text) for p in self.paragraphs)
+        longest = self.longest_paragraph
         if len(quote) > longest:
             return (
                 f"not found verbatim in the essay: it has {len(quote):,} characters, and the essay's longest "
