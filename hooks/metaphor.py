@@ -37,7 +37,7 @@ from checks.essay_outline import OUTLINE
 from checks.site_data import ESSAY, SiteData, load_site, source_path
 from pages.build_problems import report, show_problems
 from pages.build_state import Session, Settings, Stage, cache_folder
-from pages.data_script import DATA_SCRIPT, SESSION_SCRIPT, data_script, session_script
+from pages.data_script import data_scripts
 from pages.essay_marks import MARKS, mark_quotes
 from pages.generated_pages import PAIRING_TEMPLATE, add_pairing_pages, phase_toc
 from pages.page_templates import Renderer, template_env
@@ -102,8 +102,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     PAIRINGS.set({})
     if isinstance(site, SiteData):
         PAIRINGS.set(add_pairing_pages(files, site.metaphor, config))
-        for path, script in ((DATA_SCRIPT, data_script), (SESSION_SCRIPT, session_script)):
-            files.append(File.generated(config, path, content=script(site.metaphor, site.essay, site.scenarios)))
+        for path, script in data_scripts(site.metaphor, site.essay, site.scenarios).items():
+            files.append(File.generated(config, path, content=script))
     for file in files.documentation_pages():
         _own_keys(file, config)
     keys = config.mdx_configs.get("pymdownx.keys")

@@ -3,10 +3,11 @@
 
 Parts (name some to run only those; all run by default, in this order):
 
-  build       full site build with the metaphor hook vs. the same pages without it (the generated
-              pages, a page per pairing included, as static pages holding the HTML the hook
-              renders, and its preview images as files; the essay unmarked, on the theme's default
-              template), alternating runs in one process, median of --runs (goal: ratio <= 1.10).
+  build       full site build with the metaphor hook vs. the same pages without it (every page as a
+              static page holding the HTML the hook renders, a page per pairing included, the
+              essay with its marks; the other hooks and their caches in both), alternating runs in
+              one process, in memory, median of --runs: the ratio, and the hook's cost, the
+              difference (goal: at most 0.1 s).
   growth      a full `mkdocs build` (each in a process of its own) of synthetic mappings of 30 and
               300 entries (300: ten times the real file, more than it will ever hold), with
               docs/scenarios.yml rehearsing the synthetic entries; best of --growth-runs
@@ -78,7 +79,7 @@ from browsers import CHROMIUM_ARGS, find_chromium  # noqa: E402
 from checks.metaphor_load import Loaded, load_metaphor  # noqa: E402
 from checks.scenarios_load import load_scenarios, read_scenarios  # noqa: E402
 from checks.site_data import SiteData  # noqa: E402
-from pages.data_script import DATA_SCRIPT, data_script  # noqa: E402
+from pages.data_script import data_scripts  # noqa: E402
 from pages.essay_marks import MARKS, mark_quotes  # noqa: E402
 from pages.generated_pages import PAIRING_PAGE, PAIRING_TEMPLATE, pairing_source  # noqa: E402
 from pages.page_templates import template_context, template_env  # noqa: E402
@@ -137,9 +138,9 @@ def write_static_pages(dest: Path) -> None:
     env = template_env(ChoiceLoader([FileSystemLoader(str(dest / "overrides")), FileSystemLoader(str(theme))]))
     essay = the_essay()
     site = site_data(load_metaphor(dest / "docs" / "metaphors.yml", essay), essay)
-    data = dest / "docs" / DATA_SCRIPT
-    data.parent.mkdir(parents=True, exist_ok=True)
-    data.write_text(data_script(site.metaphor, essay, site.scenarios), encoding="utf-8")
+    for path, script in data_scripts(site.metaphor, essay, site.scenarios).items():
+        (dest / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        (dest / "docs" / path).write_text(script, encoding="utf-8")
     # The essay as the hook shows it, its quoted passages marked (its page template needs the hook).
     config = load_config(str(ROOT / "mkdocs.yml"))
     converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
@@ -740,21 +741,33 @@ PARTS = ("build", "growth", "hook", "broken", "weight", "lighthouse", "explorer"
 
 
 def build_benchmark(scratch: Path, *, runs: int) -> None:
-    """Print full-build times with and without the hook, alternating runs."""
+    """Print full-build times with and without the hook, alternating runs.
+
+    Both projects and their sites are kept in memory (/dev/shm, where the system has one): on a disk,
+    the kernel's write-back of the last build stalls whichever build meets it, and that noise (as
+    large as the hook's whole cost) would decide the figure instead of the work compared.
+    """
+    memory = Path("/dev/shm")
+    with tempfile.TemporaryDirectory(dir=memory if memory.is_dir() else scratch) as folder:
+        _build_benchmark(Path(folder), runs=runs)
+
+
+def _build_benchmark(scratch: Path, *, runs: int) -> None:
     with_hooks = copy_project(scratch / "with", with_hooks=True)
     without = copy_project(scratch / "without", with_hooks=False)
     build_seconds(with_hooks)  # warm imports and caches (the preview images)
     build_seconds(without)
     timings: dict[str, list[float]] = {"with": [], "without": []}
-    for _ in range(runs):
-        timings["with"].append(build_seconds(with_hooks))
-        timings["without"].append(build_seconds(without))
+    for run in range(runs):  # each goes first in every other pair: neither gains from the order
+        pair = [("with", with_hooks), ("without", without)]
+        for name, project in pair if run % 2 == 0 else reversed(pair):
+            timings[name].append(build_seconds(project))
     on, off = statistics.median(timings["with"]), statistics.median(timings["without"])
     print("\n## Full build, median of", runs, "alternating runs")
     print("| variant | seconds |\n|---|---|")
     print(f"| with the metaphor hook | {on:.3f} |\n| without (same pages and images, static) | {off:.3f} |")
-    print(f"| ratio with / without | {on / off:.2f} (goal <= 1.10) |")
-    GOALS.append(("build with / without the hook", f"{on / off:.2f}", "<= 1.10", on / off <= 1.10))
+    print(f"| ratio with / without | {on / off:.2f} |\n| the hook's cost | {on - off:.3f} (goal <= 0.100) |")
+    GOALS.append(("the hook's cost in a build (s)", f"{on - off:.3f}", "<= 0.100", on - off <= 0.100))
 
 
 def mkdocs_build_seconds(project: Path) -> float:

@@ -141,20 +141,32 @@ def test_no_card_without_a_site_address(project: Project) -> None:
 def test_a_rebuild_reuses_the_cached_images_and_templates_and_is_byte_for_byte_the_clean_build(
     project: Project,
 ) -> None:
-    """The preview images and the compiled templates are kept in .cache/, outside site/, by what they hold:
-    a second build reuses them and writes the same bytes, and an edit redraws only the image it changes."""
+    """The preview images and the compiled templates (the theme's and the hook's) are kept in .cache/,
+    outside site/, by what they hold: a second build reuses them and writes the same bytes, an edit
+    redraws only the image it changes, and an edited template is compiled afresh."""
     first = project.built(site_url=SITE_URL)
     clean = {path.relative_to(first): path.read_bytes() for path in first.rglob("*") if path.is_file()}
     cache = project.root / ".cache"
     images = sorted((cache / "previews").glob("*.png"))
     assert len(images) == len(list((first / "assets" / "previews").rglob("*.png")))
-    assert list((cache / "templates").iterdir())  # Jinja's compiled templates
+    assert list((cache / "templates").iterdir())  # Jinja's compiled templates: the hook's
+    compiled = {path: path.stat().st_mtime_ns for path in (cache / "theme").iterdir()}  # the theme's
+    assert len(compiled) > 20
     drawn = {path: path.stat().st_mtime_ns for path in images}
     second = project.built(site_url=SITE_URL)
     again = {path.relative_to(second): path.read_bytes() for path in second.rglob("*") if path.is_file()}
     assert again == clean
     assert {path: path.stat().st_mtime_ns for path in images} == drawn  # none drawn again
+    assert {path: path.stat().st_mtime_ns for path in (cache / "theme").iterdir()} == compiled  # none compiled again
+    main = project.root / "overrides" / "main.html"
+    main.write_text(
+        main.read_text(encoding="utf-8").replace(
+            "{% block extrahead %}", '{% block extrahead %}<meta name="x-edited" content="yes">', 1
+        ),
+        encoding="utf-8",
+    )
     about = project.root / "docs" / "about.md"
     about.write_text(about.read_text(encoding="utf-8").replace("title: ", "title: New ", 1), encoding="utf-8")
     project.built(site_url=SITE_URL)
     assert len(list((cache / "previews").glob("*.png"))) == len(images) + 1  # the about page's new image only
+    assert project.page("").find("meta", attrs={"name": "x-edited"})

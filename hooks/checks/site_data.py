@@ -7,6 +7,7 @@ contributor's check and the build can never disagree.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -138,9 +139,9 @@ def _load_site(config: MkDocsConfig, docs: Path, *, outline: bool, blame: Blame)
 
 
 def source_path(config: MkDocsConfig, src_uri: str) -> str:
-    """Name a file of the docs folder as contributors see it, from the project's root: ``docs/metaphors.yml``."""
-    path = Path(config.docs_dir) / src_uri
-    try:
-        return path.resolve().relative_to(Path(config.config_file_path or ".").resolve().parent).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """Name a file of the docs folder as contributors see it, from the project's root: ``docs/metaphors.yml``
+    (its full path when the docs folder lies outside the project)."""
+    path = posixpath.join(Path(config.docs_dir).as_posix(), src_uri)
+    root = Path(config.config_file_path or "mkdocs.yml").absolute().parent.as_posix()
+    shown = posixpath.relpath(path, root)
+    return path if shown.startswith("../") else shown

@@ -36,37 +36,32 @@ DATA_SCRIPT = "assets/javascripts/metaphor-data.js"
 SESSION_SCRIPT = "assets/javascripts/session-data.js"
 
 
-def data_script(metaphor: Metaphor, essay: Essay, scenarios: Scenarios) -> str:
-    """Return metaphor-data.js: the data."""
-    return _script(metaphor_data(metaphor, essay, scenarios))
-
-
-def session_script(metaphor: Metaphor, essay: Essay, scenarios: Scenarios) -> str:
-    """Return session-data.js: the session's part of the data."""
+def data_scripts(metaphor: Metaphor, essay: Essay, scenarios: Scenarios) -> dict[str, str]:
+    """Return both scripts' text by their path in the site: metaphor-data.js (the data) and session-data.js
+    (the session's part of it)."""
     data = metaphor_data(metaphor, essay, scenarios)
     workshop = data["workshop"]
-    return _script(
-        {
-            "agenda_titles": data["agenda_titles"],
-            "agenda_break_after": data["agenda_break_after"],
-            "phases": [{key: p[key] for key in ("id", "title", "minutes")} for p in data["phases"]],
-            "workshop": {
-                **{block: {"minutes": workshop[block]["minutes"]} for block in ("opening", "passages", "closing")},
-                "pause": {key: workshop["pause"][key] for key in ("minutes", "over")},
-                "presets": workshop["presets"],
-                "topics": workshop["topics"],
-            },
-            "entries": [
-                {
-                    **{key: e[key] for key in ("id", "title", "phase", "minutes", "topics")},
-                    "outage": {"term": e["outage"]["term"]},
-                    "sexism": {"term": e["sexism"]["term"]},
-                }
-                for e in data["entries"]
-            ],
-            "scenarios": data["scenarios"],
-        }
-    )
+    session = {
+        "agenda_titles": data["agenda_titles"],
+        "agenda_break_after": data["agenda_break_after"],
+        "phases": [{key: p[key] for key in ("id", "title", "minutes")} for p in data["phases"]],
+        "workshop": {
+            **{block: {"minutes": workshop[block]["minutes"]} for block in ("opening", "passages", "closing")},
+            "pause": {key: workshop["pause"][key] for key in ("minutes", "over")},
+            "presets": workshop["presets"],
+            "topics": workshop["topics"],
+        },
+        "entries": [
+            {
+                **{key: e[key] for key in ("id", "title", "phase", "minutes", "topics")},
+                "outage": {"term": e["outage"]["term"]},
+                "sexism": {"term": e["sexism"]["term"]},
+            }
+            for e in data["entries"]
+        ],
+        "scenarios": data["scenarios"],
+    }
+    return {DATA_SCRIPT: _script(data), SESSION_SCRIPT: _script(session)}
 
 
 def _script(data: dict[str, Any]) -> str:

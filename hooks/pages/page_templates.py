@@ -165,7 +165,7 @@ def template_context(
         "topic_ids": topic_ids,
         "topic_names": topic_names,
         # The facilitator kit's pages, which keep the session in their links (session.js, plan.js).
-        "kit_pages": " ".join(href(src_uri) for src_uri in KIT_PAGES),
+        "kit_pages": lambda: " ".join(href(src_uri) for src_uri in KIT_PAGES),
         "metaphor": site.metaphor,
         "scenarios": site.scenarios,
         "option_kinds": OPTION_KINDS,
@@ -198,13 +198,16 @@ class Renderer:
     site_url: str
     offline: dict[str, Any] | None = None  # this build's offline copy (template_context says how)
     contexts: dict[str, dict[str, Any]] = field(default_factory=dict)  # each page's, made once
+    links: dict[tuple[str, str], str] = field(default_factory=dict)  # (from, to): the glossary links each pairing twice
 
     def href(self, src_uri: str, page: Page) -> str:
         """Return the link from ``page`` to the file built from ``src_uri``."""
-        target = self.files.get_file_from_path(src_uri)
-        if target is None:
-            raise RuntimeError(f"a template links to {src_uri}, which this build does not have")
-        return target.url_relative_to(page.file)
+        if (page.file.src_uri, src_uri) not in self.links:
+            target = self.files.src_uris.get(src_uri)
+            if target is None:
+                raise RuntimeError(f"a template links to {src_uri}, which this build does not have")
+            self.links[page.file.src_uri, src_uri] = target.url_relative_to(page.file)
+        return self.links[page.file.src_uri, src_uri]
 
     def context(self, site: SiteData, page: Page) -> dict[str, Any]:
         """Return what a template may use on ``page``; ``offline.href`` links to the offline copy from it."""
