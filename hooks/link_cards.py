@@ -15,6 +15,7 @@ serve`) copies the images whose words did not change, and a clean build still dr
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
@@ -118,8 +119,10 @@ def _png(drawn: Preview, cache: Path | None, code: str) -> bytes:
     if kept and kept.is_file():
         return kept.read_bytes()
     png = drawn.png()
-    if kept:
-        kept.write_bytes(png)
+    if kept:  # written whole, then renamed: another build reading the cache meanwhile sees all of it or none
+        part = kept.with_suffix(f".{os.getpid()}.part")
+        part.write_bytes(png)
+        part.replace(kept)
     return png
 
 

@@ -34,6 +34,7 @@ class Project:
     """A copy of the site's sources in a temporary folder, ready to edit and build."""
 
     root: Path
+    result: subprocess.CompletedProcess[str] | None = None  # the last build's, with what it printed
 
     @property
     def mapping(self) -> Path:
@@ -53,7 +54,7 @@ class Project:
         if site_url:
             environment["SITE_URL"] = site_url
         environment.update(env or {})
-        return subprocess.run(
+        self.result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(self.site)],
             cwd=self.root,
             env=environment,
@@ -61,6 +62,7 @@ class Project:
             text=True,
             timeout=120,
         )
+        return self.result
 
     @property
     def scenarios(self) -> Path:
@@ -103,8 +105,12 @@ class Project:
         return self.site
 
     def page(self, url: str) -> BeautifulSoup:
-        """Parse a built page by its URL path, e.g. 'glossary/'."""
-        return parse(self.site / url / "index.html" if not url.endswith(".html") else self.site / url)
+        """Parse a built page by its URL path, e.g. 'glossary/' (read only: the same page, unchanged since,
+        is parsed once per session; a test that edits the tree parses its own copy with ``parse``)."""
+        url = url.lstrip("/")
+        path = self.site / url / "index.html" if not url.endswith(".html") else self.site / url
+        stat = path.stat()
+        return _parsed(path, stat.st_mtime_ns, stat.st_size)
 
 
 def parse(path: Path) -> BeautifulSoup:
@@ -113,8 +119,18 @@ def parse(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html5lib")
 
 
-def copy_project(dest: Path) -> Project:
-    """Copy the site's sources into ``dest``."""
+@functools.lru_cache(maxsize=256)
+def _parsed(path: Path, mtime_ns: int, size: int) -> BeautifulSoup:
+    return parse(path)
+
+
+# Every copy's .cache/ is the project's own (what it keeps is keyed by its content: preview images by their
+# words, compiled templates by their source), so a test's build does not draw and compile it all again.
+SHARED_CACHE = ROOT / ".cache"
+
+
+def copy_project(dest: Path, *, shared_cache: bool = True) -> Project:
+    """Copy the site's sources into ``dest`` (with ``shared_cache``, its .cache/ is the project's own)."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
@@ -122,6 +138,9 @@ def copy_project(dest: Path) -> Project:
             shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, dest / part)
+    if shared_cache:
+        SHARED_CACHE.mkdir(exist_ok=True)
+        (dest / ".cache").symlink_to(SHARED_CACHE, target_is_directory=True)
     return Project(dest)
 
 
@@ -136,6 +155,19 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The project as it is, built once for the whole session."""
     project = copy_project(tmp_path_factory.mktemp("built") / "project")
     project.built()
+    return project
+
+
+# The address a deployed site is built for: a site in a folder, so every address must keep the folder.
+DEPLOYED_URL = "https://example.org/companion/"
+
+
+@pytest.fixture(scope="session")
+def deployed(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The project as it is, built once for the whole session for an address of its own, as the deploy
+    workflow builds it."""
+    project = copy_project(tmp_path_factory.mktemp("deployed") / "project")
+    project.built(site_url=DEPLOYED_URL)
     return project
 
 
@@ -170,13 +202,21 @@ def _first_pairing_slide() -> int:
 FIRST = _first_pairing_slide()
 
 BROWSER_FIXTURES = {"browser", "open_browser", "visit"}
+VARIANT_FIXTURES = {"project", "tmp_path"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test that drives Chromium, so `-m "not browser"` runs the fast ones alone."""
+    """Mark every test that drives Chromium (``browser``), and every test that makes a project of its own
+    to change, build or serve (``variant``: how the code answers inputs other than the real ones), so that
+    `-m "not browser and not variant"` checks the real data and the site built from it, and nothing else.
+    A module that changes copies of the real data to check them (the documents' samples) says
+    ``pytestmark = pytest.mark.data``, and stays in that check."""
     for item in items:
-        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if BROWSER_FIXTURES & fixtures:
             item.add_marker(pytest.mark.browser)
+        if VARIANT_FIXTURES & fixtures and not item.get_closest_marker("data"):
+            item.add_marker(pytest.mark.variant)
 
 
 @pytest.fixture(scope="session")

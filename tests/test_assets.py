@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, Project, parse
+from conftest import ROOT, Project
 from pages.components import COMPONENTS
 
 STYLESHEETS = ROOT / "overrides" / "assets" / "stylesheets"
@@ -63,7 +63,7 @@ def test_every_script_is_mx_kit_or_a_declared_component() -> None:
 
 def own_files(built: Project, page: str) -> tuple[list[str], list[str], list[str]]:
     """Return the page's component roots, and the stylesheets and scripts of ours it loads, in order."""
-    html = parse(built.site / page / "index.html")
+    html = built.page(f"{page}/index.html")
     roots = [element["data-module"] for element in html.select("[data-module]")]
     sheets = [link["href"] for link in html.select("link[rel=stylesheet]") if OURS.search(link["href"])]
     scripts = [script["src"] for script in html.select("script[src]") if OURS.search(script["src"])]
@@ -83,7 +83,7 @@ def test_each_page_loads_one_stylesheet_and_only_its_components_scripts(built: P
     components = sorted(f"{c.name.removeprefix('mx-')}.min.js" for c in used)
     assert names[: 1 + len(kit) + len(data)] == (["mx.min.js", *kit, *data] if roots else [])  # what the rest use
     assert sorted(names[1 + len(kit) + len(data) :]) == (components if roots else []), (roots, names)
-    html = parse(built.site / page / "index.html")
+    html = built.page(f"{page}/index.html")
     assert all(s.has_attr("defer") for s in html.select("script[src]") if OURS.search(s["src"])), page  # none blocks
     for src in [*sheets, *scripts]:
         assert (built.site / page / src).resolve().is_file(), src

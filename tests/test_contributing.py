@@ -110,6 +110,7 @@ def test_the_build_also_checks_what_a_schema_cannot(name: str) -> None:
     assert schema_errors(text) == []
 
 
+@pytest.mark.data
 def test_the_checker_passes_the_real_mapping(project: Project, mapping: dict) -> None:
     result = project.check()
     assert result.returncode == 0

@@ -21,6 +21,8 @@ import pytest
 
 from conftest import ROOT, Project
 
+pytestmark = pytest.mark.data  # the samples change copies of the real mapping: part of the quick check
+
 DOCUMENTS = ("README.md", "CONTRIBUTING.md")
 SAMPLE = re.compile(r"<!-- sample: ([a-z-]+) -->\n+( *)```[a-z]*\n(.*?)\n *```", re.S)
 EXAMPLE = re.compile(r"<!-- example: ([a-z-]+) -->\n+()```yaml\n(.*?\n)```", re.S)

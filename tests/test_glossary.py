@@ -57,7 +57,7 @@ def test_every_quote_is_shown_verbatim_and_links_to_an_existing_paragraph(built:
         assert [f.select_one("blockquote").get_text(strip=True) for f in figures] == entry["quotes"]
         for figure, quote in zip(figures, entry["quotes"], strict=False):
             target = urlsplit(urljoin(base, figure.select_one("a.mx-quote__link")["href"]))
-            page = parse(built.site / target.path.lstrip("/") / "index.html")
+            page = built.page(target.path.lstrip("/") + "/index.html")
             paragraph = page.find(id=target.fragment)
             assert paragraph is not None, f"{entry['id']}: #{target.fragment} is not on {target.path}"
             assert paragraph.name == "p"

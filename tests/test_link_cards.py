@@ -4,25 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import Project, copy_project, parse
+from conftest import DEPLOYED_URL, Project, parse
 from pages.previews import Preview
 
-SITE_URL = "https://example.org/companion/"  # a site in a folder: every address must keep the folder
 OG = ("og:type", "og:site_name", "og:title", "og:description", "og:url", "og:image", "og:image:type")
 OG += ("og:image:width", "og:image:height", "og:image:alt")
 TWITTER = ("twitter:card", "twitter:title", "twitter:description", "twitter:image", "twitter:image:alt")
-
-
-@pytest.fixture(scope="module")
-def deployed(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The site built for an address of its own, as the deploy workflow builds it."""
-    project = copy_project(tmp_path_factory.mktemp("deployed") / "project")
-    project.built(site_url=SITE_URL)
-    return project
 
 
 def pages(project: Project) -> dict[str, BeautifulSoup]:
@@ -30,7 +20,7 @@ def pages(project: Project) -> dict[str, BeautifulSoup]:
     found = {}
     for path in sorted(project.site.rglob("index.html")):
         folder = path.parent.relative_to(project.site).as_posix()
-        found[SITE_URL if folder == "." else f"{SITE_URL}{folder}/"] = parse(path)
+        found[DEPLOYED_URL if folder == "." else f"{DEPLOYED_URL}{folder}/"] = project.page(f"{folder}/index.html")
     return found
 
 
@@ -45,8 +35,8 @@ def card(page: BeautifulSoup) -> dict[str, str]:
 
 
 def site_file(project: Project, url: str) -> Path:
-    assert url.startswith(SITE_URL), url
-    return project.site / url.removeprefix(SITE_URL)
+    assert url.startswith(DEPLOYED_URL), url
+    return project.site / url.removeprefix(DEPLOYED_URL)
 
 
 def test_every_page_carries_a_complete_card_with_absolute_addresses(deployed: Project) -> None:
@@ -59,14 +49,14 @@ def test_every_page_carries_a_complete_card_with_absolute_addresses(deployed: Pr
         assert all(values[key].strip() for key in values), url
         assert values["og:url"] == url
         assert page.select_one("link[rel=canonical]")["href"] == url
-        assert values["og:type"] == ("website" if url == SITE_URL else "article")
+        assert values["og:type"] == ("website" if url == DEPLOYED_URL else "article")
         assert values["og:site_name"] == "production outages are like sexism"
         assert values["twitter:card"] == "summary_large_image"
         assert values["twitter:title"] == values["og:title"]
         assert values["twitter:description"] == values["og:description"]
         assert values["og:description"] == page.select_one("meta[name=description]")["content"]
         assert values["twitter:image"] == values["og:image"] and values["twitter:image:alt"] == values["og:image:alt"]
-        if url != SITE_URL:  # the home page's <title> is the site's name alone
+        if url != DEPLOYED_URL:  # the home page's <title> is the site's name alone
             assert page.select_one("title").get_text().startswith(values["og:title"]), url
         image = site_file(deployed, values["og:image"])
         assert image.suffix == ".png" and values["og:image:type"] == "image/png"
@@ -80,7 +70,7 @@ def test_every_page_carries_a_complete_card_with_absolute_addresses(deployed: Pr
 
 def test_a_pairing_page_is_shared_as_its_two_terms_and_meanings(deployed: Project, mapping: dict) -> None:
     for entry in mapping["entries"]:
-        values = card(parse(deployed.site / "glossary" / entry["id"] / "index.html"))
+        values = card(deployed.page(f"glossary/{entry['id']}/"))
         assert values["og:title"] == f"{entry['outage']['term']} ↔ {entry['sexism']['term']}"
         description = values["og:description"]
         assert len(description) <= 200, description
@@ -95,7 +85,7 @@ def test_titles_and_descriptions_are_escaped_once_from_the_mapping(project: Proj
     text = project.mapping.read_text(encoding="utf-8")
     term = first["outage"]["term"]
     project.mapping.write_text(text.replace(f'term: "{term}"', 'term: "Fish & \\"chips\\" <b>"', 1), encoding="utf-8")
-    project.built(site_url=SITE_URL)
+    project.built(site_url=DEPLOYED_URL)
     page = parse(project.site / "glossary" / first["id"] / "index.html")
     assert card(page)["og:title"] == f'Fish & "chips" <b> ↔ {first["sexism"]["term"]}'
     assert page.select_one("title").get_text().startswith('Fish & "chips" <b> ↔ ')
@@ -144,7 +134,8 @@ def test_a_rebuild_reuses_the_cached_images_and_templates_and_is_byte_for_byte_t
     """The preview images and the compiled templates (the theme's and the hook's) are kept in .cache/,
     outside site/, by what they hold: a second build reuses them and writes the same bytes, an edit
     redraws only the image it changes, and an edited template is compiled afresh."""
-    first = project.built(site_url=SITE_URL)
+    (project.root / ".cache").unlink()  # a cache of its own, empty, not the one the other tests share
+    first = project.built(site_url=DEPLOYED_URL)
     clean = {path.relative_to(first): path.read_bytes() for path in first.rglob("*") if path.is_file()}
     cache = project.root / ".cache"
     images = sorted((cache / "previews").glob("*.png"))
@@ -153,7 +144,7 @@ def test_a_rebuild_reuses_the_cached_images_and_templates_and_is_byte_for_byte_t
     compiled = {path: path.stat().st_mtime_ns for path in (cache / "theme").iterdir()}  # the theme's
     assert len(compiled) > 20
     drawn = {path: path.stat().st_mtime_ns for path in images}
-    second = project.built(site_url=SITE_URL)
+    second = project.built(site_url=DEPLOYED_URL)
     again = {path.relative_to(second): path.read_bytes() for path in second.rglob("*") if path.is_file()}
     assert again == clean
     assert {path: path.stat().st_mtime_ns for path in images} == drawn  # none drawn again
@@ -167,6 +158,6 @@ def test_a_rebuild_reuses_the_cached_images_and_templates_and_is_byte_for_byte_t
     )
     about = project.root / "docs" / "about.md"
     about.write_text(about.read_text(encoding="utf-8").replace("title: ", "title: New ", 1), encoding="utf-8")
-    project.built(site_url=SITE_URL)
+    project.built(site_url=DEPLOYED_URL)
     assert len(list((cache / "previews").glob("*.png"))) == len(images) + 1  # the about page's new image only
     assert project.page("").find("meta", attrs={"name": "x-edited"})

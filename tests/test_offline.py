@@ -239,7 +239,7 @@ def test_a_build_that_publishes_no_copy_says_how_to_make_one_and_the_copy_says_w
     built: Project, offline: Path
 ) -> None:
     for page in ("guide", "plan"):
-        note = parse(built.site / page / "index.html").select_one("[data-offline]")
+        note = built.page(f"{page}/index.html").select_one("[data-offline]")
         assert note.select_one("a") is None and "scripts/offline" in note.get_text()
     here = parse(offline / "plan.html").select_one("[data-offline]")
     assert here.get_text(" ", strip=True).startswith("This is the offline copy of the site")

@@ -217,9 +217,8 @@ def printed_addresses(project: Project) -> dict[str, str]:
     }
 
 
-def test_a_build_on_a_local_address_prints_none_and_says_so(project: Project) -> None:
-    result = project.build()  # no SITE_URL: mkdocs.yml's default, http://127.0.0.1:8000/
-    assert result.returncode == 0, result.stderr
+def test_a_build_on_a_local_address_prints_none_and_says_so(built: Project) -> None:
+    project, result = built, built.result  # no SITE_URL: mkdocs.yml's default, http://127.0.0.1:8000/
     assert (
         "INFO    -  metaphor: site_url is http://127.0.0.1:8000/, an address on this machine: the handout, "
         "the last slide and the explorer's citations print no address for the site. Set SITE_URL to the "
@@ -233,9 +232,8 @@ def test_a_build_on_a_local_address_prints_none_and_says_so(project: Project) ->
         assert "127.0.0.1" not in parse(page).select_one("body").get_text(), page
 
 
-def test_a_published_address_is_printed_where_the_site_names_itself(project: Project, mapping: dict) -> None:
-    result = project.build(site_url="https://example.org/companion/")
-    assert result.returncode == 0, result.stderr
+def test_a_published_address_is_printed_where_the_site_names_itself(deployed: Project, mapping: dict) -> None:
+    project, result = deployed, deployed.result  # built for https://example.org/companion/
     assert "an address on this machine" not in result.stderr
     printed = printed_addresses(project)
     assert printed["handout"].endswith("Companion material CC BY-SA 4.0: https://example.org/companion/")

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from conftest import Project, parse
+from conftest import Project
 
 BASE = "http://site.test/"
 
@@ -19,7 +19,7 @@ def resolve(project: Project, page_url: str, href: str) -> tuple[BeautifulSoup, 
     target = urlsplit(urljoin(BASE + page_url, href))
     path = project.site / target.path.lstrip("/") / "index.html"
     assert path.is_file(), f"{page_url}: {href} leads nowhere"
-    return parse(path), target.fragment
+    return project.page(str(path.relative_to(project.site))), target.fragment
 
 
 def test_each_pairing_has_a_page_showing_it_whole(built: Project, mapping: dict) -> None:
@@ -103,6 +103,7 @@ def text_of(doc: dict) -> str:
 
 def test_search_holds_each_pairing_once_on_its_own_page(built: Project, mapping: dict) -> None:
     docs = search_docs(built)
+    texts = [(doc["location"], text_of(doc)) for doc in docs]  # each document's text read once
     for entry in mapping["entries"]:
         for words in (
             entry["breaks_down"],
@@ -110,7 +111,7 @@ def test_search_holds_each_pairing_once_on_its_own_page(built: Project, mapping:
             entry["sexism"]["meaning"],
             entry["prompts"][0],
         ):
-            holding = [doc["location"] for doc in docs if " ".join(words.split()) in text_of(doc)]
+            holding = [location for location, text in texts if " ".join(words.split()) in text]
             assert holding == [f"glossary/{entry['id']}/"], (entry["id"], words[:40], holding)
         titled = [doc for doc in docs if doc["title"] == f"{entry['outage']['term']} ↔ {entry['sexism']['term']}"]
         assert [doc["location"] for doc in titled] == [f"glossary/{entry['id']}/"]

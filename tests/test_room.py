@@ -7,13 +7,11 @@ import re
 import time
 from datetime import UTC, datetime, timedelta
 
-import pytest
 import segno
 
-from conftest import FIRST, Project, Visit, copy_project, parse
+from conftest import DEPLOYED_URL, FIRST, Project, Visit
 from model.metaphor_model import Metaphor
 
-SITE_URL = "https://example.org/companion/"
 SUPPORT = "Jo Lee, room 4"
 
 
@@ -75,21 +73,13 @@ def test_the_deck_opens_with_the_sessions_content_note_then_the_ground_rules(
 
 
 def test_the_guide_lists_the_same_ground_rules_as_the_slide(built: Project, mapping: dict) -> None:
-    guide = parse(built.site / "guide" / "index.html")
+    guide = built.page("guide/")
     items = guide.find(id="ground-rules").find_next("ul").find_all("li", recursive=False)
     rules = mapping["workshop"]["ground_rules"]["rules"]
     assert [li.get_text(" ", strip=True) for li in items] == [f"{r['rule']} {r['detail']}" for r in rules]
 
 
 # ---------------------------------------------------------------- the close
-
-
-@pytest.fixture(scope="module")
-def deployed(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The site built for an address of its own, as the deploy workflow builds it."""
-    project = copy_project(tmp_path_factory.mktemp("deployed") / "project")
-    project.built(site_url=SITE_URL)
-    return project
 
 
 def qr_modules(svg: object) -> list[list[bool]]:
@@ -113,14 +103,14 @@ def qr_modules(svg: object) -> list[list[bool]]:
 def test_the_close_asks_for_one_goal_each_with_the_runbooks_address_and_its_qr_code(
     deployed: Project, mapping: dict
 ) -> None:
-    deck = parse(deployed.site / "deck" / "index.html")
+    deck = deployed.page("deck/")
     close = deck.select("[data-slide]")[-1]
     assert close["data-title"] == "One goal each"
     assert close.select_one(".mx-slide__heading").get_text() == "One goal each"
     assert close.select_one(".mx-slide__lead").get_text() == mapping["workshop"]["closing"]["prompt"]
     assert close.select_one("[data-support]") is not None  # the session's contacts, filled in by the script
     link = close.select_one("a[data-deck-runbook]")
-    address = SITE_URL + "runbook/"
+    address = DEPLOYED_URL + "runbook/"
     assert link.get_text() == address
     assert (deployed.site / "deck" / link["href"] / "index.html").resolve().is_file()
     # The code is drawn into the page at build time (nothing to fetch) and reads as the runbook's address.
@@ -134,7 +124,7 @@ def test_the_close_asks_for_one_goal_each_with_the_runbooks_address_and_its_qr_c
 
 
 def test_without_an_address_of_its_own_the_close_links_the_runbook_and_draws_no_code(built: Project) -> None:
-    close = parse(built.site / "deck" / "index.html").select("[data-slide]")[-1]
+    close = built.page("deck/").select("[data-slide]")[-1]
     assert close.select_one("svg") is None
     link = close.select_one("a[data-deck-runbook]")
     assert (built.site / "deck" / link["href"] / "index.html").resolve().is_file()
