@@ -27,7 +27,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from pages.build_state import cache_folder
+from pages.build_state import cache_folder, is_local
 from pages.previews import FONTS, HEIGHT, WIDTH, Preview
 from sources.essay_source import ESSAY, Credit
 
@@ -62,8 +62,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Once every page is read: make each page's card, and publish its image (from the cache, or drawn)."""
     essay = files.get_file_from_path(ESSAY)
     credit = Credit.read(essay.page.meta) if essay and essay.page else None
-    if not config.site_url or credit is None:
-        return env  # no address to share, or an essay without its credit (hooks/metaphor.py reports that)
+    if not config.site_url or is_local(config.site_url) or credit is None:
+        # No address that others can open (none, or one on this machine: a card pointing at 127.0.0.1 would
+        # be shared with the link), or an essay without its credit (hooks/metaphor.py reports that).
+        return env
     cache = cache_folder(config, "previews")
     code = hashlib.sha256(b"".join(path.read_bytes() for path in DRAWN_BY)).hexdigest()
     for file in files.documentation_pages():

@@ -35,7 +35,7 @@ from mkdocs.utils.meta import get_data
 
 from checks.essay_outline import OUTLINE
 from checks.site_data import ESSAY, SiteData, load_site, source_path
-from pages.build_problems import report, show_problems
+from pages.build_problems import report, show_problems, show_warnings
 from pages.build_state import Session, Settings, Stage, cache_folder
 from pages.data_script import data_scripts
 from pages.essay_marks import MARKS, mark_quotes
@@ -70,10 +70,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = SETTINGS.set(Settings.read(config, _session))
     if config.site_url and not settings.site_address:
         # Not a warning, which would fail every strict local build: the printed text simply omits it.
-        log.info(
+        # A deployment from here (gh-deploy) would publish it: that is a warning.
+        (log.warning if _session.command == "gh-deploy" else log.info)(
             f"site_url is {config.site_url}, an address on this machine: the handout, the last slide and "
-            "the explorer's citations print no address for the site. Set SITE_URL to the address the site "
-            "is published at (the deploy workflow does) to print it."
+            "the explorer's citations print no address for the site, and the pages carry no link cards "
+            "(the titles, descriptions and images that chats and social sites show for a shared link). "
+            "Set SITE_URL to the address the site is published at (the deploy workflow does) to print it."
         )
     return config
 
@@ -161,6 +163,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html = mark_quotes(html, metaphor=site.metaphor, explorer_href=explorer_href, macros=renderer.macros(MARKS))
     if page.meta.get("toc") == "phases":
         page.toc = phase_toc(site.metaphor)
+    if site.warnings and SETTINGS.get().serving:  # a strict build refuses them: the preview says so too
+        html = show_warnings(site.warnings, renderer=renderer) + html
     return html
 
 

@@ -18,6 +18,7 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Sized
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,8 +28,10 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import ConfigurationError, PluginError  # noqa: E402
 
-from checks.site_data import load_site  # noqa: E402
+from checks.essay_outline import OUTLINE  # noqa: E402
+from checks.site_data import MAPPING, SCENARIOS, load_site, source_path  # noqa: E402
 from pages.build_state import Session, Settings  # noqa: E402
+from sources.essay_source import ESSAY  # noqa: E402
 from sources.yaml_source import InvalidData, Problem  # noqa: E402
 
 
@@ -55,6 +58,11 @@ def show(problem: Problem, *, annotations: bool) -> str:
     return problem.format(column=True) + (" (warning: fails a strict build)" if problem.warning else "")
 
 
+def counted(things: Sized, one: str, many: str = "") -> str:
+    """Count as a sentence does: "1 scenario", "9 scenarios"."""
+    return f"{len(things)} {one if len(things) == 1 else many or one + 's'}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--github", action="store_true", help="print GitHub Actions annotations")
@@ -63,20 +71,32 @@ def main() -> int:
     logging.disable(logging.WARNING)
     try:
         config = load_config(args.config)
-        site = load_site(config, outline=Settings.read(config, Session()).outline)
+        outline = Settings.read(config, Session()).outline
+        checked = [source_path(config, name) for name in (ESSAY, MAPPING, SCENARIOS, *([OUTLINE] if outline else []))]
+        site = load_site(config, outline=outline)
     except InvalidData as exc:
         for problem in exc.shown:
             print(show(problem, annotations=args.github))
         if exc.more:
             print(exc.more)
-        print(f"{exc}.", file=sys.stderr)
+        clean = [f"{name}: no problems" for name in checked if name not in {p.file for p in exc.problems}]
+        print("; ".join([str(exc), *clean]) + ".", file=sys.stderr)
         return 1
     except (OSError, ConfigurationError, PluginError) as exc:
         print(f"Cannot read the site's configuration: {exc}", file=sys.stderr)
         return 1
     for problem in site.warnings:
         print(show(problem, annotations=args.github))
-    summary = f"{site.mapping_path}: {len(site.metaphor.entries)} entries in {len(site.metaphor.phases)} phases"
+    essay, mapping, scenarios, *rest = checked
+    summary = "; ".join(
+        [
+            f"{essay}: {counted(site.essay.paragraphs, 'paragraph')}",
+            f"{mapping}: {counted(site.metaphor.entries, 'entry', 'entries')} "
+            f"in {counted(site.metaphor.phases, 'phase')}",
+            f"{scenarios}: {counted(site.scenarios.scenarios, 'scenario')}",
+            *(f"{name}: checked" for name in rest),
+        ]
+    )
     if site.warnings:
         count = len(site.warnings)
         print(f"{summary}, {count} warning{'s' if count != 1 else ''} (a strict build fails on them).", file=sys.stderr)

@@ -347,25 +347,25 @@ STICKING_OUT = """() => {
 }"""
 
 
-def settle(visit: Visit) -> None:
-    """Bring every finite animation and transition to its end, as if waited for.
+# Bring every finite animation and transition to its end, as if waited for. A colour read mid-transition
+# (a button taking focus fades to its focus colours over 125 ms, the theme's search opens over 250 ms) is
+# neither the colour before nor after. Two frames first: the theme starts some of them from a script, on
+# the frame after the event.
+SETTLE = """async () => {
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    for (const a of document.getAnimations()) {
+        try {
+            if (a.effect && a.effect.getComputedTiming().endTime !== Infinity) a.finish();
+        } catch {
+            /* one that cannot finish (paused at a rate of 0) is not a fade in progress */
+        }
+    }
+}"""
 
-    A colour read mid-transition (a button taking focus fades to its focus colours over 125 ms, the
-    theme's search opens over 250 ms) is neither the colour before nor after. Two frames first: the
-    theme starts some of them from a script, on the frame after the event.
-    """
-    visit.page.evaluate(
-        """async () => {
-            await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-            for (const a of document.getAnimations()) {
-                try {
-                    if (a.effect && a.effect.getComputedTiming().endTime !== Infinity) a.finish();
-                } catch {
-                    /* one that cannot finish (paused at a rate of 0) is not a fade in progress */
-                }
-            }
-        }"""
-    )
+
+def settle(visit: Visit) -> None:
+    """Bring every finite animation and transition to its end (SETTLE)."""
+    visit.page.evaluate(SETTLE)
 
 
 def violations(visit: Visit) -> list[str]:

@@ -166,6 +166,32 @@ CASES = {
             'a new field: put the whole text in double quotes (for example  meaning: "The essay says: ...")'
         ],
     ),
+    "yaml syntax error: a first field indented too far": (
+        t := change("    outage:\n      term: The routine outage\n", "    outage:\n       term: The routine outage\n"),
+        [
+            f"{FILE}:{at(t, '       term: The routine outage')}: YAML syntax error: 'term:' is indented one space "
+            f"too far: the fields under 'outage:' (line {at(t, '       term: The routine outage') - 1}) go two spaces "
+            "further in than it, as 'meaning:' on the next line does"
+        ],
+    ),
+    "yaml syntax error: quoted notes indented too far": (
+        t := change(
+            "    notes: Start with the outage side.\n", '     notes: "Start with the outage side: then sexism."\n'
+        ),
+        [
+            f"{FILE}:{at(t, '     notes: ')}: YAML syntax error: 'notes:' is indented one space more than 'minutes:' "
+            f"on line {at(t, '     notes: ') - 1}, so YAML reads it as part of that field's value: line it up with "
+            "'minutes:'"
+        ],
+    ),
+    "yaml syntax error: a field indented too little, far down the file": (
+        t := change("    phase: respond\n", "   phase: respond\n"),
+        [
+            f"{FILE}:{at(t, '   phase: respond')}: YAML syntax error: 'phase:' is indented one space less than "
+            f"'id:' on line {at(t, '   phase: respond') - 1}, and lines up with no field above it: line it up with "
+            "'id:' (the fields of one mapping line up exactly)"
+        ],
+    ),
     "yaml syntax error: an anchor": (
         t := change("    origin: essay\n", "    origin: &drawn essay\n"),
         [
@@ -282,7 +308,7 @@ CASES = {
         [
             f"{FILE}:{at(t, '  - id: routine-outage', 2)}: entry 'routine-outage': id: duplicate entry id (first used "
             f"on line {at(t, '  - id: routine-outage')})",
-            f"{FILE}:{at(t, '      entries: [routine-outage, fast-and-safe]')}: workshop.presets[1].entries[1]: "
+            f"{FILE}:{at(t, '      entries: [routine-outage, fast-and-safe]')}: preset 'both': entries[1]: "
             "no entry has the id 'fast-and-safe'",
         ],
     ),
@@ -293,7 +319,7 @@ CASES = {
             "'fast-and-safe'; did you mean 'Fast and safe'?",
             f"{FILE}:{at(t, '  - id: Fast')}: entry 'Fast and safe': id: 'Fast and safe' is not a slug: use lowercase "
             "letters, digits and single hyphens (e.g. 'routine-outage')",
-            f"{FILE}:{at(t, '      entries: [routine-outage, fast-and-safe]')}: workshop.presets[1].entries[1]: "
+            f"{FILE}:{at(t, '      entries: [routine-outage, fast-and-safe]')}: preset 'both': entries[1]: "
             "no entry has the id 'fast-and-safe'; did you mean 'Fast and safe'?",
         ],
     ),
@@ -354,14 +380,15 @@ CASES = {
     "preset that does not add up": (
         t := change("      minutes: 23\n", "      minutes: 45\n"),
         [
-            f"{FILE}:{at(t, '    - id: short')}: workshop.presets[0]: the agenda for its entries adds up to 23 "
-            "minutes, not 45: change its entries, scenarios or buffer, or the minutes of its blocks"
+            f"{FILE}:{at(t, '    - id: short')}: preset 'short': its agenda adds up to 23 minutes, not 45 (opening 5, "
+            "passages 5, routine-outage 3, prepare discussion 5, closing 5): change its entries, scenarios or buffer, "
+            "or the minutes of a block"
         ],
     ),
     "preset with an unknown entry": (
         t := change("entries: [routine-outage]", "entries: [routine]"),
         [
-            f"{FILE}:{at(t, '      entries: [routine]')}: workshop.presets[0].entries[0]: no entry has the id "
+            f"{FILE}:{at(t, '      entries: [routine]')}: preset 'short': entries[0]: no entry has the id "
             "'routine'; did you mean 'routine-outage'?"
         ],
     ),
@@ -393,8 +420,9 @@ CASES = {
         ).replace("workshop:", THIRD_ENTRY, 1),
         [
             f"{FILE}:{at(t, WE_LEARN, 3)}: entry 'third': quotes[0]: the sentence \"We learn to expect it.\" (p-10) "
-            "is quoted by 3 entries ('routine-outage', 'fast-and-safe', 'third'); at most 2 may quote one sentence, "
-            "so that each quote supports its own pairing: quote another passage, or drop this quote [warning]"
+            "is already quoted by 'routine-outage' and 'fast-and-safe', and at most 2 entries may quote one sentence, so "
+            "that each quote supports its own pairing (3 quote it now): quote another passage, or drop this quote "
+            "[warning]"
         ],
     ),
     "no prompt names the topic (warning)": (
@@ -416,7 +444,7 @@ CASES = {
         [
             f"{FILE}:{at(t, '    topics: [race]')}: entry 'fast-and-safe': topics[0]: no topic of workshop.topics has "
             "the id 'race' (it lists none: add the topic there first)",
-            f"{FILE}:{at(t, '      entries: [routine-outage, fast-and-safe]')}: workshop.presets[1].entries: the "
+            f"{FILE}:{at(t, '      entries: [routine-outage, fast-and-safe]')}: preset 'both': entries: the "
             "session would end with the pairing 'fast-and-safe', which touches on race: nothing sensitive may be a "
             "preset's last item; put another scenario or pairing after it",
         ],
@@ -428,7 +456,7 @@ CASES = {
             text=change("workshop:\n  opening:", TOPICS),
         ),
         [
-            f"{FILE}:{at(t, '      entries: [routine-outage, fast-and-safe]')}: workshop.presets[1].entries: the "
+            f"{FILE}:{at(t, '      entries: [routine-outage, fast-and-safe]')}: preset 'both': entries: the "
             "session would end with the pairing 'fast-and-safe', which touches on race: nothing sensitive may be a "
             "preset's last item; put another scenario or pairing after it"
         ],

@@ -111,11 +111,16 @@ def test_the_build_also_checks_what_a_schema_cannot(name: str) -> None:
 
 
 @pytest.mark.data
-def test_the_checker_passes_the_real_mapping(project: Project, mapping: dict) -> None:
+def test_the_checker_passes_the_real_mapping_and_names_every_file_it_checked(
+    project: Project, mapping: dict, site_data: object
+) -> None:
     result = project.check()
     assert result.returncode == 0
     counts = f"{len(mapping['entries'])} entries in {len(mapping['phases'])} phases"
-    assert result.stdout.strip() == f"docs/metaphors.yml: {counts}, no problems."
+    assert result.stdout.strip() == (
+        f"docs/essay.md: {len(site_data.essay.paragraphs)} paragraphs; docs/metaphors.yml: {counts}; "
+        f"docs/scenarios.yml: {len(site_data.scenarios.scenarios)} scenarios, no problems."
+    )
 
 
 def test_nested_aliases_are_refused_at_once_with_the_line_of_the_first_anchor(project: Project) -> None:
@@ -148,7 +153,9 @@ def test_the_checker_prints_every_problem_with_line_and_column(project: Project)
         ),
         f"docs/metaphors.yml:{related_line}:15: entry 'routine-outage': related[0]: no entry has the id 'nowhere'",
     ]
-    assert result.stderr.strip() == "docs/metaphors.yml: 2 problems found."
+    assert result.stderr.strip() == (
+        "docs/metaphors.yml: 2 problems found; docs/essay.md: no problems; docs/scenarios.yml: no problems."
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -161,7 +168,8 @@ def test_the_checker_reports_warnings_and_fails_as_a_strict_build_would(project:
     message = expected[0].split(": ", 1)[1].removesuffix(" [warning]")
     assert result.stdout.splitlines() == [f"docs/metaphors.yml:{line}:3: {message} (warning: fails a strict build)"]
     assert (
-        result.stderr.strip() == "docs/metaphors.yml: 2 entries in 2 phases, 1 warning (a strict build fails on them)."
+        result.stderr.strip() == "docs/essay.md: 15 paragraphs; docs/metaphors.yml: 2 entries in 2 phases; "
+        "docs/scenarios.yml: 1 scenario, 1 warning (a strict build fails on them)."
     )
 
 

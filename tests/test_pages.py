@@ -4,6 +4,7 @@ anchors each page really has, every nav page a file in docs/ with its front matt
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -221,15 +222,36 @@ def test_a_build_on_a_local_address_prints_none_and_says_so(built: Project) -> N
     project, result = built, built.result  # no SITE_URL: mkdocs.yml's default, http://127.0.0.1:8000/
     assert (
         "INFO    -  metaphor: site_url is http://127.0.0.1:8000/, an address on this machine: the handout, "
-        "the last slide and the explorer's citations print no address for the site. Set SITE_URL to the "
-        "address the site is published at (the deploy workflow does) to print it."
+        "the last slide and the explorer's citations print no address for the site, and the pages carry no "
+        "link cards (the titles, descriptions and images that chats and social sites show for a shared link). "
+        "Set SITE_URL to the address the site is published at (the deploy workflow does) to print it."
     ) in result.stderr
+    # Nothing a shared link carries names this machine: no card, no preview image.
+    assert not (project.site / "assets" / "previews").exists()
     printed = printed_addresses(project)
     assert printed["handout"].endswith("Companion material CC BY-SA 4.0")
     assert printed["slide"].endswith("companion material under CC BY-SA 4.0")
     assert printed["citation"].endswith("(2018).")
     for page in project.site.rglob("*.html"):
-        assert "127.0.0.1" not in parse(page).select_one("body").get_text(), page
+        html = parse(page)
+        assert "127.0.0.1" not in html.select_one("body").get_text(), page
+        assert not html.select('meta[property^="og:"], meta[name^="twitter:"]'), page
+
+
+@pytest.mark.parametrize("command, level", [("build", logging.INFO), ("gh-deploy", logging.WARNING)])
+def test_deploying_from_here_with_an_address_on_this_machine_is_a_warning(
+    command: str, level: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A plain build may be a preview (it says so); `mkdocs gh-deploy` publishes what it builds."""
+    config = load_config(str(ROOT / "mkdocs.yml"), site_url="http://127.0.0.1:8000/")
+    config.plugins.on_startup(command=command, dirty=False)
+    try:
+        with caplog.at_level(logging.INFO):
+            config.plugins.on_config(config)
+    finally:
+        config.plugins.on_shutdown()
+    [record] = [r for r in caplog.records if "an address on this machine" in r.getMessage()]
+    assert record.levelno == level
 
 
 def test_a_published_address_is_printed_where_the_site_names_itself(deployed: Project, mapping: dict) -> None:

@@ -90,7 +90,7 @@ def test_a_preset_that_runs_an_unknown_scenario_is_named_in_the_mapping(project:
     project.mapping.write_text(broken, encoding="utf-8")
     line = broken.splitlines().index("      scenarios: [design-reveiw]") + 1
     assert [line.split("-  ", 1)[1] for line in project.failed_build()] == [
-        f"metaphor: docs/metaphors.yml:{line}: workshop.presets[1].scenarios[0]: no scenario of docs/scenarios.yml has "
+        f"metaphor: docs/metaphors.yml:{line}: preset 'short': scenarios[0]: no scenario of docs/scenarios.yml has "
         "the id 'design-reveiw'; did you mean 'design-review'?",
         "docs/metaphors.yml: 1 problem found (listed above); the site was not built.",
     ]
@@ -200,12 +200,12 @@ def test_a_preset_never_runs_a_scenario_waiting_for_review_nor_ends_on_a_sensiti
     for facts, expected in [
         (
             ScenarioFacts(minutes=12, pending=True, topics=()),
-            f"{line}: workshop.presets[0].scenarios[0]: the scenario 'the-review' waits for its review (review: "
+            f"{line}: preset 'short': scenarios[0]: the scenario 'the-review' waits for its review (review: "
             "status: pending in docs/scenarios.yml), and a preset may not run it until the review is done",
         ),
         (
             ScenarioFacts(minutes=12, pending=False, topics=("race",)),
-            f"{line}: workshop.presets[0].scenarios[0]: the session would end with the scenario 'the-review', which "
+            f"{line}: preset 'short': scenarios[0]: the session would end with the scenario 'the-review', which "
             "touches on race: nothing sensitive may be a preset's last item; put another scenario or pairing after it",
         ),
     ]:

@@ -111,6 +111,24 @@ def test_under_mkdocs_serve_the_problems_show_in_every_page_until_a_save_fixes_t
         fixed = parse_html(server.after_change(lambda: project.mapping.write_text(good, encoding="utf-8"), "glossary/"))
         assert fixed.select_one("[data-mx-problems]") is None
         assert len(fixed.select("article[data-entry-id]")) == len(mapping["entries"])
+        # A warning: the site shows, and so does the warning, above every page's content, as in the terminal.
+        notes = f'    notes: "{first["notes"]}"\n'
+        warned = good.replace(notes, notes.replace('."', '. Allow 3 minutes."'), 1)
+        assert warned != good
+        where = at(warned, notes.rstrip("\n").replace('."', ". Allow"))
+        page = parse_html(
+            server.after_change(lambda: project.mapping.write_text(warned, encoding="utf-8"), "glossary/")
+        )
+        assert len(page.select("article[data-entry-id]")) == len(mapping["entries"])
+        for shown in (page, parse_html(server.get("essay/"))):
+            notice = shown.select_one("[data-mx-warnings]")
+            assert "a strict build (CI's, and the deploy's) refuses it" in " ".join(notice.get_text().split())
+            [line] = [item.get_text() for item in notice.select("[data-problem=warning] code")]
+            assert line.startswith(f"docs/metaphors.yml:{where}: entry '{first['id']}': notes: ")
+            assert "“3 minutes”" in line
+        assert [line.split("-  ", 1)[1] for line in server.log if line.startswith("WARNING")][-1] == f"metaphor: {line}"
+        clean = parse_html(server.after_change(lambda: project.mapping.write_text(good, encoding="utf-8"), "glossary/"))
+        assert clean.select_one("[data-mx-warnings]") is None
 
 
 def parse_html(html: str) -> BeautifulSoup:

@@ -61,7 +61,7 @@ def test_every_problem_is_reported_in_one_run(tmp_path: Path, essay: Essay) -> N
         f"{FILE}:{at(text, '    related:')}: entry 'routine-outage': related[0]: no entry has the id 'nowhere'",
         f"{FILE}:{at(text, '    phase: respnd')}: entry 'fast-and-safe': phase: unknown phase 'respnd' (expected one of: prepare, respond)",
         f"{FILE}:{at(text, EMPTY_TERM)}: entry 'fast-and-safe': outage.term: must not be empty",
-        f"{FILE}:{at(text, '    - id: short')}: workshop.presets[0]: the agenda for its entries adds up to 23 minutes, not 22: change its entries, scenarios or buffer, or the minutes of its blocks",
+        f"{FILE}:{at(text, '    - id: short')}: preset 'short': its agenda adds up to 23 minutes, not 22 (opening 5, passages 5, routine-outage 3, prepare discussion 5, closing 5): change its entries, scenarios or buffer, or the minutes of a block",
     ]
 
 
@@ -73,8 +73,11 @@ def test_minutes_with_a_leading_zero_are_read_as_people_mean_them(tmp_path: Path
     with pytest.raises(InvalidData) as failed:
         load_metaphor(path, essay)
     assert [p.message for p in failed.value.problems] == [
-        "the agenda for its entries adds up to 29 minutes, not 23: change its entries, scenarios or buffer, or the minutes of its blocks",
-        "the agenda for its entries adds up to 37 minutes, not 31: change its entries, scenarios or buffer, or the minutes of its blocks",
+        "its agenda adds up to 29 minutes, not 23 (opening 5, passages 5, routine-outage 9, prepare discussion 5, "
+        "closing 5): change its entries, scenarios or buffer, or the minutes of a block",
+        "its agenda adds up to 37 minutes, not 31 (opening 5, passages 5, routine-outage 9, prepare discussion 5, "
+        "fast-and-safe 4, respond discussion 4, closing 5): change its entries, scenarios or buffer, or the minutes "
+        "of a block",
     ]
 
 

@@ -115,20 +115,22 @@ def quoted(essay: Essay, text: str, about: str = "") -> Quote:
     return Quote(text.strip(), essay.paragraphs_containing(text.strip())[0].anchor, about)
 
 
-def item_labeler(data: Any, key: str, noun: str) -> Labeler:
-    """Return a labeler that names problems inside ``key[i]`` by the item's id: "entry 'x'", else "entry #3"."""
+def item_labeler(data: Any, *lists: tuple[DataPath, str]) -> Labeler:
+    """Return a labeler that names problems inside an item of each list (its path, and the noun for one
+    item) by the item's id: "entry 'x'", else "entry #3"."""
 
     def label(path: DataPath) -> tuple[str | None, DataPath]:
-        if len(path) >= 2 and path[0] == key and isinstance(path[1], int):
-            return f"{noun} {item_name(data, key, path[1])}", path[2:]
+        for key, noun in lists:
+            if len(path) > len(key) and path[: len(key)] == key and isinstance(path[len(key)], int):
+                return f"{noun} {item_name(data, key, path[len(key)])}", path[len(key) + 1 :]
         return None, path
 
     return label
 
 
-def item_name(data: Any, key: str, index: int) -> str:
+def item_name(data: Any, key: str | DataPath, index: int) -> str:
     """Name the item ``key[index]`` by its id ('x'), or by its place (#3) when it has none."""
-    item_id = at(data, (key, index, "id"))
+    item_id = at(data, (*((key,) if isinstance(key, str) else key), index, "id"))
     return f"'{item_id}'" if isinstance(item_id, str) and item_id.strip() else f"#{index + 1}"
 
 

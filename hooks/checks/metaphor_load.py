@@ -15,8 +15,10 @@ Data flows one way:
 
 from __future__ import annotations
 
+import bisect
+import math
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -59,16 +61,23 @@ MAX_QUOTING_ENTRIES = 2  # entries that may quote one sentence of the essay
 OUTAGE = "outage"  # a quote written `- outage: "..."` is her words about outages, not about sexism
 
 
-def load_metaphor(path: Path, essay: Essay, *, scenarios: dict[str, ScenarioFacts] | None = None) -> Loaded[Metaphor]:
+def load_metaphor(
+    path: Path,
+    essay: Essay,
+    *,
+    scenarios: dict[str, ScenarioFacts] | None = None,
+    line_times: Callable[[], dict[int, int]] = dict,
+) -> Loaded[Metaphor]:
     """Read ``path`` and return the validated mapping, or raise InvalidData with every problem.
 
     ``scenarios`` says of each scenario of docs/scenarios.yml what presets need (minutes, a pending
     review, topics); None when that file could not be read: then presets that name scenarios are
-    not checked against them.
+    not checked against them. ``line_times`` returns when each committed line was committed (git
+    blame), asked only when it matters: which of the entries quoting one sentence came last.
     """
     document = read(path, "version, roles, phases, workshop and entries")
     schema = Schema.read(path.parent / SCHEMA)
-    checker = _Checks(document, essay, schema, scenarios)
+    checker = _Checks(document, essay, schema, scenarios, line_times)
     return load(document, schema, checker, lambda data: build(data, essay))
 
 
@@ -85,10 +94,18 @@ class _Checks(Checker):
     """The checks a schema cannot express, each reading the data defensively."""
 
     def __init__(
-        self, document: Document, essay: Essay, schema: Schema, scenarios: dict[str, ScenarioFacts] | None
+        self,
+        document: Document,
+        essay: Essay,
+        schema: Schema,
+        scenarios: dict[str, ScenarioFacts] | None,
+        line_times: Callable[[], dict[int, int]],
     ) -> None:
-        super().__init__(document, essay, item_labeler(document.data, "entries", "entry"))
+        super().__init__(
+            document, essay, item_labeler(document.data, (("entries",), "entry"), (("workshop", "presets"), "preset"))
+        )
         self.scenarios = scenarios
+        self.line_times = line_times
         self.repeated = bool(document.repeated)
         limits = schema.definition("minutes")
         self.minutes = lambda value: whole(value) and limits["minimum"] <= value <= limits["maximum"]
@@ -102,6 +119,7 @@ class _Checks(Checker):
         self.entry_set = set(entry_ids)
         topic_ids = self.unique_ids(("workshop", "topics"), "topic")
         self.unique_ids(("workshop", "presets"), "preset")
+        self.phase_order(phase_ids)
         for path, entry in items(self.data, ("entries",)):
             self.phase((*path, "phase"), phase_ids)
             self.related(path, entry, entry_ids)
@@ -125,6 +143,27 @@ class _Checks(Checker):
         self.quotation_marks()
         self.preset_totals(entry_ids)
         return self.problems
+
+    def phase_order(self, phase_ids: list[str]) -> None:
+        """Warn about an entry away from the other entries of its phase: the file lists them phase by phase,
+        in the phases' order, as the pages do. The fewest entries that would put the rest in order are named."""
+        order = {phase: index for index, phase in enumerate(phase_ids)}
+        placed = [
+            (path, e["phase"])
+            for path, e in items(self.data, ("entries",))
+            if isinstance(e, dict) and e.get("phase") in order
+        ]
+        misplaced = _out_of_order([order[phase] for _, phase in placed])
+        for index in sorted(misplaced):
+            path, phase = placed[index]
+            among = next((placed[i][1] for i in range(index - 1, -1, -1) if i not in misplaced), None)
+            where = f"sits among the '{among}' entries" if among else "comes before every other phase's entries"
+            self.report(
+                (*path, "phase"),
+                f"it is in phase '{phase}' but {where}: move the entry to the other '{phase}' entries (the file "
+                "lists its entries phase by phase, in the order of the phases, as the pages show them)",
+                warning=True,
+            )
 
     def related(self, path: DataPath, entry: Any, entry_ids: list[str]) -> None:
         """Check that every related id names another existing entry."""
@@ -203,19 +242,22 @@ class _Checks(Checker):
                 places = users.setdefault(sentence, [])
                 if not places or places[-1][:2] != entry_path:
                     places.append(path)
+        times: dict[int, int] | None = None
         for (anchor, start), places in users.items():
             if len(places) <= MAX_QUOTING_ENTRIES:
                 continue
+            # The entries whose quote was committed first keep it; the ones that came later (a line not yet
+            # committed came last) are told, each naming the entries that quoted it first.
+            times = self.line_times() if times is None else times
+            places = sorted(places, key=lambda p: times.get(self.source.at(p).line, math.inf))
             sentence = self.essay.sentence_at(anchor, start)
-            names = ", ".join(item_name(self.data, "entries", p[1]) for p in places[:4])
-            if len(places) > 4:
-                names += f" and {len(places) - 4:,} more"
+            first = " and ".join(item_name(self.data, "entries", p[1]) for p in places[:MAX_QUOTING_ENTRIES])
             for path in places[MAX_QUOTING_ENTRIES:]:
                 self.report(
                     path,
-                    f'the sentence "{sentence}" ({anchor}) is quoted by {len(places)} entries ({names}); '
-                    f"at most {MAX_QUOTING_ENTRIES} may quote one sentence, so that each quote supports "
-                    "its own pairing: quote another passage, or drop this quote",
+                    f'the sentence "{sentence}" ({anchor}) is already quoted by {first}, and at most '
+                    f"{MAX_QUOTING_ENTRIES} entries may quote one sentence, so that each quote supports its own "
+                    f"pairing ({len(places)} quote it now): quote another passage, or drop this quote",
                     warning=True,
                 )
 
@@ -314,11 +356,36 @@ class _Checks(Checker):
             )
             total = sum(item.minutes for item in blocks_of)
             if total != preset["minutes"]:
+                named = {"entry": "{}", "discussion": "{} discussion", "scenario": "scenario {}"}
+                parts = ", ".join(
+                    f"{named.get(item.kind, item.kind).format(item.ref)} {item.minutes}" for item in blocks_of
+                )
                 self.report(
                     preset_path,
-                    f"the agenda for its entries adds up to {total} minutes, not {preset['minutes']}: "
-                    "change its entries, scenarios or buffer, or the minutes of its blocks",
+                    f"its agenda adds up to {total} minutes, not {preset['minutes']} ({parts}): change its "
+                    "entries, scenarios or buffer, or the minutes of a block",
                 )
+
+
+def _out_of_order(keys: list[int]) -> set[int]:
+    """Return the positions of ``keys`` outside one longest non-decreasing run: the fewest to move to put
+    them in order (patience sorting: O(n log n))."""
+    tails: list[int] = []  # the smallest last key of a run of each length
+    ends: list[int] = []  # the position of that key
+    previous = [-1] * len(keys)
+    for position, key in enumerate(keys):
+        length = bisect.bisect_right(tails, key)
+        previous[position] = ends[length - 1] if length else -1
+        if length == len(tails):
+            tails.append(key)
+            ends.append(position)
+        else:
+            tails[length], ends[length] = key, position
+    kept, position = set(), ends[-1] if ends else -1
+    while position >= 0:
+        kept.add(position)
+        position = previous[position]
+    return set(range(len(keys))) - kept
 
 
 def build(data: dict[str, Any], essay: Essay) -> Metaphor:

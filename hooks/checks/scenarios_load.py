@@ -26,14 +26,22 @@ def read_scenarios(path: Path) -> Document:
 
 
 def scenario_facts(document: Document) -> dict[str, ScenarioFacts]:
-    """Return what presets need of each scenario with an id: its minutes, whether its review is pending, its topics."""
+    """Return what presets need of each scenario with an id: its minutes, whether its review is pending, its topics.
+
+    Its minutes are what its steps take (setting, injects, weighing, debrief: what the deck's clocks run),
+    so that a change to a step shows in the presets' sums in the same run as the scenario's own; its
+    ``minutes`` field when a step's minutes are not whole numbers.
+    """
     facts = {}
     for _, s in items(document.data, ("scenarios",)):
         if not isinstance(s, dict) or not isinstance(s.get("id"), str):
             continue
         review, topics = s.get("review"), s.get("topics")
+        injects = s.get("injects") if isinstance(s.get("injects"), list) else []
+        steps = [s.get(f"{step}_minutes") for step in ("setting", "weigh", "debrief")]
+        steps += [i.get("minutes") if isinstance(i, dict) else None for i in injects]
         facts[s["id"]] = ScenarioFacts(
-            minutes=s["minutes"] if whole(s.get("minutes")) else None,
+            minutes=sum(steps) if all(whole(m) for m in steps) else s["minutes"] if whole(s.get("minutes")) else None,
             pending=isinstance(review, dict) and review.get("status") == "pending",
             topics=tuple(t for t in topics if isinstance(t, str)) if isinstance(topics, list) else (),
         )
@@ -71,7 +79,7 @@ class _Checks(Checker):
         phase_ids: list[str] | None,
         topic_ids: list[str] | None,
     ) -> None:
-        super().__init__(document, essay, item_labeler(document.data, "scenarios", "scenario"))
+        super().__init__(document, essay, item_labeler(document.data, (("scenarios",), "scenario")))
         self.entry_ids = entry_ids
         self.phase_ids = phase_ids
         self.topic_ids = topic_ids

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from checks.data_checks import at
 from checks.essay_outline import OUTLINE, Outline, read_outline
 from checks.metaphor_load import load_metaphor
 from checks.scenarios_load import load_scenarios, read_scenarios, scenario_facts
@@ -23,7 +24,7 @@ from model.metaphor_model import Metaphor
 from model.scenarios_model import Scenarios
 from sources.essay_source import ESSAY, Essay, EssayError, read_essay
 from sources.history import Blame, History, entry_history
-from sources.yaml_source import InvalidData, Problem
+from sources.yaml_source import InvalidData, Problem, load_yaml
 
 MAPPING = "metaphors.yml"
 SCENARIOS = "scenarios.yml"
@@ -115,17 +116,22 @@ def _load_site(config: MkDocsConfig, docs: Path, *, outline: bool, blame: Blame)
 
     document = attempt(SCENARIOS, lambda: read_scenarios(docs / SCENARIOS))
     facts = scenario_facts(document) if document else None
-    loaded = attempt(MAPPING, lambda: load_metaphor(docs / MAPPING, essay, scenarios=facts))
+    loaded = attempt(
+        MAPPING, lambda: load_metaphor(docs / MAPPING, essay, scenarios=facts, line_times=blame.line_times)
+    )
     metaphor = loaded.model if loaded else None
+    if metaphor:
+        ids = [
+            [e.id for e in metaphor.entries],
+            [p.id for p in metaphor.phases],
+            [t.id for t in metaphor.workshop.topics],
+        ]
+    else:  # the ids a mapping with problems still names: the scenarios' references are checked in the same run
+        ids = _listed_ids(docs / MAPPING)
     scenarios = document and attempt(
         SCENARIOS,
         lambda: load_scenarios(
-            document,
-            path=docs / SCENARIOS,
-            essay=essay,
-            entry_ids=[e.id for e in metaphor.entries] if metaphor else None,
-            phase_ids=[p.id for p in metaphor.phases] if metaphor else None,
-            topic_ids=[t.id for t in metaphor.workshop.topics] if metaphor else None,
+            document, path=docs / SCENARIOS, essay=essay, entry_ids=ids[0], phase_ids=ids[1], topic_ids=ids[2]
         ),
     )
     essay_outline = attempt(OUTLINE, lambda: read_outline(docs / OUTLINE, essay=essay)) if outline else None
@@ -136,6 +142,24 @@ def _load_site(config: MkDocsConfig, docs: Path, *, outline: bool, blame: Blame)
     warnings = tuple(replace(w, file=shown[MAPPING]) for w in loaded.warnings)
     warnings += tuple(replace(w, file=shown[SCENARIOS]) for w in scenarios.warnings)
     return SiteData(essay, loaded.model, warnings, history, shown[MAPPING], scenarios.model, essay_outline)
+
+
+def _listed_ids(path: Path) -> list[list[str] | None]:
+    """Return the ids of the entries, phases and topics a mapping lists, read as they stand (each None when
+    the file cannot be parsed or the list is not a list)."""
+    try:
+        data = load_yaml(path).data
+    except InvalidData:
+        return [None, None, None]
+    found: list[list[str] | None] = []
+    for where in (("entries",), ("phases",), ("workshop", "topics")):
+        listed = at(data, where)
+        found.append(
+            [i["id"] for i in listed if isinstance(i, dict) and isinstance(i.get("id"), str)]
+            if isinstance(listed, list)
+            else None
+        )
+    return found
 
 
 def source_path(config: MkDocsConfig, src_uri: str) -> str:

@@ -17,9 +17,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from pages.page_templates import Renderer
-from sources.yaml_source import InvalidData
+from sources.yaml_source import InvalidData, Problem
 
 TEMPLATE = "partials/metaphor/problems.html"
+WARNINGS = "partials/metaphor/warnings.html"
 
 
 def report(problems: InvalidData, log: logging.Logger | logging.LoggerAdapter, *, serving: bool) -> InvalidData:
@@ -41,6 +42,11 @@ def _message(problems: InvalidData, *, serving: bool) -> str:
         return problems.summary
     ending = "the preview shows them until a save fixes the file" if serving else "the site was not built"
     return f"{problems.summary} (listed above){' in strict mode' if problems.strict else ''}; {ending}."
+
+
+def show_warnings(warnings: tuple[Problem, ...], *, renderer: Renderer) -> str:
+    """Return the notice a `mkdocs serve` page shows above its content while the sources have warnings."""
+    return renderer.env.get_template(WARNINGS).render(rows=[problem.format() for problem in warnings])
 
 
 def show_problems(problems: InvalidData, *, page: Page, renderer: Renderer) -> str:

@@ -36,6 +36,7 @@ class Blame:
             )
         except OSError:
             self._process = None
+        self._times: dict[int, int] | None = None
 
     def __enter__(self) -> Blame:
         return self
@@ -46,7 +47,13 @@ class Blame:
             self._process.communicate()
 
     def line_times(self) -> dict[int, int]:
-        """Return the commit time of each committed line (1-based); {} if git cannot say."""
+        """Return the commit time of each committed line (1-based); {} if git cannot say. Asked again, the
+        same answer."""
+        if self._times is None:
+            self._times = self._read()
+        return self._times
+
+    def _read(self) -> dict[int, int]:
         if self._process is None:
             return {}
         try:

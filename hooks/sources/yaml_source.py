@@ -277,16 +277,90 @@ _OPENERS = {"flow sequence": ("[", "]", "list"), "flow mapping": ("{", "}", "map
 _SECOND_COLON = re.compile(r"^\s*(?:- )?[^\s:#][^:#]*: .*: ")
 
 
+_INDENTATION = ("expected <block end>", "did not find expected key", "expected '-' indicator", "mapping values")
+
+
 def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
-    """Explain a YAML syntax error in plain words, with where the broken construct starts."""
+    """Explain a YAML syntax error in plain words, at the line to change: for a line indented wrongly, the line
+    itself (which may be the line above the one where YAML noticed it), else where the broken construct starts."""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     start = exc.context_mark.line + 1 if exc.context_mark else line
     lines = text.splitlines()
+    if any(kind in (exc.problem or "") for kind in _INDENTATION) and (found := _misindented(lines, line)):
+        line, message = found
+        return Problem(line, f"YAML syntax error: {message}", column=_key_column(lines[line - 1]) + 1)
     here = lines[line - 1] if 0 < line <= len(lines) else ""
     return Problem(
         line, f"YAML syntax error: {_explain(exc.context or '', exc.problem or '', here, column, start)}", column=column
     )
+
+
+_FIELD = re.compile(r"([A-Za-z_][\w-]*):(?:\s|$)")
+
+
+def _key_column(text: str) -> int:
+    """Return the column (from 0) where a line's field starts: after its indentation and any '- '."""
+    column = len(text) - len(text.lstrip(" "))
+    while text[column:].startswith("- "):
+        column += 2 + len(text[column + 2 :]) - len(text[column + 2 :].lstrip(" "))
+    return column
+
+
+def _name(text: str) -> str:
+    """Name a line as a contributor reads it: 'term:', or 'the list item'."""
+    found = _FIELD.match(text[_key_column(text) :])
+    return f"'{found.group(1)}:'" if found else "the list item"
+
+
+def _opens_block(text: str) -> bool:
+    """Tell whether a line is a field with its value on the lines below it (``outage:``)."""
+    found = _FIELD.match(text[_key_column(text) :])
+    return bool(found) and not text[_key_column(text) + found.end() :].split(" #", 1)[0].strip()
+
+
+def _spaces(count: int) -> str:
+    return "one space" if count == 1 else f"{count} spaces"
+
+
+def _misindented(lines: list[str], line: int) -> tuple[int, str] | None:
+    """Find the line whose indentation breaks the block it is in, from the line where YAML noticed it and
+    the content lines above (the data files indent by two spaces a level); return it with what to do."""
+    content = [
+        n
+        for n in range(1, min(line, len(lines)) + 1)
+        if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")
+    ]
+    if len(content) < 2 or content[-1] != line:
+        return None
+    here, above = lines[line - 1], lines[content[-2] - 1]
+    column, above_column = _key_column(here), _key_column(above)
+    parent = content[-3] if len(content) > 2 else None
+    if parent and _key_column(lines[parent - 1]) < above_column and _opens_block(lines[parent - 1]):
+        # The line above is the first field under a block, and sets where its fields go: when it is the one
+        # off the file's two spaces a level and this line is not, the line above is the one to change.
+        wanted = _key_column(lines[parent - 1]) + 2
+        if above_column != wanted and column == wanted:
+            off = above_column - wanted
+            return content[-2], (
+                f"{_name(above)} is indented {_spaces(abs(off))} too {'far' if off > 0 else 'little'}: the fields "
+                f"under {_name(lines[parent - 1])} (line {parent}) go two spaces further in than it, as "
+                f"{_name(here)} on the next line does"
+            )
+    if column > above_column and not _opens_block(above):
+        return line, (
+            f"{_name(here)} is indented {_spaces(column - above_column)} more than {_name(above)} on line "
+            f"{content[-2]}, so YAML reads it as part of that field's value: line it up with {_name(above)}"
+        )
+    if column < above_column:
+        levels = {_key_column(lines[n - 1]) for n in content[:-1]}
+        if column not in levels:
+            return line, (
+                f"{_name(here)} is indented {_spaces(above_column - column)} less than {_name(above)} on line "
+                f"{content[-2]}, and lines up with no field above it: line it up with {_name(above)} (the fields "
+                "of one mapping line up exactly)"
+            )
+    return None
 
 
 def _explain(context: str, raw: str, here: str, column: int, start: int) -> str:
