@@ -91,8 +91,8 @@ def main() -> int:
     summary = "; ".join(
         [
             f"{essay}: {counted(site.essay.paragraphs, 'paragraph')}",
-            f"{mapping}: {counted(site.metaphor.entries, 'entry', 'entries')} "
-            f"in {counted(site.metaphor.phases, 'phase')}",
+            f"{mapping}: {counted(site.metaphor.entries, 'entry', 'entries')} in "
+            + counted(site.metaphor.phases, "phase"),
             f"{scenarios}: {counted(site.scenarios.scenarios, 'scenario')}",
             *(f"{name}: checked" for name in rest),
         ]
