@@ -414,6 +414,19 @@ CASES = {
         [f"{FILE}:1: version: this site reads version 1 of the format"],
     ),
     "empty file": ("", [f"{FILE}:1: the file is empty; expected version, roles, phases, workshop and entries"]),
+    "an entry away from its phase's group (warning)": (
+        t := change(
+            "  - id: third\n    phase: respond\n",
+            "  - id: third\n    phase: prepare\n",
+            text=SMALL.replace("workshop:", THIRD_ENTRY, 1),
+        ),
+        [
+            # Between two entries of prepare: the fewest to move is the one respond entry.
+            f"{FILE}:{at(t, '    phase: respond')}: entry 'fast-and-safe': phase: it is in phase 'respond' but sits "
+            "among the 'prepare' entries: move the entry to the other 'respond' entries (the file lists its entries "
+            "phase by phase, in the order of the phases, as the pages show them) [warning]"
+        ],
+    ),
     "a sentence quoted by three entries (warning)": (
         t := change(
             '      - "We try anything that is both fast and safe."', '      - "We learn to expect it."'

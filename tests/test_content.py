@@ -9,6 +9,7 @@ import re
 import subprocess
 
 import pytest
+from agenda_spec import session_agenda
 
 from conftest import ROOT, Project, Visit, copy_project, serve, violations
 from model.metaphor_model import Metaphor, agenda
@@ -402,7 +403,7 @@ def test_the_browser_lays_out_the_same_agenda_as_the_build(
     visit: Visit, server: str, model: Metaphor, pick: slice
 ) -> None:
     chosen = [e.id for phase, entries in model.by_phase() for e in entries][pick]
-    expected = model.agenda(tuple(chosen))
+    expected = session_agenda(tuple(chosen))
     assert ("break" in [i.kind for i in expected]) == (pick.step == 2)
     assert browser_agenda(visit, server, f"m={','.join(chosen)}") == [[i.kind, i.title, i.minutes] for i in expected]
 
@@ -434,7 +435,7 @@ def test_the_browser_lays_out_sessions_with_scenarios_and_a_buffer_as_the_build_
     pairings, runs, buffer, before_break = SESSIONS[case]
     chosen = [e.id for phase, entries in model.by_phase() for e in entries][pairings]
     scenarios = [s.id for s in site_data.scenarios.scenarios][runs]
-    expected = model.agenda(tuple(chosen), scenarios=site_data.scenarios.blocks(tuple(scenarios)), buffer=buffer)
+    expected = session_agenda(tuple(chosen), tuple(scenarios), buffer)
     kinds = [i.kind for i in expected]
     assert (kinds[kinds.index("break") - 1] if "break" in kinds else None) == before_break  # the case holds
     assert ("buffer" in kinds) == bool(buffer)
@@ -448,8 +449,7 @@ def test_a_ready_session_in_the_url_lays_out_as_its_ready_agenda(
     visit: Visit, server: str, model: Metaphor, site_data: object, preset: str
 ) -> None:
     session = model.workshop.preset(preset)
-    blocks = site_data.scenarios.blocks(session.scenarios)
-    expected = model.agenda(session.entries, scenarios=blocks, buffer=session.buffer)
+    expected = session_agenda(session.entries, session.scenarios, session.buffer)
     assert sum(i.minutes for i in expected) == session.minutes
     assert browser_agenda(visit, server, f"preset={preset}") == [[i.kind, i.title, i.minutes] for i in expected]
 

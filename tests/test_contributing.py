@@ -48,6 +48,7 @@ SEMANTIC = [
     "slides after the key passages that leave the passages no time",
     "preset with an unknown entry",
     "a sentence quoted by three entries (warning)",
+    "an entry away from its phase's group (warning)",
     "a paragraph no entry quotes (warning)",
     "no prompt names the topic (warning)",
     "a topic the workshop does not list",

@@ -9,6 +9,7 @@ import unicodedata
 
 import markdown
 import pytest
+from agenda_spec import session_agenda
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
@@ -17,20 +18,19 @@ from model.metaphor_model import Metaphor
 from pdfs import contrast, pages
 
 
-def slide_count(model: Metaphor, entries: list[str] | None = None, **session: object) -> int:
+def slide_count(model: Metaphor, entries: list[str] | None = None, runs: tuple = (), buffer: int = 0) -> int:
     """One slide per block of the session's agenda but its buffer, plus the content note and the ground rules
-    (the opening's), who plays which part and where the metaphor stops (the key passages');
-    ``session`` gives the agenda its scenarios and buffer."""
-    items = model.agenda(None if entries is None else tuple(entries), **session)
+    (the opening's), who plays which part and where the metaphor stops (the key passages')."""
+    items = session_agenda(entries, runs, buffer)
     return len([item for item in items if item.kind != "buffer"]) + FIRST - 3
 
 
 def preset_session(site_data: object, preset_id: str) -> dict:
-    """A ready session's pairings, and its scenarios and buffer as model.agenda() takes them."""
+    """A ready session's pairings, scenarios and buffer, as slide_count() takes them."""
     preset = site_data.metaphor.workshop.preset(preset_id)
     return {
         "entries": list(preset.entries),
-        "scenarios": site_data.scenarios.blocks(preset.scenarios),
+        "runs": preset.scenarios,
         "buffer": preset.buffer,
     }
 
@@ -247,7 +247,7 @@ def test_the_url_selection_picks_the_slides(
     visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
     short = preset_session(site_data, "short")
     assert visit.page.locator("[data-slide]:not([hidden])").count() == slide_count(
-        model, short["entries"], scenarios=short["scenarios"], buffer=short["buffer"]
+        model, short["entries"], runs=short["runs"], buffer=short["buffer"]
     )
 
 
@@ -268,7 +268,7 @@ def test_the_presenter_view_follows_and_leads_the_audience_view(
     entry = next(e for e in mapping["entries"] if e["id"] == short["entries"][0])
     presenter.wait_for_function(f"() => location.hash === '#{FIRST}'")
     assert presenter.locator("[data-presenter-notes]").text_content().startswith(entry["notes"])
-    following = model.agenda(tuple(short["entries"]))[3]  # opening, passages, the first pairing, then this
+    following = session_agenda(tuple(short["entries"]))[3]  # opening, passages, the first pairing, then this
     assert following.kind == "discussion"
     assert presenter.locator("[data-presenter-next] .mx-slide__kicker").text_content() == following.title
     assert presenter.locator("[data-presenter-planned]").text_content() == f"{short['minutes']} min planned"
@@ -347,7 +347,7 @@ def test_printing_gives_one_slide_per_page_and_notes_when_asked(
     scenario = site_data.scenarios.scenario(short["scenarios"][0])
     go_to(visit.page, f"Scenario: {scenario.title}", step=1)  # printed mid-scenario: every inject still prints
     pages = pdf_pages(visit, format="A4", landscape=True)
-    assert len(pages) == slide_count(model, short["entries"], scenarios=session["scenarios"])
+    assert len(pages) == slide_count(model, short["entries"], runs=session["runs"])
     on_its_page = [i for i, text in enumerate(pages) if scenario.title in text]
     assert len(on_its_page) == 1
     words = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", pages[on_its_page[0]]))  # ﬄ -> ffl
@@ -610,7 +610,7 @@ def test_printed_one_slide_a_page_in_light_colours_with_or_without_notes(
     page.goto(server + f"deck/?s={','.join(every)}&ok={pending}")
     ready(page)
     titles = page.locator("[data-slide]:not([hidden])").evaluate_all("ss => ss.map(s => s.dataset.title)")
-    assert len(titles) == slide_count(model, scenarios=site_data.scenarios.blocks(every))
+    assert len(titles) == slide_count(model, runs=every)
     for notes in (False, True):
         if notes:
             page.get_by_role("button", name="Notes in print").click()
@@ -660,7 +660,7 @@ def test_the_sessions_scenarios_show_in_its_order_with_the_break_where_the_agend
     # break, which falls after a scenario. The buffer has no slide but counts in the planned minutes.
     pairing = model.by_phase()[0][1][0].id
     ids = [s.id for s in site_data.scenarios.scenarios][2::-1]
-    items = model.agenda((pairing,), scenarios=site_data.scenarios.blocks(tuple(ids)), buffer=10)
+    items = session_agenda((pairing,), ids, 10)
     kinds = [item.kind for item in items]
     assert kinds[kinds.index("break") - 1] == "scenario"  # the case this test is for
     visit.page.goto(server + f"deck/?m={pairing}&s={','.join(ids)}&b=10&view=presenter")
@@ -710,7 +710,7 @@ def test_the_presenter_sees_the_current_injects_notes_and_its_pacing(
     scenario = site_data.scenarios.scenario("design-review")
     # No pairings: the opening's and the passages' slides, then the scenario (slide FIRST) at the minute the
     # agenda gives it.
-    start = sum(item.minutes for item in model.agenda((), scenarios=site_data.scenarios.blocks((scenario.id,)))[:2])
+    start = sum(item.minutes for item in session_agenda((), (scenario.id,))[:2])
     page.clock.install()  # fake timers: read the page directly, no waiting
     page.goto(server + f"deck/?m=&s={scenario.id}&view=presenter#{FIRST}.2")
     assert page.locator("[data-module=mx-deck]").get_attribute("data-started") == "true"

@@ -9,6 +9,7 @@ import unicodedata
 
 import markdown
 import pytest
+from agenda_spec import session_agenda
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
@@ -28,8 +29,7 @@ def test_the_ready_agendas_add_up_to_their_minutes(built: Project, model: object
     for preset in model.workshop.presets:
         section = guide.select_one(f'[data-agenda="{preset.id}"]')
         rows = section.select("tbody tr")
-        blocks = site_data.scenarios.blocks(preset.scenarios)
-        expected = model.agenda(preset.entries, scenarios=blocks, buffer=preset.buffer)
+        expected = session_agenda(preset.entries, preset.scenarios, preset.buffer)
         assert [r.select("td")[1].get_text() for r in rows] == [item.title for item in expected]
         assert [int(r.select("td")[2].get_text()) for r in rows] == [item.minutes for item in expected]
         assert int(section.select_one("[data-agenda-total]").get_text()) == preset.minutes
@@ -101,7 +101,7 @@ def test_the_guide_computes_the_agenda_for_the_urls_session(
     visit.page.goto(server + f"guide/?{session}")
     custom = visit.page.locator("[data-module=mx-agenda]")
     custom.wait_for(state="visible")
-    expected = model.agenda(tuple(chosen), scenarios=site_data.scenarios.blocks(tuple(runs)), buffer=5)
+    expected = session_agenda(tuple(chosen), tuple(runs), 5)
     rows = custom.locator("tbody tr")
     assert rows.evaluate_all("rs => rs.map(r => r.children[1].textContent)") == [i.title for i in expected]
     assert [i.ref for i in expected if i.kind == "scenario"] == runs
@@ -126,7 +126,7 @@ def test_without_javascript_the_guide_keeps_its_ready_agendas(open_browser: obje
 
 def plan_total(model: object, site_data: object, entries: tuple, scenarios: tuple = (), buffer: int = 0) -> str:
     """What the plan page's running total says of a session, from the build's own agenda."""
-    items = model.agenda(entries, scenarios=site_data.scenarios.blocks(scenarios), buffer=buffer)
+    items = session_agenda(entries, scenarios, buffer)
     extras = [f"a {model.workshop.pause.minutes}-minute break"] if any(i.kind == "break" for i in items) else []
     extras += [f"{buffer} minutes kept free"] if buffer else []
     return (
@@ -185,7 +185,7 @@ def test_the_plan_page_presets_total_and_links_carry_the_session(
     assert shown == list(entries)
     run = page.locator("[data-slide][data-scenario-slide]:not([hidden])")
     assert run.evaluate_all("ss => ss.map(s => s.dataset.scenarioSlide)") == list(runs)  # in the order ticked
-    items = model.agenda(entries, scenarios=site_data.scenarios.blocks(runs), buffer=long.buffer)
+    items = session_agenda(entries, runs, long.buffer)
     planned = sum(i.minutes for i in items)
     page.goto(page.url.split("#")[0] + "&view=presenter")
     page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
@@ -465,3 +465,16 @@ def test_the_total_and_buttons_stay_in_view_while_ticking_and_never_hide_the_foc
         while index + 1 < boxes.count() and page.evaluate("document.activeElement.tagName") == "A":
             page.keyboard.press("Tab")  # past a link in a note (the scenarios page, for one waiting for review)
     assert total.text_content().startswith(f"0 of {pairings} pairings and {scenarios} of {scenarios} scenarios chosen")
+
+
+@pytest.mark.parametrize("runs", [(), ("design-review",), ("design-review", "on-call-load")])
+@pytest.mark.parametrize("every", [1, 3, 5])
+def test_the_builds_agenda_follows_the_rules_the_mapping_states(
+    model: object, site_data: object, mapping: dict, runs: tuple, every: int
+) -> None:
+    """hooks/model lays out every agenda the pages print: checked against the rules, worked out apart."""
+    chosen = display_order(mapping)[::every]
+    built = model.agenda(tuple(chosen), scenarios=site_data.scenarios.blocks(runs), buffer=every)
+    assert [(i.kind, i.title, i.minutes, i.ref) for i in built] == [
+        (b.kind, b.title, b.minutes, b.ref) for b in session_agenda(chosen, runs, every)
+    ]

@@ -8,6 +8,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import segno
+from agenda_spec import session_agenda
 
 from conftest import DEPLOYED_URL, FIRST, Project, Visit
 from model.metaphor_model import Metaphor
@@ -239,7 +240,7 @@ def test_run_to_plan_step_by_step_the_session_reaches_its_close_on_time(
 ) -> None:
     """Advance whenever the presenter's countdown reaches zero: the close comes when the agenda says it does."""
     entry, scenario = model.by_phase()[0][1][0].id, "design-review"
-    items = model.agenda((entry,), scenarios=site_data.scenarios.blocks((scenario,)))
+    items = session_agenda((entry,), (scenario,))
     visit = open_browser(viewport={"width": 1200, "height": 800})
     page = visit.page
     page.clock.install()

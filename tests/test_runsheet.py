@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+from agenda_spec import session_agenda
 from pypdf import PdfReader
 
 from conftest import Visit
@@ -24,11 +25,7 @@ def sessions(model: Metaphor, site_data: object) -> dict[str, tuple[str, list]]:
     """The ready sessions, 45, 60 and 90 minutes long."""
     found = {}
     for preset in model.workshop.presets:
-        blocks = site_data.scenarios.blocks(preset.scenarios)
-        found[preset.id] = (
-            f"?preset={preset.id}",
-            model.agenda(preset.entries, scenarios=blocks, buffer=preset.buffer),
-        )
+        found[preset.id] = (f"?preset={preset.id}", session_agenda(preset.entries, preset.scenarios, preset.buffer))
     assert sorted(sum(i.minutes for i in items) for _, items in found.values()) == [45, 60, 90]
     return found
 

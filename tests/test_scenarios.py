@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from agenda_spec import session_agenda
 
 from checks.scenarios_load import load_scenarios, read_scenarios
 from conftest import ROOT, Project, parse
@@ -150,9 +151,7 @@ def test_the_ready_sessions_run_scenarios(model: Metaphor, site_data: object) ->
     sessions = {p.id: p for p in model.workshop.presets}
     assert len(sessions["short"].scenarios) >= 1 and len(sessions["long"].scenarios) >= 2
     for preset in sessions.values():
-        items = model.agenda(
-            preset.entries, scenarios=site_data.scenarios.blocks(preset.scenarios), buffer=preset.buffer
-        )
+        items = session_agenda(preset.entries, preset.scenarios, preset.buffer)
         assert sum(i.minutes for i in items) == preset.minutes
         assert [i.ref for i in items if i.kind == "scenario"] == list(preset.scenarios)
 

@@ -6,7 +6,9 @@ Most cases call the loader directly (fast); a few full builds check what a contr
 
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
 import time
 from pathlib import Path
 
@@ -224,3 +226,107 @@ def test_an_essay_paragraph_without_its_anchor_fails_the_build(project: Project)
         "ERROR   -  Cannot read the essay: docs/essay.md: paragraph 3 ('I started programming when I was twelve.'...) "
         "must end with the line '{: #p-03 }', found no anchor"
     ]
+
+
+# ------------------------------------------------------- what a change to the real files is told
+
+
+def site_problems(project: Project) -> list[str]:
+    """Load and check the copy's sources as the build does (git included), in this process; return every
+    problem and warning as printed."""
+    from mkdocs.config import load_config
+
+    from checks.site_data import load_site
+
+    try:
+        site = load_site(load_config(str(project.root / "mkdocs.yml")))
+    except InvalidData as exc:
+        return [p.format() + (" [warning]" if p.warning else "") for p in exc.problems]
+    return [p.format() + " [warning]" for p in site.warnings]
+
+
+def entry_lines(text: str, entry_id: str) -> tuple[int, int]:
+    """Return where the entry ``entry_id`` starts and ends in the mapping's text."""
+    start = text.index(f"  - id: {entry_id}\n")
+    end = text.find("\n  - id: ", start + 1)
+    return start, (len(text) if end < 0 else end + 1)
+
+
+def add_quote(text: str, entry_id: str, quote: str) -> str:
+    """Add ``quote`` first in the quotes of the entry ``entry_id``."""
+    start, end = entry_lines(text, entry_id)
+    block = text[start:end].replace("    quotes:\n", f'    quotes:\n      - "{quote}"\n', 1)
+    return text[:start] + block + text[end:]
+
+
+def test_an_entry_placed_in_another_phases_group_is_named_with_where_it_sits(project: Project, mapping: dict) -> None:
+    """The contributor's slip from the review: `phase: learn` on an entry pasted inside the detect group."""
+    text = project.mapping.read_text(encoding="utf-8")
+    learn = next(e["id"] for e in mapping["entries"] if e["phase"] == "learn")
+    detect = [e["id"] for e in mapping["entries"] if e["phase"] == "detect"]
+    start, end = entry_lines(text, learn)
+    moved, text = text[start:end], text[:start] + text[end:]
+    _, after = entry_lines(text, detect[0])
+    project.mapping.write_text(text[:after] + moved + text[after:], encoding="utf-8")
+    line = at(project.mapping.read_text(encoding="utf-8"), f"  - id: {learn}") + 1
+    assert site_problems(project) == [
+        f"docs/metaphors.yml:{line}: entry '{learn}': phase: it is in phase 'learn' but sits among the 'detect' "
+        "entries: move the entry to the other 'learn' entries (the file lists its entries phase by phase, in the "
+        "order of the phases, as the pages show them) [warning]"
+    ]
+
+
+def test_a_sentence_quoted_a_third_time_is_reported_under_the_entry_that_quoted_it_last(
+    project: Project, mapping: dict, essay: Essay, site_data: object
+) -> None:
+    """Git says which quote came last: the newest (not yet committed) is told, naming the two before it,
+    wherever it sits in the file."""
+    quoted = {q.text for e in site_data.metaphor.entries for q in e.quotes}
+    sentence = next(  # a whole sentence of the essay that no entry quotes yet, in one paragraph only
+        s
+        for p in essay.paragraphs
+        for _, s in p.sentences
+        if len(s.split()) > 6
+        and '"' not in s
+        and len(essay.paragraphs_containing(s)) == 1
+        and not any(s in q or q in s for q in quoted)
+    )
+    first, *_, before_last, last = [e["id"] for e in mapping["entries"]]
+    text = add_quote(add_quote(project.mapping.read_text(encoding="utf-8"), before_last, sentence), last, sentence)
+    project.mapping.write_text(text, encoding="utf-8")
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    subprocess.run(["git", "init", "-q"], cwd=project.root, check=True)
+    subprocess.run([*git, "add", "docs"], cwd=project.root, check=True)
+    subprocess.run([*git, "commit", "-qm", "two entries quote it"], cwd=project.root, check=True)
+    text = add_quote(text, first, sentence)  # the third, at the top of the file, not yet committed
+    project.mapping.write_text(text, encoding="utf-8")
+    [problem] = site_problems(project)
+    line = at(text, '      - "' + sentence)
+    assert problem.startswith(f"docs/metaphors.yml:{line}: entry '{first}': quotes[0]: ")
+    assert f"is already quoted by '{before_last}' and '{last}', and at most 2 entries may quote one sentence" in problem
+
+
+def test_a_change_to_a_scenarios_step_reports_the_presets_it_unbalances_in_the_same_run(project: Project) -> None:
+    text = project.scenarios.read_text(encoding="utf-8")
+    start = text.index("  - id: design-review\n")
+    step = text.index("    debrief_minutes: 5\n", start)
+    project.scenarios.write_text(text[:step] + "    debrief_minutes: 8\n" + text[step + 23 :], encoding="utf-8")
+    found = site_problems(project)
+    assert [line.split(": ", 2)[1] for line in found] == ["preset 'short'", "preset 'long'", "scenario 'design-review'"]
+    assert all("scenario design-review 25" in line for line in found[:2]), found
+    assert "add up to 25 minutes, not 22" in found[2]
+
+
+def test_a_reference_into_a_file_with_problems_is_still_checked_with_a_suggestion(project: Project) -> None:
+    """A typo in a scenario's `rehearses` is told in the same run as a problem of the mapping's own."""
+    mapping = project.mapping.read_text(encoding="utf-8")
+    project.mapping.write_text(mapping.replace("    minutes: 3\n", "    minutes: 99\n", 1), encoding="utf-8")
+    text = project.scenarios.read_text(encoding="utf-8")
+    reference = re.search(r"rehearses: \[([a-z-]+)", text)
+    typo = reference.group(1)[:-1] + "x"
+    project.scenarios.write_text(text.replace(reference.group(0), f"rehearses: [{typo}", 1), encoding="utf-8")
+    found = site_problems(project)
+    assert [line.split(": ", 1)[0].split(":")[0] for line in found] == ["docs/metaphors.yml", "docs/scenarios.yml"]
+    assert found[1].endswith(
+        f"no entry of docs/metaphors.yml has the id '{typo}'; did you mean '{reference.group(1)}'?"
+    )
