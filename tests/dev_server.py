@@ -25,7 +25,8 @@ _EPOCH = re.compile(r"livereload\((\d+),")
 
 
 def free_port() -> int:
-    """Return a loopback port nobody listens on."""
+    """Return a loopback port nobody listened on a moment ago (another process may take it before the server
+    binds it: DevServer then starts again on another)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -34,9 +35,18 @@ def free_port() -> int:
 class DevServer:
     """`mkdocs serve` on a free loopback port, with its log kept as it runs."""
 
-    def __init__(self, root: Path, *, start_timeout: float = 60) -> None:
+    def __init__(self, root: Path, *, start_timeout: float = 60, attempts: int = 5) -> None:
         self.root = root
-        address = f"127.0.0.1:{free_port()}"
+        for _ in range(attempts):
+            if self._start(free_port(), start_timeout):
+                return
+            if not any("Address already in use" in line for line in self.log):
+                break  # not a port taken between free_port() and the bind, which another port would cure
+        raise RuntimeError("mkdocs serve did not start:\n" + "\n".join(self.log))
+
+    def _start(self, port: int, timeout: float) -> bool:
+        """Start the server on ``port``; tell whether it serves (else it has stopped, its log says why)."""
+        address = f"127.0.0.1:{port}"
         self.url = f"http://{address}/"
         self.log: list[str] = []
         self._serving = threading.Event()
@@ -45,16 +55,17 @@ class DevServer:
             env.pop(name, None)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address],
-            cwd=root,
+            cwd=self.root,
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
         )
         threading.Thread(target=self._read_log, daemon=True).start()
-        if not self._serving.wait(start_timeout):
-            self.close()
-            raise RuntimeError("mkdocs serve did not start:\n" + "\n".join(self.log))
+        if self._serving.wait(timeout) and any("Serving on" in line for line in self.log):
+            return True
+        self.close()
+        return False
 
     def _read_log(self) -> None:
         assert self.process.stderr is not None

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import socket
 
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import Project, parse
@@ -148,3 +150,19 @@ def test_under_mkdocs_serve_an_essay_without_its_credit_is_shown_on_the_pages_un
         assert not [line for line in server.log if "Traceback" in line or "KeyError" in line]
         fixed = parse_html(server.after_change(lambda: essay.write_text(good, encoding="utf-8"), "glossary/"))
         assert fixed.select_one("[data-mx-problems]") is None
+
+
+def test_the_dev_server_starts_again_on_another_port_when_its_port_is_taken_meanwhile(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """free_port() names a port nobody listens on, but another process may bind it before `mkdocs serve` does."""
+    import dev_server
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        ports = iter([taken.getsockname()[1], dev_server.free_port()])
+        monkeypatch.setattr(dev_server, "free_port", lambda: next(ports))
+        with dev_server.DevServer(project.root) as server:
+            assert not server.url.endswith(f":{taken.getsockname()[1]}/")
+            assert "<title>" in server.get()
