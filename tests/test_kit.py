@@ -293,8 +293,7 @@ def pdf_texts(visit: Visit, **options: object) -> list[str]:
     return [p.extract_text() for p in PdfReader(io.BytesIO(visit.page.pdf(**options))).pages]
 
 
-@pytest.mark.parametrize("paper", ["A4", "Letter"])
-@pytest.mark.parametrize("preset", ["short", "long"])
+@pytest.mark.parametrize("preset, paper", [("short", "Letter"), ("long", "A4")])  # each once: the longer, on A4
 def test_a_ready_sessions_handout_fits_two_pages(visit: Visit, server: str, preset: str, paper: str) -> None:
     """Every pairing takes more pages (its type never goes under 9 pt: tests/test_printables.py)."""
     visit.page.goto(server + f"handout/?preset={preset}")
@@ -428,8 +427,11 @@ def test_the_plans_agenda_button_lands_on_the_selections_agenda(
     assert page.locator("[data-module=mx-agenda] [data-agenda-total]").text_content() == str(short.minutes)
 
 
-@pytest.mark.parametrize("size", [{"width": 390, "height": 844}, {"width": 1280, "height": 800}], ids=["390", "1280"])
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(  # each size and each scheme once (pairwise)
+    "size, scheme",
+    [({"width": 390, "height": 844}, "dark"), ({"width": 1280, "height": 800}, "light")],
+    ids=["390-dark", "1280-light"],
+)
 def test_the_total_and_buttons_stay_in_view_while_ticking_and_never_hide_the_focus(
     open_browser: object, server: str, size: dict, scheme: str
 ) -> None:

@@ -1,6 +1,7 @@
 """Nothing moves when the scripts start: the static page already has the final layout and the script
 enhances it in place. Cumulative layout shift, summed from the browser's own layout-shift entries
-(PerformanceObserver), stays at 0.02 or less, also with the CPU slowed down four times (CDP)."""
+(PerformanceObserver), stays at 0.02 or less with the CPU slowed down four times (CDP): the harder case,
+where a script that starts late shows its changes after the first paint."""
 
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ def shifts(visit: Visit, url: str, component: str, slowdown: int) -> list[dict]:
     return found
 
 
-@pytest.mark.parametrize("slowdown", [1, 4], ids=["cpu-1x", "cpu-4x"])
+@pytest.mark.parametrize("slowdown", [4], ids=["cpu-4x"])
 @pytest.mark.parametrize("size", [{"width": 390, "height": 844}, {"width": 1280, "height": 800}], ids=["390", "1280"])
 @pytest.mark.parametrize("name", PAGES)
 def test_nothing_moves_when_the_page_starts(
