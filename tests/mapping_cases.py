@@ -291,7 +291,7 @@ CASES = {
         t := change("    prompts:\n      - What changes", "    prompt:\n      - What changes"),
         [
             f"{FILE}:{at(t, '  - id: routine-outage')}: entry 'routine-outage': prompts: missing required field; "
-            "add 'prompts:' to the entry: open questions for discussion; never ask anyone to disclose personal "
+            "add 'prompts:' to the entry: one to three open questions for discussion; never ask anyone to disclose personal "
             "experiences.",
             f"{FILE}:{at(t, '    prompt:')}: entry 'routine-outage': prompt: unknown field; did you mean 'prompts'?",
         ],
@@ -414,6 +414,15 @@ CASES = {
         [f"{FILE}:1: version: this site reads version 1 of the format"],
     ),
     "empty file": ("", [f"{FILE}:1: the file is empty; expected version, roles, phases, workshop and entries"]),
+    "too many prompts": (
+        t := change(
+            "      - What changes when sexism is routine?\n",
+            "      - What changes when sexism is routine?\n      - Two?\n      - Three?\n      - Four?\n",
+        ),
+        [
+            f"{FILE}:{at(t, '      - What changes when sexism')}: entry 'routine-outage': prompts: has 4 items, at most 3 are allowed: keep the 3 that matter most"
+        ],
+    ),
     "an entry away from its phase's group (warning)": (
         t := change(
             "  - id: third\n    phase: respond\n",
@@ -423,8 +432,8 @@ CASES = {
         [
             # Between two entries of prepare: the fewest to move is the one respond entry.
             f"{FILE}:{at(t, '    phase: respond')}: entry 'fast-and-safe': phase: it is in phase 'respond' but sits "
-            "among the 'prepare' entries: move the entry to the other 'respond' entries (the file lists its entries "
-            "phase by phase, in the order of the phases, as the pages show them) [warning]"
+            "among the 'prepare' entries: move the entry to the other 'respond' entries, or correct its phase (the "
+            "file lists its entries phase by phase, in the order of the phases, as the pages show them) [warning]"
         ],
     ),
     "a sentence quoted by three entries (warning)": (

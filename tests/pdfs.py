@@ -7,7 +7,6 @@ import io
 from dataclasses import dataclass, field
 
 from pypdf import PdfReader
-from pypdf.generic import ContentStream
 
 Colour = tuple[float, float, float]
 
@@ -32,7 +31,7 @@ class Page:
 def pages(pdf: bytes) -> list[Page]:
     """Return the printed pages of ``pdf``."""
     reader = PdfReader(io.BytesIO(pdf))
-    return [_read(page, reader) for page in reader.pages]
+    return [_read(page) for page in reader.pages]
 
 
 def luminance(colour: Colour) -> float:
@@ -47,58 +46,41 @@ def contrast(a: Colour, b: Colour) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def _read(page: object, reader: PdfReader) -> Page:
+def _read(page: object) -> Page:
+    """Read one page in one pass over its content: the text with its baselines, and (from the operators
+    the text extraction walks) the colours it paints and the share of the page each filled box covers."""
     height = float(page.mediabox.height)
     width = float(page.mediabox.width)
     baselines: list[float] = []
+    text_colours: set[Colour] = set()
+    fills: list[tuple[Colour, float]] = []
+    state = {"fill": (0.0, 0.0, 0.0), "saved": [], "rects": []}
 
     def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
         if text.strip():
             baselines.append(height - (tm[5] * cm[3] + cm[5]))
 
-    text = page.extract_text(visitor_text=visit)
+    def operator(op: bytes, operands: list, cm: list[float], tm: list[float]) -> None:
+        if op == b"q":
+            state["saved"].append(state["fill"])
+        elif op == b"Q" and state["saved"]:
+            state["fill"] = state["saved"].pop()
+        elif op == b"rg":
+            state["fill"] = tuple(float(v) for v in operands)
+        elif op == b"g":
+            state["fill"] = (float(operands[0]),) * 3
+        elif op == b"re":
+            scale = abs(cm[0] * cm[3] - cm[1] * cm[2])
+            state["rects"].append(abs(float(operands[2]) * float(operands[3])) * scale / (width * height))
+        elif op in (b"f", b"f*", b"F") and state["rects"]:
+            fills.extend((state["fill"], area) for area in state["rects"])
+            state["rects"] = []
+        elif op == b"n":
+            state["rects"] = []
+        elif op in (b"Tj", b"TJ", b"'", b'"'):
+            text_colours.add(state["fill"])
+
+    text = page.extract_text(visitor_text=visit, visitor_operand_before=operator)
     found = Page(text, height, min(baselines, default=0.0), max(baselines, default=0.0))
-    contents = page.get_contents()
-    if contents is None:
-        return found
-    fill: Colour = (0.0, 0.0, 0.0)
-    ctm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
-    saved: list[tuple[Colour, list[float]]] = []
-    rects: list[float] = []
-    for operands, operator in ContentStream(contents, reader).operations:
-        op = operator.decode("latin-1")
-        if op == "q":
-            saved.append((fill, ctm))
-        elif op == "Q" and saved:
-            fill, ctm = saved.pop()
-        elif op == "cm":
-            ctm = _multiply([float(v) for v in operands], ctm)
-        elif op == "rg":
-            fill = tuple(float(v) for v in operands)
-        elif op == "g":
-            fill = (float(operands[0]),) * 3
-        elif op == "re":
-            scale = abs(ctm[0] * ctm[3] - ctm[1] * ctm[2])
-            rects.append(abs(float(operands[2]) * float(operands[3])) * scale / (width * height))
-        elif op in ("f", "f*", "F") and rects:
-            found.fills.extend((fill, area) for area in rects)
-            rects = []
-        elif op == "n":
-            rects = []
-        elif op in ("Tj", "TJ", "'", '"'):
-            found.text_colours.add(fill)
+    found.text_colours, found.fills = text_colours, fills
     return found
-
-
-def _multiply(m: list[float], n: list[float]) -> list[float]:
-    """Return the matrix m x n, both as PDF's six numbers [a b c d e f]."""
-    a, b, c, d, e, f = m
-    a2, b2, c2, d2, e2, f2 = n
-    return [
-        a * a2 + b * c2,
-        a * b2 + b * d2,
-        c * a2 + d * c2,
-        c * b2 + d * d2,
-        e * a2 + f * c2 + e2,
-        e * b2 + f * d2 + f2,
-    ]

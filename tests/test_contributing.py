@@ -13,6 +13,7 @@ from mapping_cases import CASES, SMALL
 
 SCHEMA = json.loads((ROOT / "docs" / "metaphors.schema.json").read_text(encoding="utf-8"))
 STRUCTURAL = [
+    "too many prompts",
     "a quote on outages written with a misspelt key",
     "missing field",
     "missing field with allowed values",

@@ -109,7 +109,7 @@ def test_a_file_broken_everywhere_is_answered_with_a_bounded_report(tmp_path: Pa
         failed.value.more
         == f"… and {len(failed.value.problems) - SHOWN:,} more problems, not listed: fix these and check again"
     )
-    assert str(failed.value).startswith("the file: ") and str(failed.value).endswith(" problems found")
+    assert str(failed.value).startswith("the file: 10,000 problems and ") and str(failed.value).endswith(" found")
     # No suggestion from a list of names longer than any real file; the shape of the message stays.
     assert broken[0].message == "no entry has the id 'entry-0x'"
     assert elapsed < 60, f"{elapsed:.1f} s"
@@ -268,11 +268,14 @@ def test_an_entry_placed_in_another_phases_group_is_named_with_where_it_sits(pro
     moved, text = text[start:end], text[:start] + text[end:]
     _, after = entry_lines(text, detect[0])
     project.mapping.write_text(text[:after] + moved + text[after:], encoding="utf-8")
-    line = at(project.mapping.read_text(encoding="utf-8"), f"  - id: {learn}") + 1
+    moved_text = project.mapping.read_text(encoding="utf-8")
+    line = at(moved_text, f"  - id: {learn}") + 1
+    last = at(moved_text, f"  - id: {[e['id'] for e in mapping['entries'] if e['phase'] == 'learn'][-1]}")
     assert site_problems(project) == [
         f"docs/metaphors.yml:{line}: entry '{learn}': phase: it is in phase 'learn' but sits among the 'detect' "
-        "entries: move the entry to the other 'learn' entries (the file lists its entries phase by phase, in the "
-        "order of the phases, as the pages show them) [warning]"
+        f"entries: move the entry to the other 'learn' entries (the last of them starts on line {last}), or correct "
+        "its phase (the file lists its entries phase by phase, in the order of the phases, as the pages show them) "
+        "[warning]"
     ]
 
 

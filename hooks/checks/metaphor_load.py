@@ -158,10 +158,13 @@ class _Checks(Checker):
             path, phase = placed[index]
             among = next((placed[i][1] for i in range(index - 1, -1, -1) if i not in misplaced), None)
             where = f"sits among the '{among}' entries" if among else "comes before every other phase's entries"
+            group = [i for i, (_, other) in enumerate(placed) if other == phase and i not in misplaced]
+            last = f" (the last of them starts on line {self.source.at(placed[group[-1]][0]).line})" if group else ""
             self.report(
                 (*path, "phase"),
-                f"it is in phase '{phase}' but {where}: move the entry to the other '{phase}' entries (the file "
-                "lists its entries phase by phase, in the order of the phases, as the pages show them)",
+                f"it is in phase '{phase}' but {where}: move the entry to the other '{phase}' entries{last}, or "
+                "correct its phase (the file lists its entries phase by phase, in the order of the phases, as the "
+                "pages show them)",
                 warning=True,
             )
 

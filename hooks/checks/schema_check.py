@@ -154,6 +154,9 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[DataPath, str,
         )
     elif validator == "minItems":
         yield path, "must not be an empty list", False
+    elif validator == "maxItems":
+        most = schema["maxItems"]
+        yield path, f"has {len(value)} items, at most {most} are allowed: keep the {most} that matter most", False
     elif validator in {"minimum", "maximum"}:
         unit = " minutes" if kind == "minutes" or "minutes" in path else ""
         yield path, f"{value} is out of range: use {schema.get('minimum')} to {schema.get('maximum')}{unit}", False

@@ -128,10 +128,18 @@ class InvalidData(Exception):
         parts = []
         for name in dict.fromkeys(p.file for p in self.problems):
             found = [p for p in self.problems if p.file == name]
-            count = len(found if self.strict else [p for p in found if not p.warning] or found)
-            noun = ("warning" if self.strict else "problem") + ("s" if count != 1 else "")
-            parts.append(f"{name or 'the file'}: {count:,} {noun}{'' if self.strict else ' found'}")
+            if self.strict:
+                parts.append(f"{name or 'the file'}: {_many(len(found), 'warning')}")
+                continue
+            errors = sum(not p.warning for p in found)
+            counts = [_many(errors, "problem")] if errors else []
+            counts += [_many(len(found) - errors, "warning")] if len(found) > errors else []
+            parts.append(f"{name or 'the file'}: {' and '.join(counts)} found")
         return "; ".join(parts)
+
+
+def _many(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 class Mark(NamedTuple):
