@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SETTLE, STICKING_OUT, Visit, violations
+from conftest import SETTLE, Visit, violations
 from pdfs import contrast
 
 PAGES = {
@@ -50,24 +50,6 @@ def test_axe_finds_no_violations_with_the_search_dialog_open(visit: Visit, serve
 
 
 FINISHED = "() => document.getAnimations().every(animation => animation.playState === 'finished')"
-
-
-@pytest.mark.parametrize("width, height", [(375, 812), (1280, 800)])
-@pytest.mark.parametrize("name", ["essay", "glossary", "explorer-selected"])
-def test_screenshots_for_review(open_browser: object, server: str, name: str, width: int, height: int) -> None:
-    """Each page at a phone's and a desktop's width, in both schemes: laid out inside the window, then saved."""
-    backgrounds = set()
-    for scheme in ("light", "dark"):
-        visit = open_browser(color_scheme=scheme, viewport={"width": width, "height": height})
-        visit.page.goto(server + PAGES[name])
-        visit.page.wait_for_load_state("networkidle")
-        body = visit.page.locator("body")
-        assert body.get_attribute("data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
-        backgrounds.add(body.evaluate("element => getComputedStyle(element).backgroundColor"))
-        assert visit.page.evaluate(STICKING_OUT) == [], (name, width, scheme)
-        assert visit.page.evaluate("document.documentElement.scrollWidth") <= width
-        visit.screenshot(f"{name}-{width}x{height}-{scheme}")
-    assert len(backgrounds) == 2, backgrounds  # the dark scheme is not the light one again
 
 
 # The focused element's ring, and the colour it is drawn on: the backgrounds of the ancestors that

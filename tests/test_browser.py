@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIRST, Visit
+from conftest import FIRST, STICKING_OUT, Visit
 
 
 @pytest.mark.parametrize("path", ["", "essay/", "glossary/", "explorer/", "about/", "glossary/routine-outage/"])
@@ -184,14 +184,22 @@ SCREENS = {
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["390x844", "1280x800"])
 @pytest.mark.parametrize("name", SCREENS)
 def test_screenshots_show_each_layout(open_browser: object, server: str, name: str, size: dict) -> None:
-    """The layout is the same in both schemes (axe checks their colours): light, and dark on a desktop."""
+    """Each page at a phone's and a desktop's width, in both schemes (axe checks their colours): laid out as
+    it should be and inside the window, in the scheme's own colours, then saved for a person to look at."""
     path, check = SCREENS[name]
-    for scheme in ("light", "dark") if size is DESKTOP else ("light",):
+    backgrounds = set()
+    for scheme in ("light", "dark"):
         visit = open_browser(viewport=size, color_scheme=scheme)
         visit.page.goto(server + path)
         check(visit.page, size is PHONE)
-        visit.screenshot(f"{name}-{size['width']}x{size['height']}-{scheme}")
+        body = visit.page.locator("body")
+        if name != "deck":  # the deck's bare page has the projector's colours of its own (tests/test_deck.py)
+            assert body.get_attribute("data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
+            backgrounds.add(body.evaluate("element => getComputedStyle(element).backgroundColor"))
+        assert visit.page.evaluate(STICKING_OUT) == [], scheme
         assert visit.page.evaluate("document.documentElement.scrollWidth") <= size["width"]
+        visit.screenshot(f"{name}-{size['width']}x{size['height']}-{scheme}")
+    assert len(backgrounds) == (0 if name == "deck" else 2), backgrounds  # dark is not the light scheme again
 
 
 @pytest.mark.parametrize("path", ["explorer/", "handout/", "cards/"])
