@@ -142,10 +142,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         shown = source_path(config, OUTLINE)
         page.meta["description"] = render(site.outline.description, source=f"{shown}: front matter: description")
         return render(site.outline.markdown, source=shown, first_line=site.outline.first_line)
-    shown = source_path(config, page.file.src_uri)
     if (entry_id := PAIRINGS.get().get(page.file.src_uri)) is not None:
         # A pairing's page: its title and description are the mapping's text, never a template; its body is one.
         return renderer.render(PAIRING_TEMPLATE, page=page, site=site, entry=site.metaphor.entry(entry_id))
+    shown = source_path(config, page.file.src_uri)
     if isinstance(page.meta.get("description"), str):
         page.meta["description"] = render(page.meta["description"], source=f"{shown}: front matter: description")
     text = page.file.content_string

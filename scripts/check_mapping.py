@@ -18,7 +18,6 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sized
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +31,7 @@ from checks.essay_outline import OUTLINE  # noqa: E402
 from checks.site_data import MAPPING, SCENARIOS, load_site, source_path  # noqa: E402
 from pages.build_state import Session, Settings  # noqa: E402
 from sources.essay_source import ESSAY  # noqa: E402
-from sources.yaml_source import InvalidData, Problem  # noqa: E402
+from sources.yaml_source import InvalidData, Problem, counted  # noqa: E402
 
 
 def github(problem: Problem) -> str:
@@ -56,11 +55,6 @@ def show(problem: Problem, *, annotations: bool) -> str:
     if annotations:
         return github(problem)
     return problem.format(column=True) + (" (warning: fails a strict build)" if problem.warning else "")
-
-
-def counted(things: Sized, one: str, many: str = "") -> str:
-    """Count as a sentence does: "1 scenario", "9 scenarios"."""
-    return f"{len(things)} {one if len(things) == 1 else many or one + 's'}"
 
 
 def main() -> int:
@@ -90,16 +84,15 @@ def main() -> int:
     essay, mapping, scenarios, *rest = checked
     summary = "; ".join(
         [
-            f"{essay}: {counted(site.essay.paragraphs, 'paragraph')}",
-            f"{mapping}: {counted(site.metaphor.entries, 'entry', 'entries')} in "
-            + counted(site.metaphor.phases, "phase"),
-            f"{scenarios}: {counted(site.scenarios.scenarios, 'scenario')}",
+            f"{essay}: {counted(len(site.essay.paragraphs), 'paragraph')}",
+            f"{mapping}: {counted(len(site.metaphor.entries), 'entry', 'entries')} in "
+            + counted(len(site.metaphor.phases), "phase"),
+            f"{scenarios}: {counted(len(site.scenarios.scenarios), 'scenario')}",
             *(f"{name}: checked" for name in rest),
         ]
     )
     if site.warnings:
-        count = len(site.warnings)
-        print(f"{summary}, {count} warning{'s' if count != 1 else ''} (a strict build fails on them).", file=sys.stderr)
+        print(f"{summary}, {counted(len(site.warnings), 'warning')} (a strict build fails on them).", file=sys.stderr)
         return 1
     print(f"{summary}, no problems.")
     return 0

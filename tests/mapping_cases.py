@@ -112,6 +112,13 @@ def at(text: str, snippet: str, nth: int = 1) -> int:
     return lines[nth - 1]
 
 
+def entry_block(text: str, entry_id: str) -> tuple[int, int]:
+    """Return where the entry ``entry_id`` starts and ends in the mapping's text."""
+    start = text.index(f"  - id: {entry_id}\n")
+    end = text.find("\n  - id: ", start + 1)
+    return start, (len(text) if end < 0 else end + 1)
+
+
 def change(old: str, new: str, *, count: int = 1, text: str = SMALL) -> str:
     """Return SMALL (or ``text``) with ``old`` replaced by ``new`` (which must be there)."""
     assert old in text, old

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import pytest
 
 from conftest import ROOT, Project
+from mapping_cases import entry_block
 
 pytestmark = pytest.mark.data  # the samples change copies of the real mapping: part of the quick check
 
@@ -38,13 +39,6 @@ def blocks(pattern: re.Pattern[str]) -> dict[str, str]:
 
 
 # ------------------------------------------------------------------------ edits a scenario makes
-
-
-def entry_block(text: str, entry_id: str) -> tuple[int, int]:
-    """Return where the entry ``entry_id`` starts and ends in the mapping's text."""
-    start = text.index(f"  - id: {entry_id}\n")
-    end = text.find("\n  - id: ", start + 1)
-    return start, (len(text) if end < 0 else end + 1)
 
 
 def in_entry(entry_id: str, old: str, new: str) -> Callable[[str], str]:

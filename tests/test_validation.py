@@ -17,7 +17,7 @@ import pytest
 from checks.data_checks import LIMIT
 from checks.metaphor_load import load_metaphor
 from conftest import ROOT, Project
-from mapping_cases import CASES, EMPTY_TERM, FILE, SMALL, WE_LEARN, at, change
+from mapping_cases import CASES, EMPTY_TERM, FILE, SMALL, WE_LEARN, at, change, entry_block
 from sources.essay_source import Essay
 from sources.yaml_source import SHOWN, InvalidData
 
@@ -245,16 +245,9 @@ def site_problems(project: Project) -> list[str]:
     return [p.format() + " [warning]" for p in site.warnings]
 
 
-def entry_lines(text: str, entry_id: str) -> tuple[int, int]:
-    """Return where the entry ``entry_id`` starts and ends in the mapping's text."""
-    start = text.index(f"  - id: {entry_id}\n")
-    end = text.find("\n  - id: ", start + 1)
-    return start, (len(text) if end < 0 else end + 1)
-
-
 def add_quote(text: str, entry_id: str, quote: str) -> str:
     """Add ``quote`` first in the quotes of the entry ``entry_id``."""
-    start, end = entry_lines(text, entry_id)
+    start, end = entry_block(text, entry_id)
     block = text[start:end].replace("    quotes:\n", f'    quotes:\n      - "{quote}"\n', 1)
     return text[:start] + block + text[end:]
 
@@ -264,9 +257,9 @@ def test_an_entry_placed_in_another_phases_group_is_named_with_where_it_sits(pro
     text = project.mapping.read_text(encoding="utf-8")
     learn = next(e["id"] for e in mapping["entries"] if e["phase"] == "learn")
     detect = [e["id"] for e in mapping["entries"] if e["phase"] == "detect"]
-    start, end = entry_lines(text, learn)
+    start, end = entry_block(text, learn)
     moved, text = text[start:end], text[:start] + text[end:]
-    _, after = entry_lines(text, detect[0])
+    _, after = entry_block(text, detect[0])
     project.mapping.write_text(text[:after] + moved + text[after:], encoding="utf-8")
     moved_text = project.mapping.read_text(encoding="utf-8")
     line = at(moved_text, f"  - id: {learn}") + 1

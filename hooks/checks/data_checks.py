@@ -128,9 +128,9 @@ def item_labeler(data: Any, *lists: tuple[DataPath, str]) -> Labeler:
     return label
 
 
-def item_name(data: Any, key: str | DataPath, index: int) -> str:
-    """Name the item ``key[index]`` by its id ('x'), or by its place (#3) when it has none."""
-    item_id = at(data, (*((key,) if isinstance(key, str) else key), index, "id"))
+def item_name(data: Any, key: DataPath, index: int) -> str:
+    """Name the item ``index`` of the list at ``key`` by its id ('x'), or by its place (#3) when it has none."""
+    item_id = at(data, (*key, index, "id"))
     return f"'{item_id}'" if isinstance(item_id, str) and item_id.strip() else f"#{index + 1}"
 
 

@@ -254,7 +254,7 @@ class _Checks(Checker):
             times = self.line_times() if times is None else times
             places = sorted(places, key=lambda p: times.get(self.source.at(p).line, math.inf))
             sentence = self.essay.sentence_at(anchor, start)
-            first = " and ".join(item_name(self.data, "entries", p[1]) for p in places[:MAX_QUOTING_ENTRIES])
+            first = " and ".join(item_name(self.data, ("entries",), p[1]) for p in places[:MAX_QUOTING_ENTRIES])
             for path in places[MAX_QUOTING_ENTRIES:]:
                 self.report(
                     path,

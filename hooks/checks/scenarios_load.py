@@ -37,15 +37,25 @@ def scenario_facts(document: Document) -> dict[str, ScenarioFacts]:
         if not isinstance(s, dict) or not isinstance(s.get("id"), str):
             continue
         review, topics = s.get("review"), s.get("topics")
-        injects = s.get("injects") if isinstance(s.get("injects"), list) else []
-        steps = [s.get(f"{step}_minutes") for step in ("setting", "weigh", "debrief")]
-        steps += [i.get("minutes") if isinstance(i, dict) else None for i in injects]
+        steps = step_minutes(s)
         facts[s["id"]] = ScenarioFacts(
             minutes=sum(steps) if all(whole(m) for m in steps) else s["minutes"] if whole(s.get("minutes")) else None,
             pending=isinstance(review, dict) and review.get("status") == "pending",
             topics=tuple(t for t in topics if isinstance(t, str)) if isinstance(topics, list) else (),
         )
     return facts
+
+
+def step_minutes(scenario: dict[str, Any]) -> list[Any]:
+    """Return a scenario's steps' minutes as written (the setting's, each inject's, the weighing's, the
+    debrief's), None for an inject that is not a mapping: what its minutes must add up to."""
+    injects = scenario.get("injects") if isinstance(scenario.get("injects"), list) else []
+    return [
+        scenario.get("setting_minutes"),
+        *(inject.get("minutes") if isinstance(inject, dict) else None for inject in injects),
+        scenario.get("weigh_minutes"),
+        scenario.get("debrief_minutes"),
+    ]
 
 
 def load_scenarios(
@@ -124,10 +134,7 @@ class _Checks(Checker):
 
     def minutes(self, path: DataPath, scenario: dict[str, Any]) -> None:
         """Check that a scenario's minutes are its setting's, its injects', the weighing's and the debrief's."""
-        parts = [scenario.get("setting_minutes")]
-        parts += [i.get("minutes") for _, i in items(self.data, (*path, "injects")) if isinstance(i, dict)]
-        parts += [scenario.get("weigh_minutes"), scenario.get("debrief_minutes")]
-        total = scenario.get("minutes")
+        parts, total = step_minutes(scenario), scenario.get("minutes")
         if all(whole(n) for n in [*parts, total]) and sum(parts) != total:
             self.report(
                 (*path, "minutes"),

@@ -129,17 +129,18 @@ class InvalidData(Exception):
         for name in dict.fromkeys(p.file for p in self.problems):
             found = [p for p in self.problems if p.file == name]
             if self.strict:
-                parts.append(f"{name or 'the file'}: {_many(len(found), 'warning')}")
+                parts.append(f"{name or 'the file'}: {counted(len(found), 'warning')}")
                 continue
             errors = sum(not p.warning for p in found)
-            counts = [_many(errors, "problem")] if errors else []
-            counts += [_many(len(found) - errors, "warning")] if len(found) > errors else []
+            counts = [counted(errors, "problem")] if errors else []
+            counts += [counted(len(found) - errors, "warning")] if len(found) > errors else []
             parts.append(f"{name or 'the file'}: {' and '.join(counts)} found")
         return "; ".join(parts)
 
 
-def _many(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+def counted(count: int, one: str, many: str = "") -> str:
+    """Count as a sentence does: "1 problem", "1,250 problems", "2 entries" (with ``many``)."""
+    return f"{count:,} {one if count == 1 else many or one + 's'}"
 
 
 class Mark(NamedTuple):
