@@ -3,7 +3,6 @@ projector sizes, the phone's vertical scroll and printing."""
 
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
 
@@ -11,11 +10,11 @@ import markdown
 import pytest
 from agenda_spec import session_agenda
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
 
 from conftest import FIRST, Project, Visit
 from model.metaphor_model import Metaphor
 from pdfs import contrast, pages
+from pdfs import printed as print_page
 
 
 def slide_count(model: Metaphor, entries: list[str] | None = None, runs: tuple = (), buffer: int = 0) -> int:
@@ -333,8 +332,7 @@ def go_to(page: object, title: str, step: int = 0) -> int:
 
 
 def pdf_pages(visit: Visit, **options: object) -> list[str]:
-    data = visit.page.pdf(**options)
-    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+    return [page.text for page in print_page(visit.page, **options)]
 
 
 def test_printing_gives_one_slide_per_page_and_notes_when_asked(

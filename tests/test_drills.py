@@ -5,12 +5,10 @@ sheets printed on A4 and Letter with each part on a page of its own."""
 
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
 
 import pytest
-from pypdf import PdfReader
 
 from conftest import (
     SCREENSHOTS,
@@ -18,6 +16,7 @@ from conftest import (
     Visit,
     violations,
 )
+from pdfs import printed
 
 
 def ready(page: object, module: str) -> None:
@@ -224,8 +223,7 @@ def test_each_step_has_a_countdown_that_says_when_time_is_up(visit: Visit, serve
 def pdf_texts(visit: Visit, paper: str) -> list[str]:
     """Each printed page's text, ligatures undone and white space folded."""
     margins = {side: "10mm" for side in ("top", "bottom", "left", "right")}
-    pages = PdfReader(io.BytesIO(visit.page.pdf(format=paper, margin=margins))).pages
-    return [fold(p.extract_text()) for p in pages]
+    return [fold(p.text) for p in printed(visit.page, format=paper, margin=margins)]
 
 
 def fold(text: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import math
 import re
 import unicodedata
@@ -11,9 +10,9 @@ import markdown
 import pytest
 from agenda_spec import session_agenda
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
 
 from conftest import Project, Visit
+from pdfs import printed
 
 
 def display_order(mapping: dict) -> list[str]:
@@ -290,7 +289,7 @@ PAPER_MARGINS = {side: "10mm" for side in ("top", "bottom", "left", "right")}  #
 
 
 def pdf_texts(visit: Visit, **options: object) -> list[str]:
-    return [p.extract_text() for p in PdfReader(io.BytesIO(visit.page.pdf(**options))).pages]
+    return [p.text for p in printed(visit.page, **options)]
 
 
 @pytest.mark.parametrize("preset, paper", [("short", "Letter"), ("long", "A4")])  # each once: the longer, on A4

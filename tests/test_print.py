@@ -45,7 +45,9 @@ def test_the_glossary_prints_dense_and_clean(
     assert min(spans) >= 0.65, spans
     for phase in mapping["phases"]:  # each phase's heading is on the page of its first pairing, never alone at a foot
         first = next(entry for entry in mapping["entries"] if entry["phase"] == phase["id"])
-        sheet = next(sheet for sheet in sheets if phase["title"] in [line.strip() for line in sheet.text.splitlines()])
+        holding = [sheet for sheet in sheets if phase["title"] in [line.strip() for line in sheet.text.splitlines()]]
+        assert len(holding) == 1, phase["title"]
+        sheet = holding[0]
         after = re.sub(r"\s+", " ", sheet.text[sheet.text.index(phase["title"]) :])
         assert re.sub(r"\s+", " ", first["outage"]["term"]) in after, phase["title"]
     # Everything is there, and nothing of the screen's: relative links, the history lines, the prompts.

@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-import io
 import re
-import unicodedata
 
 import pytest
-from pypdf import PdfReader
 
 from conftest import Visit
+from pdfs import printed
 
 MARGINS = {side: "10mm" for side in ("top", "bottom", "left", "right")}
 PT = 4 / 3  # CSS pixels in a point
@@ -43,21 +41,9 @@ def printed_sizes(visit: Visit) -> list[dict]:
     return sizes
 
 
-def drawn_sizes(page: object) -> tuple[str, list[float]]:
-    """A printed page's text and the size in points of each run of text on it, as drawn."""
-    sizes: list[float] = []
-
-    def run(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
-        if text.strip():  # the font's size, scaled by the text and page matrices
-            sizes.append(size * abs(tm[3]) * abs(cm[3]))
-
-    text = page.extract_text(visitor_text=run)
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)), sizes
-
-
 def pdf_pages(visit: Visit, paper: str) -> list[tuple[str, list[float]]]:
-    """Each printed page's text (white space folded) and the sizes in points of its runs of text."""
-    return [drawn_sizes(page) for page in PdfReader(io.BytesIO(visit.page.pdf(format=paper, margin=MARGINS))).pages]
+    """Each printed page's text (white space folded) and the size in points of each character drawn."""
+    return [(page.words, page.sizes) for page in printed(visit.page, format=paper, margin=MARGINS)]
 
 
 def body_size(sizes: list[dict]) -> float:

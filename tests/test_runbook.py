@@ -5,18 +5,16 @@ control by keyboard. Every visit checks that nothing is requested from any other
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import unicodedata
 from datetime import date
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from pypdf import PdfReader
 
 from conftest import SCREENSHOTS, STICKING_OUT, Visit, violations
+from pdfs import printed
 
 KEY = "mx-runbook"
 
@@ -209,8 +207,7 @@ def test_the_runbook_exports_as_markdown_by_copy_and_download(
 
 
 def pdf_text(page: object, paper: str) -> list[str]:
-    pages = PdfReader(io.BytesIO(page.pdf(format=paper))).pages
-    return [re.sub(r"\s+", " ", unicodedata.normalize("NFKC", p.extract_text())) for p in pages]
+    return [p.words for p in printed(page, format=paper)]
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])

@@ -3,15 +3,14 @@ list sized by the number of people, and scenario sheets printed once per group."
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
 from agenda_spec import session_agenda
-from pypdf import PdfReader
 
 from conftest import Visit
 from model.metaphor_model import Metaphor
+from pdfs import printed
 
 CONTACTS = "&support=Jo%20Lee%2C%20room%204&report=The%20HR%20form"
 MIN_PRINT_PX = 12  # 9 pt
@@ -68,9 +67,9 @@ def test_the_run_sheet_lists_the_sessions_blocks_and_prints_on_one_page(
     )
     assert smallest >= MIN_PRINT_PX
     for paper in ("A4", "Letter"):
-        printed = PdfReader(io.BytesIO(page.pdf(format=paper))).pages
-        assert len(printed) == 1, (name, paper)
-        text = " ".join(printed[0].extract_text().split())
+        sheets = printed(page, format=paper)
+        assert len(sheets) == 1, (name, paper)
+        text = " ".join(sheets[0].text.split())
         assert items[-1].title in text and "Jo Lee, room 4" in text and "Support person" in text
         total = sum(item.minutes for item in items)
         assert re.search(rf"Session: .*, {total} minutes\. Date Room", text), text[:200]
@@ -142,7 +141,7 @@ def test_scenario_sheets_print_a_set_per_group_each_part_marked(visit: Visit, se
     for groups in (1, 2):
         page.goto(server + f"sheets/?preset=short&groups={groups}")
         ready(page, "mx-sheets")
-        counts[groups] = len(PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
+        counts[groups] = len(printed(page, format="A4"))
         marks = page.locator("[data-sheet-group]:not([hidden])").all_text_contents()
         if groups == 1:
             assert marks == []

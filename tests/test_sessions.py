@@ -313,22 +313,6 @@ def test_the_printed_handout_keeps_each_label_inside_its_line(visit: Visit, serv
     assert all(label["border"] == 0 and label["height"] <= label["line"] + 0.5 for label in labels), labels
 
 
-def test_the_printed_glossary_keeps_each_phase_heading_with_its_first_pairing(
-    visit: Visit, server: str, model: Metaphor
-) -> None:
-    from pdfs import pages
-
-    visit.page.goto(server + "glossary/")
-    for paper in ("A4", "Letter"):
-        sheets = pages(
-            visit.page.pdf(format=paper, margin={side: "10mm" for side in ("top", "bottom", "left", "right")})
-        )
-        for phase, entries in model.by_phase():
-            holding = [sheet for sheet in sheets if phase.title in sheet.text.splitlines()]
-            assert len(holding) == 1, (paper, phase.id)
-            assert " ".join(entries[0].outage.term.split()) in " ".join(holding[0].text.split()), (paper, phase.id)
-
-
 def test_every_count_a_page_states_is_the_datas(built: Project, model: Metaphor, site_data: object) -> None:
     """A number of scenarios, situations or pairings written on any page is the number the data has."""
     counts = {"scenarios": len(site_data.scenarios.scenarios), "situations": len(site_data.scenarios.scenarios)}
