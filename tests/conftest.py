@@ -270,6 +270,16 @@ def browser() -> Iterator[object]:
 
 
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
+# Screenshots are for a person to look at, and drawing a long page whole takes seconds: they are saved only
+# when asked for (`SCREENSHOTS=1 scripts/test`, as the CI workflow runs it); the checks around them always run.
+SCREENSHOTS_WANTED = os.environ.get("SCREENSHOTS") == "1"
+
+
+def save_screenshot(page: object, name: str, *, full_page: bool = True) -> None:
+    """Save a screenshot of ``page`` (the whole page, or the window) for a person to look at, when asked for."""
+    if SCREENSHOTS_WANTED:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=full_page)
 
 
 class Visit:
@@ -296,9 +306,8 @@ class Visit:
             route.abort()
 
     def screenshot(self, name: str) -> None:
-        """Save a full-page screenshot for a person to look at."""
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+        """Save a full-page screenshot for a person to look at, when asked for (SCREENSHOTS_WANTED)."""
+        save_screenshot(self.page, name)
 
     def close(self) -> None:
         """Close the context, then check nothing left loopback and nothing failed in the console."""

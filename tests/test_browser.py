@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import struct
+from pathlib import Path
+
 import pytest
 
+import conftest
 from conftest import FIRST, STICKING_OUT, Visit
 
 
@@ -200,6 +204,22 @@ def test_screenshots_show_each_layout(open_browser: object, server: str, name: s
         assert visit.page.evaluate("document.documentElement.scrollWidth") <= size["width"]
         visit.screenshot(f"{name}-{size['width']}x{size['height']}-{scheme}")
     assert len(backgrounds) == (0 if name == "deck" else 2), backgrounds  # dark is not the light scheme again
+
+
+def test_screenshots_are_saved_whole_only_when_asked_for(
+    visit: Visit, server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(conftest, "SCREENSHOTS", tmp_path)
+    visit.page.goto(server + "about/")
+    monkeypatch.setattr(conftest, "SCREENSHOTS_WANTED", False)
+    visit.screenshot("about")
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setattr(conftest, "SCREENSHOTS_WANTED", True)
+    visit.screenshot("about")
+    png = (tmp_path / "about.png").read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = struct.unpack(">II", png[16:24])  # the image header's size: the whole page, not the window
+    assert (width, height) == (1280, visit.page.evaluate("document.documentElement.scrollHeight")) and height > 800
 
 
 @pytest.mark.parametrize("path", ["explorer/", "handout/", "cards/"])

@@ -11,9 +11,9 @@ import unicodedata
 import pytest
 
 from conftest import (
-    SCREENSHOTS,
     STICKING_OUT,
     Visit,
+    save_screenshot,
     violations,
 )
 from pdfs import printed
@@ -293,7 +293,6 @@ def test_screenshots_of_a_drill_and_the_sheets_for_review(
     open_browser: object, server: str, width: int, height: int
 ) -> None:
     """A drill under way and the sheets, at a phone's and a desktop's size: laid out inside the window, saved."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for scheme in ("light", "dark"):
         visit = open_browser(color_scheme=scheme, viewport={"width": width, "height": height})
         visit.page.goto(server + "scenarios/")
@@ -306,7 +305,7 @@ def test_screenshots_of_a_drill_and_the_sheets_for_review(
         assert visit.page.evaluate(STICKING_OUT) == [], (width, scheme)
         assert visit.page.evaluate("document.documentElement.scrollWidth") <= width
         first.locator("h2").evaluate("h => h.scrollIntoView()")
-        visit.page.screenshot(path=SCREENSHOTS / f"scenarios-drill-{width}x{height}-{scheme}.png")
+        save_screenshot(visit.page, f"scenarios-drill-{width}x{height}-{scheme}", full_page=False)
         visit.page.goto(server + "sheets/?preset=short")
         ready(visit.page, "mx-sheets")
         assert visit.page.evaluate(STICKING_OUT) == [], (width, scheme)

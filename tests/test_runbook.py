@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import SCREENSHOTS, STICKING_OUT, Visit, violations
+from conftest import STICKING_OUT, Visit, violations
 from pdfs import printed
 
 KEY = "mx-runbook"
@@ -323,7 +323,6 @@ def test_axe_finds_nothing_with_items_and_with_the_dialog_open(open_browser: obj
 @pytest.mark.parametrize("width, height", [(390, 844), (1280, 800)])
 def test_screenshots_of_a_runbook_for_review(open_browser: object, server: str, width: int, height: int) -> None:
     """A runbook with items, at a phone's and a desktop's size: laid out inside the window, then saved."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for scheme in ("light", "dark"):
         visit = open_browser(color_scheme=scheme, viewport={"width": width, "height": height})
         visit.page.goto(server + "runbook/")
