@@ -582,7 +582,7 @@ def lighthouse_benchmark(scratch: Path, *, runs: int, pages: list[str] | None = 
     """
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is missing: run `npm ci` (package.json pins lighthouse@12.2.3)")
-    chromium = find_chromium()
+    chromium = find_chromium(full=True)  # Lighthouse drives a whole browser (--headless=new), not the shell
     if chromium is None:
         sys.exit("No Chromium found: see tests/browsers.py")
     ours = copy_project(scratch / "lighthouse-ours", with_hooks=True)

@@ -20,15 +20,22 @@ CHROMIUM_ARGS = [
 ]
 HELP = (
     "No Chromium found for the browser tests. Install one: on Debian or Ubuntu, as root, "
-    "`apt-get install -y --no-install-recommends chromium`; elsewhere "
+    "`apt-get install -y --no-install-recommends chromium-headless-shell` (or chromium); elsewhere "
     "`.venv/bin/python -m playwright install chromium`; or set CHROMIUM=/path/to/chromium."
 )
 
 
-def find_chromium() -> str | None:
-    """Return the first runnable Chromium: $CHROMIUM, the system's, then Playwright's."""
-    candidates = [os.environ.get("CHROMIUM", ""), "/usr/bin/chromium", "/usr/bin/chromium-browser"]
-    candidates += [shutil.which(name) or "" for name in ("chromium", "chromium-browser", "google-chrome")]
+# Chromium's headless shell (Debian's chromium-headless-shell, Playwright's default for headless runs) is
+# the same engine without the browser around it: a page opens in half the time and a fraction of the CPU.
+HEADLESS_SHELLS = ("chromium-headless-shell", "headless_shell")
+BROWSERS = ("chromium", "chromium-browser", "google-chrome")
+
+
+def find_chromium(*, full: bool = False) -> str | None:
+    """Return the first runnable Chromium: $CHROMIUM, the system's headless shell (unless ``full``: a whole
+    browser, as Lighthouse needs), the system's Chromium, then Playwright's."""
+    names = BROWSERS if full else HEADLESS_SHELLS + BROWSERS
+    candidates = [os.environ.get("CHROMIUM", ""), *(shutil.which(name) or "" for name in names)]
     for candidate in candidates:
         if candidate and os.access(candidate, os.X_OK):
             return candidate

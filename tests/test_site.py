@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import socket
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from browsers import find_chromium
 from conftest import Project, parse
 from dev_server import DevServer
 from mapping_cases import at
@@ -166,3 +168,19 @@ def test_the_dev_server_starts_again_on_another_port_when_its_port_is_taken_mean
         with dev_server.DevServer(project.root) as server:
             assert not server.url.endswith(f":{taken.getsockname()[1]}/")
             assert "<title>" in server.get()
+
+
+def test_the_tests_drive_chromiums_headless_shell_and_lighthouse_a_whole_chromium(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where both are installed, the browser tests take the headless shell (the same engine, a page opened in
+    half the time) and Lighthouse the whole browser; $CHROMIUM overrides both."""
+    for name in ("chromium", "chromium-headless-shell"):
+        (tmp_path / name).write_text("#!/bin/sh\n", encoding="utf-8")
+        (tmp_path / name).chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("CHROMIUM", raising=False)
+    assert find_chromium() == str(tmp_path / "chromium-headless-shell")
+    assert find_chromium(full=True) == str(tmp_path / "chromium")
+    monkeypatch.setenv("CHROMIUM", str(tmp_path / "chromium"))
+    assert find_chromium() == str(tmp_path / "chromium")
