@@ -98,6 +98,8 @@ def preview(page: Page, *, site_name: str, credit: Credit) -> Preview:
     kicker = site_name
     if page.is_homepage:
         kicker, title = f"A companion to an essay by {credit.author}", site_name
+    elif title == site_name:  # the essay's own page: the name once, under whose essay it is
+        kicker = f"An essay by {credit.author} ({credit.year})"
     return Preview(kicker, title, description, f"After “{credit.title}” by {credit.author} ({credit.year})")
 
 

@@ -136,3 +136,24 @@ def test_every_control_shows_a_clear_focus_ring(
             faint.append((ring["name"], ring["style"], ring["width"], round(ratio, 2)))
     assert seen >= 10
     assert faint == []
+
+
+SKIPPING = ["", "essay/", "glossary/", "glossary/routine-outage/", "explorer/", "guide/", "plan/", "runsheet/"]
+SKIPPING += ["handout/", "cards/", "scenarios/", "sheets/", "runbook/", "about/"]
+
+
+def test_every_page_starts_with_a_link_that_skips_to_its_content(visit: Visit, server: str) -> None:
+    """The first Tab on every page reaches a visible "Skip to content"; following it, the next Tab lands in the
+    page's content, past the header and the navigation (WCAG 2.4.1)."""
+    page = visit.page
+    for path in SKIPPING:
+        page.goto(server + path)
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => { const a = document.activeElement, r = a.getBoundingClientRect();"
+            " return [a.textContent.trim(), r.top >= 0 && r.bottom <= innerHeight && r.width > 1]; }"
+        )
+        assert focused == ["Skip to content", True], path
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.closest('.md-content') !== null"), path

@@ -161,3 +161,26 @@ def test_a_rebuild_reuses_the_cached_images_and_templates_and_is_byte_for_byte_t
     project.built(site_url=DEPLOYED_URL)
     assert len(list((cache / "previews").glob("*.png"))) == len(images) + 1  # the about page's new image only
     assert project.page("").find("meta", attrs={"name": "x-edited"})
+
+
+def test_each_page_has_one_name_in_its_title_heading_navigation_and_card(deployed: Project) -> None:
+    """A page is called the same in the tab, its heading, the navigation and a shared link, and the site's name
+    appears once in its title: the essay's page, named as the site is, is not "X - X"."""
+    site = "production outages are like sexism"
+    for url, page in pages(deployed).items():
+        title, values = page.select_one("title").get_text(), card(page)
+        assert title.count(site) == 1, title
+        heading = page.select_one("h1")
+        for hidden in heading.select(".mx-visually-hidden, .headerlink"):  # the words read, not the ¶ link
+            hidden.replace_with(" " if "mx-visually-hidden" in hidden["class"] else "")
+        heading = " ".join(heading.get_text().replace("↔", " ↔ ").split())
+        active = page.select_one("a.md-nav__link--active .md-ellipsis")
+        if url == DEPLOYED_URL:  # the home page: "Home" in the tab and the navigation, the site's name as heading
+            assert (title, heading) == (f"Home - {site}", site)
+            continue
+        name = title.removesuffix(f" - {site}")
+        assert heading == name, url
+        if active is not None and name != site:  # the essay's page is "Essay" in the navigation
+            assert " ".join(active.get_text().split()) == name, url
+        kicker, said = values["og:image:alt"].split(": ", 1)  # the image's small line above the title, then the rest
+        assert values["og:title"] == name and said.startswith(name) and kicker != name, url

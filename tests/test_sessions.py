@@ -82,7 +82,7 @@ def test_a_session_chosen_on_the_plan_follows_the_sidebar_footer_and_deck_links(
         ("Scenario sheets", lambda: page.locator("section.mx-sheet:visible").count() == len(preset.scenarios)),
         ("Practice scenarios", lambda: "your session's" in page.locator("[data-scenarios-pool]").inner_text()),
         (
-            "Guide",
+            "Facilitator guide",
             lambda: page.locator("[data-module=mx-agenda] [data-agenda-total]").inner_text() == str(preset.minutes),
         ),
     ]:
