@@ -109,27 +109,36 @@ def test_items_are_added_and_removed_and_kept_across_reloads(runbook: Visit, sit
     assert status(page) == f"Added to “{prepare.title}”: Dana in People Ops, dana@example.org"
     add(page, "prepare", "  Reports go to the HR form\nand to Sam, our skip-level  ")
     add(page, "prepare", "Review on-call load every sprint")
-    # A prompt adds itself with one click.
+    # A question to start from goes into the box, to be answered under it; then Add.
     box = section(page, "respond")
     box.locator("summary").click()
-    box.get_by_role("button", name=f"Add: {respond.prompts[0]}").click()
-    assert items(page, "respond") == [respond.prompts[0]]
-    box.get_by_role("button", name=f"Add: {respond.prompts[0]}").click()  # not twice
-    assert items(page, "respond") == [respond.prompts[0]] and "already has that item" in status(page)
+    box.get_by_role("button", name=f"Answer: {respond.prompts[0]}").click()
+    assert items(page, "respond") == []  # a question alone is not an item
+    field = box.get_by_role("textbox")
+    assert field.input_value() == f"{respond.prompts[0]}\n"
+    assert page.evaluate("document.activeElement.id") == "runbook-new-respond"
+    assert status(page) == f"The question is in the box of “{respond.title}”: write your answer under it, then Add."
+    page.keyboard.type("That was Ana's point; let's hear her out.")
+    box.get_by_role("button", name="Add", exact=True).click()
+    answered = f"{respond.prompts[0]}\nThat was Ana's point; let's hear her out."
+    assert items(page, "respond") == [answered] and field.input_value() == ""
+    add(page, "respond", answered)  # not twice
+    assert items(page, "respond") == [answered] and "already has that item" in status(page)
     add(page, "respond", "   ")
-    assert items(page, "respond") == [respond.prompts[0]] and status(page).startswith("Write something")
+    assert items(page, "respond") == [answered] and status(page).startswith("Write something")
     goal = goal_box(page, 1)
     goal.press_sequentially("Propose a review checklist by 15 December")
     prepared = ["Dana in People Ops, dana@example.org", "Reports go to the HR form\nand to Sam, our skip-level"]
     prepared.append("Review on-call load every sprint")
     assert kept(page) == {
         "version": 1,
-        "items": {"prepare": prepared, "detect": [], "respond": [respond.prompts[0]], "learn": []},
+        "items": {"prepare": prepared, "detect": [], "respond": [answered], "learn": []},
+        "drafts": {"prepare": "", "detect": "", "respond": "   ", "learn": ""},  # the last, never added
         "goals": [{"who": "", "goal": "Propose a review checklist by 15 December"}],
     }
     page.reload()
     ready(page)
-    assert items(page, "prepare") == prepared and items(page, "respond") == [respond.prompts[0]]
+    assert items(page, "prepare") == prepared and items(page, "respond") == [answered]
     assert goal.input_value() == "Propose a review checklist by 15 December"
     # Each item has its own labelled button; focus moves on to the next item's.
     remove = section(page, "prepare").get_by_role("button", name="Remove: Reports go to the HR form")
@@ -144,7 +153,7 @@ def test_items_are_added_and_removed_and_kept_across_reloads(runbook: Visit, sit
     assert page.evaluate("document.activeElement.id") == "runbook-new-prepare"  # none left: the box to write in
     page.reload()
     ready(page)
-    assert items(page, "prepare") == [] and items(page, "respond") == [respond.prompts[0]]
+    assert items(page, "prepare") == [] and items(page, "respond") == [answered]
 
 
 @pytest.mark.parametrize(
@@ -167,8 +176,33 @@ def test_what_the_page_cannot_read_starts_it_empty_and_is_not_overwritten_unaske
     assert kept(page) == {
         "version": 1,
         "items": {"prepare": ["Dana"], "detect": [], "respond": [], "learn": []},
+        "drafts": {"prepare": "", "detect": "", "respond": "", "learn": ""},
         "goals": [{"who": "", "goal": ""}],
     }
+
+
+def test_what_is_typed_and_not_added_is_kept_across_reloads_and_cleared_with_the_rest(runbook: Visit) -> None:
+    """The page says what is written here stays in this browser: a box's words too, before "Add"."""
+    page = runbook.page
+    section(page, "learn").get_by_role("textbox").press_sequentially("Rotate note-taking")
+    page.reload()
+    ready(page)
+    assert section(page, "learn").get_by_role("textbox").input_value() == "Rotate note-taking"
+    assert items(page, "learn") == []
+    section(page, "learn").get_by_role("button", name="Add", exact=True).click()  # added: the draft is done
+    page.reload()
+    ready(page)
+    assert (
+        items(page, "learn") == ["Rotate note-taking"]
+        and section(page, "learn").get_by_role("textbox").input_value() == ""
+    )
+    section(page, "detect").get_by_role("textbox").fill("Half a thought")
+    page.get_by_role("button", name="Clear everything").click()
+    page.get_by_role("dialog", name="Clear everything?").get_by_role("button", name="Clear everything").click()
+    expect(page.locator("[data-runbook-status]")).to_have_text(
+        "Everything is cleared: this browser keeps nothing from this page now."
+    )
+    assert section(page, "detect").get_by_role("textbox").input_value() == "" and kept(page) is None
 
 
 def test_two_tabs_of_the_runbook_stay_in_step(runbook: Visit, server: str) -> None:
@@ -285,14 +319,18 @@ def test_every_control_works_by_keyboard(runbook: Visit, site_data: object) -> N
     assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
     page.keyboard.press("Enter")  # opens them
     page.keyboard.press("Tab")
-    page.keyboard.press("Space")  # the first prompt adds itself
-    assert items(page, "detect") == ["Who gets the work nobody counts", detect.prompts[0]]
+    page.keyboard.press("Space")  # the first question goes into the box, and so does the focus
+    assert page.evaluate("document.activeElement.id") == "runbook-new-detect"
+    page.keyboard.type("Dana, monthly")
+    page.keyboard.press("Enter")
+    answered = f"{detect.prompts[0]}\nDana, monthly"
+    assert items(page, "detect") == ["Who gets the work nobody counts", answered]
     for _ in range(6):  # back up to the item's Remove button
         page.keyboard.press("Shift+Tab")
         if (page.evaluate("document.activeElement.getAttribute('aria-label')") or "").startswith("Remove: Who gets"):
             break
     page.keyboard.press("Enter")
-    assert items(page, "detect") == [detect.prompts[0]]
+    assert items(page, "detect") == [answered]
     page.get_by_role("button", name="Copy as Markdown").focus()
     page.keyboard.press("Tab")  # Download Markdown, a link
     assert page.evaluate("document.activeElement.textContent") == "Download Markdown"

@@ -2,9 +2,10 @@
  * mx-runbook: the team's runbook, for the session (its scenarios' responses, its contacts). Without
  * JavaScript it is a worksheet to print and fill in by hand. With it, each section's items and a goal
  * for each person (a name or initials optional) are kept in this browser only (localStorage, one key
- * holding versioned JSON; nothing is sent anywhere): add and remove items, add a prompt with one
- * click, copy or download the whole as Markdown (named for the session and the day), print it, or
- * clear everything (after a dialog asks). Started by mx.js.
+ * holding versioned JSON; nothing is sent anywhere), and so is what is typed in a box and not yet
+ * added: add and remove items, start an answer from a question with one click (it goes into the box),
+ * add a scenario's response with one click, copy or download the whole as Markdown (named for the
+ * session and the day), print it, or clear everything (after a dialog asks). Started by mx.js.
  */
 (() => {
   "use strict";
@@ -16,8 +17,9 @@
 
   const texts = (list) => (Array.isArray(list) ? list.filter((text) => typeof text === "string") : []);
 
-  /** Read the kept runbook: { version, items: { section: [text, ...] }, goals: [{ who, goal }] }; empty if none
-   *  or unreadable. A runbook kept before goals were per person has its one goal as the first. */
+  /** Read the kept runbook: { version, items: { section: [text, ...] }, drafts: { section: text }, goals:
+   *  [{ who, goal }] }; empty if none or unreadable. A runbook kept before goals were per person has its one
+   *  goal as the first; one kept before drafts were, none. */
   function load(ids) {
     let saved = null;
     try {
@@ -29,6 +31,7 @@
     const goals = Array.isArray(saved.goals) ? saved.goals : texts([saved.goal]).map((goal) => ({ goal }));
     return {
       items: Object.fromEntries(ids.map((id) => [id, texts(saved.items?.[id])])),
+      drafts: Object.fromEntries(ids.map((id) => [id, texts([saved.drafts?.[id]])[0] || ""])),
       goals: goals.map((g) => ({ who: String(g?.who || "").slice(0, 40), goal: String(g?.goal || "") })),
     };
   }
@@ -149,11 +152,24 @@
       return true;
     };
 
+    // What is typed in a box is kept as it is typed, and shown again on the next visit.
+    const showDrafts = () => {
+      for (const section of sections) part(section, "[data-runbook-input]").value = state.drafts[section.dataset.runbookSection];
+    };
+
     for (const section of sections) {
       const input = part(section, "[data-runbook-input]");
       const addButton = part(section, "[data-runbook-add-button]");
+      input.addEventListener("input", () => {
+        state.drafts[section.dataset.runbookSection] = input.value;
+        save();
+      });
       addButton.addEventListener("click", () => {
-        if (add(section, input.value)) input.value = "";
+        if (add(section, input.value)) {
+          input.value = "";
+          state.drafts[section.dataset.runbookSection] = "";
+          save();
+        }
         input.focus();
       });
       // Enter adds, as in a chat box; Shift+Enter starts a new line.
@@ -162,19 +178,27 @@
         event.preventDefault();
         addButton.click();
       });
-      // The prompts to start from become buttons that add themselves to the section.
+      // The prompts to start from become buttons: a question goes into the box, to be answered under it; a
+      // scenario's response, already an answer, adds itself to the section.
       for (const prompt of section.querySelectorAll("[data-runbook-prompt]")) {
         const button = document.createElement("button");
         button.type = "button";
         button.className = "mx-runbook__prompt";
-        button.dataset.runbookPromptAdd = "";
+        button.dataset.runbookPromptAdd = prompt.dataset.runbookPrompt;
         button.textContent = prompt.textContent.trim();
-        button.setAttribute("aria-label", `Add: ${button.textContent}`);
+        button.setAttribute("aria-label", `${prompt.dataset.runbookPrompt === "question" ? "Answer" : "Add"}: ${button.textContent}`);
         prompt.replaceChildren(button);
       }
       section.addEventListener("click", (event) => {
         const promptButton = event.target.closest("[data-runbook-prompt-add]");
-        if (promptButton) add(section, promptButton.textContent);
+        if (promptButton?.dataset.runbookPromptAdd === "question") {
+          const written = input.value.trimEnd();
+          input.value = `${written ? `${written}\n` : ""}${promptButton.textContent}\n`;
+          input.dispatchEvent(new Event("input")); // kept as a draft
+          input.focus();
+          input.setSelectionRange(input.value.length, input.value.length);
+          status.textContent = `The question is in the box of “${titleOf(section)}”: write your answer under it, then Add.`;
+        } else if (promptButton) add(section, promptButton.textContent);
         const remove = event.target.closest("[data-runbook-remove]");
         if (!remove) return;
         const items = state.items[section.dataset.runbookSection];
@@ -241,6 +265,7 @@
       mx.store(KEY, null);
       state = load(ids);
       render();
+      showDrafts();
       status.textContent = "Everything is cleared: this browser keeps nothing from this page now.";
     });
     // Another tab of this page changed the runbook: show what it kept.
@@ -248,9 +273,11 @@
       if (event.key !== KEY && event.key !== null) return;
       state = load(ids);
       render();
+      showDrafts();
     });
 
     render();
+    showDrafts();
     part(root, "[data-runbook-tools]").hidden = false;
     part(root, "[data-runbook-privacy-js]").hidden = false;
   };
