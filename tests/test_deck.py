@@ -167,6 +167,64 @@ def test_overview_blank_fullscreen_and_help(deck: Visit, mapping: dict, model: M
     assert help_dialog.is_hidden()
 
 
+def test_the_keys_of_one_letter_can_be_turned_off_and_stay_off(deck: Visit) -> None:
+    """WCAG 2.1.4: the help turns off the keys of one letter or sign; the arrows still move, and the choice is
+    kept across a reload."""
+    page = deck.page
+    page.get_by_role("button", name="Keys").click()
+    letters = page.get_by_role("checkbox", name=re.compile("Keys of one letter or sign"))
+    assert letters.is_checked()
+    letters.uncheck()
+    page.keyboard.press("Escape")
+    for key in ("n", "o", "b", "?"):
+        page.keyboard.press(key)
+    assert current(deck)["hash"] in ("", "#1") and page.locator("[data-deck-overview]").is_hidden()
+    assert page.locator("[data-deck-blank]").is_hidden() and page.locator("[data-deck-help]").is_hidden()
+    page.keyboard.press("ArrowRight")
+    assert current(deck)["hash"] == "#2"
+    page.reload()
+    page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    page.keyboard.press("p")
+    assert current(deck)["hash"] == "#2"
+    page.get_by_role("button", name="Keys").click()
+    assert not letters.is_checked()
+    letters.check()
+    page.keyboard.press("Escape")
+    page.keyboard.press("p")
+    assert current(deck)["hash"] == "#1"
+
+
+def test_the_overview_moves_with_the_arrow_keys(deck: Visit, model: Metaphor) -> None:
+    page = deck.page
+    page.keyboard.press("o")
+    focused = "document.activeElement.dataset.goto"
+    assert page.evaluate(focused) == "0"
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(focused) == "2"
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate(focused) == "1"
+    page.keyboard.press("End")
+    assert page.evaluate(focused) == str(slide_count(model) - 1)
+    page.keyboard.press("Home")
+    page.keyboard.press("ArrowUp")  # not past the first
+    assert page.evaluate(focused) == "0"
+    page.keyboard.press("Enter")
+    assert page.locator("[data-deck-overview]").is_hidden() and current(deck)["hash"] == "#1"
+
+
+def test_on_a_phone_a_key_that_moves_scrolls_to_the_slide(open_browser: object, server: str) -> None:
+    """Below 45em the deck is a scroll: a clicker's key brings the slide it moves to into view, not only the count."""
+    phone = open_browser(viewport={"width": 390, "height": 844})
+    phone.page.goto(server + "deck/")
+    phone.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    for _ in range(3):
+        phone.page.keyboard.press("PageDown")
+    assert current(phone)["hash"] == "#4"
+    top = phone.page.evaluate("document.querySelector('[data-slide].is-current').getBoundingClientRect().top")
+    assert abs(top) < 2, top
+
+
 @pytest.mark.parametrize("width, height", [(1280, 720), (1920, 1080)])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_slide_fits_a_projector_screen(

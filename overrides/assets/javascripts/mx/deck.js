@@ -12,6 +12,9 @@
   const NEXT = new Set(["ArrowRight", "ArrowDown", "PageDown", "n", "N"]);
   const PREV = new Set(["ArrowLeft", "ArrowUp", "PageUp", "p", "P"]);
   const MESSAGE = "mx-deck";
+  const LETTERS = "mx-deck-letters"; // kept "off" when the keys of one letter or sign are turned off
+  // Below this width the slides are a scroll (slide.css): a key that moves scrolls to the slide it shows.
+  const SCROLL = window.matchMedia("screen and (max-width: 44.9375em)");
 
   const minutes = (els, key = "minutes") => els.reduce((sum, el) => sum + Number(el.dataset[key] || 0), 0);
 
@@ -79,6 +82,14 @@
         slide.setAttribute("aria-label", `${number + 1} of ${this.slides.length}: ${slide.dataset.title}`);
       }
       document.addEventListener("keydown", (event) => this.onKey(event));
+      this.letters = mx.store(LETTERS) !== "off";
+      const letters = part(this.help, "[data-deck-letters]");
+      letters.checked = this.letters;
+      letters.addEventListener("change", () => {
+        this.letters = letters.checked;
+        mx.store(LETTERS, this.letters ? null : "off");
+      });
+      this.overview.addEventListener("keydown", (event) => this.onOverviewKey(event));
       this.root.addEventListener("click", (event) => this.onClick(event));
       window.addEventListener("hashchange", () => this.fromHash());
       window.addEventListener("message", (event) => this.onMessage(event));
@@ -401,6 +412,16 @@
       actions[button?.dataset.deckAction]?.();
     }
 
+    /** In the overview, the arrows move between the slides' buttons (Home and End: the first and last). */
+    onOverviewKey(event) {
+      const buttons = [...this.overview.querySelectorAll("[data-goto]")];
+      const at = buttons.indexOf(document.activeElement);
+      const moves = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 };
+      if (at < 0 || !(event.key in moves) || event.altKey || event.ctrlKey || event.metaKey) return;
+      event.preventDefault();
+      buttons[Math.min(Math.max(moves[event.key], 0), buttons.length - 1)].focus();
+    }
+
     onKey(event) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target instanceof Element ? event.target : document.body;
@@ -408,6 +429,7 @@
       // Up and down scroll the presenter's notes while they have focus; a clicker's keys still move on.
       if (target.closest("[data-presenter-notes]") && /^Arrow(Up|Down)$/.test(event.key)) return;
       const { key } = event;
+      if (key.length === 1 && key !== " " && !this.letters) return; // turned off in the help
       if (!this.overview.hidden) {
         if (key === "Escape" || key === "o" || key === "O") {
           event.preventDefault();
@@ -432,6 +454,7 @@
       if (!action) return this.wake();
       event.preventDefault();
       action();
+      if (SCROLL.matches && !this.presenter) this.slides[this.index].scrollIntoView({ block: "start" });
     }
   }
 
