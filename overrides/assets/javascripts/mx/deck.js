@@ -13,8 +13,6 @@
   const PREV = new Set(["ArrowLeft", "ArrowUp", "PageUp", "p", "P"]);
   const MESSAGE = "mx-deck";
   const LETTERS = "mx-deck-letters"; // kept "off" when the keys of one letter or sign are turned off
-  // Below this width the slides are a scroll (slide.css): a key that moves scrolls to the slide it shows.
-  const SCROLL = window.matchMedia("screen and (max-width: 44.9375em)");
 
   const minutes = (els, key = "minutes") => els.reduce((sum, el) => sum + Number(el.dataset[key] || 0), 0);
 
@@ -454,7 +452,9 @@
       if (!action) return this.wake();
       event.preventDefault();
       action();
-      if (SCROLL.matches && !this.presenter) this.slides[this.index].scrollIntoView({ block: "start" });
+      // Where the stylesheet reads the slides as a scroll (a narrow screen), a key that moves scrolls to the slide.
+      const slide = this.slides[this.index];
+      if (!this.presenter && getComputedStyle(slide).position !== "fixed") slide.scrollIntoView({ block: "start" });
     }
   }
 
