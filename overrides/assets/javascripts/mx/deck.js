@@ -80,14 +80,9 @@
         slide.setAttribute("aria-label", `${number + 1} of ${this.slides.length}: ${slide.dataset.title}`);
       }
       document.addEventListener("keydown", (event) => this.onKey(event));
-      this.letters = mx.store(LETTERS) !== "off";
-      const letters = part(this.help, "[data-deck-letters]");
-      letters.checked = this.letters;
-      letters.addEventListener("change", () => {
-        this.letters = letters.checked;
-        mx.store(LETTERS, this.letters ? null : "off");
-      });
-      this.overview.addEventListener("keydown", (event) => this.onOverviewKey(event));
+      this.letters = part(this.help, "[data-deck-letters]");
+      this.letters.checked = mx.store(LETTERS) !== "off";
+      this.letters.onchange = () => mx.store(LETTERS, this.letters.checked ? null : "off");
       this.root.addEventListener("click", (event) => this.onClick(event));
       window.addEventListener("hashchange", () => this.fromHash());
       window.addEventListener("message", (event) => this.onMessage(event));
@@ -410,16 +405,6 @@
       actions[button?.dataset.deckAction]?.();
     }
 
-    /** In the overview, the arrows move between the slides' buttons (Home and End: the first and last). */
-    onOverviewKey(event) {
-      const buttons = [...this.overview.querySelectorAll("[data-goto]")];
-      const at = buttons.indexOf(document.activeElement);
-      const moves = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 };
-      if (at < 0 || !(event.key in moves) || event.altKey || event.ctrlKey || event.metaKey) return;
-      event.preventDefault();
-      buttons[Math.min(Math.max(moves[event.key], 0), buttons.length - 1)].focus();
-    }
-
     onKey(event) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target instanceof Element ? event.target : document.body;
@@ -427,9 +412,17 @@
       // Up and down scroll the presenter's notes while they have focus; a clicker's keys still move on.
       if (target.closest("[data-presenter-notes]") && /^Arrow(Up|Down)$/.test(event.key)) return;
       const { key } = event;
-      if (key.length === 1 && key !== " " && !this.letters) return; // turned off in the help
+      if (key.length === 1 && key !== " " && !this.letters.checked) return; // turned off in the help
       if (!this.overview.hidden) {
-        if (key === "Escape" || key === "o" || key === "O") {
+        // The arrows move between the slides' buttons; Home and End go to the first and last.
+        const buttons = [...this.overview.querySelectorAll("[data-goto]")];
+        const at = buttons.indexOf(target);
+        const last = buttons.length - 1;
+        const to = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: last }[key];
+        if (at >= 0 && to !== undefined) {
+          event.preventDefault();
+          buttons[Math.min(Math.max(to, 0), last)].focus();
+        } else if (key === "Escape" || key === "o" || key === "O") {
           event.preventDefault();
           this.toggleOverview(false);
         }
