@@ -583,3 +583,21 @@ def test_the_no_match_message_goes_as_soon_as_the_query_does(explorer: Visit, ma
         f"All {len(mapping['entries'])} concept pairs shown."
     )
     assert page.locator("[data-explorer-empty]").is_hidden()
+
+
+PLACEHOLDER_ROOM = """() => {
+    const field = document.querySelector('[data-explorer-search]'), style = getComputedStyle(field);
+    const text = document.createElement('canvas').getContext('2d');
+    text.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return [text.measureText(field.placeholder).width, room];
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_search_fields_hint_is_whole_on_a_phone(open_browser: object, server: str, width: int) -> None:
+    phone = open_browser(viewport={"width": width, "height": 800})
+    phone.page.goto(server + "explorer/")
+    phone.page.wait_for_function("performance.getEntriesByName('mx-explorer:ready').length > 0")
+    hint, room = phone.page.evaluate(PLACEHOLDER_ROOM)
+    assert 0 < hint <= room, (hint, room)
