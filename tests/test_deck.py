@@ -4,7 +4,6 @@ projector sizes, the phone's vertical scroll and printing."""
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import markdown
 import pytest
@@ -13,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from conftest import FIRST, Project, Visit
 from model.metaphor_model import Metaphor
-from pdfs import contrast, pages
+from pdfs import contrast, fold, pages
 from pdfs import printed as print_page
 
 
@@ -406,7 +405,7 @@ def test_printing_gives_one_slide_per_page_and_notes_when_asked(
     assert len(pages) == slide_count(model, short["entries"], runs=session["runs"])
     on_its_page = [i for i, text in enumerate(pages) if scenario.title in text]
     assert len(on_its_page) == 1
-    words = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", pages[on_its_page[0]]))  # ﬄ -> ffl
+    words = fold(pages[on_its_page[0]])  # ﬄ -> ffl
     assert all(re.sub(r"\s+", " ", inject.text) in words for inject in scenario.injects)
     assert not any("Facilitator notes" in text for text in pages)
     visit.page.get_by_role("button", name="Notes in print").click()

@@ -6,10 +6,10 @@ sheets printed on A4 and Letter with each part on a page of its own."""
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import pytest
 
+import pdfs
 from conftest import (
     STICKING_OUT,
     Visit,
@@ -228,7 +228,7 @@ def pdf_texts(visit: Visit, paper: str) -> list[str]:
 
 def fold(text: str) -> str:
     """Text as a PDF's extraction gives it: ligatures undone, white space folded, no break after a hyphen."""
-    return re.sub(r"-\s+", "-", re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)))
+    return re.sub(r"-\s+", "-", pdfs.fold(text))
 
 
 def assert_parts_one_a_page(texts: list[str], scenarios: list) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 
 import markdown
 import pytest
@@ -344,8 +343,7 @@ def test_the_handout_lists_the_sessions_scenarios_in_order_and_none_when_none(
 
 def cards_pdf(visit: Visit, paper: str = "A4") -> list[str]:
     """Each printed page's text, with ligatures (ﬁ) undone and white space folded."""
-    texts = pdf_texts(visit, format=paper, margin=PAPER_MARGINS)
-    return [re.sub(r"\s+", " ", unicodedata.normalize("NFKC", t)) for t in texts]
+    return [p.words for p in printed(visit.page, format=paper, margin=PAPER_MARGINS)]
 
 
 def assert_sheets_of_six(texts: list[str], titles: list[str]) -> None:

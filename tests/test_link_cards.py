@@ -171,7 +171,7 @@ def test_each_page_has_one_name_in_its_title_heading_navigation_and_card(deploye
         title, values = page.select_one("title").get_text(), card(page)
         assert title.count(site) == 1, title
         heading = page.select_one("h1")
-        for hidden in heading.select(".mx-visually-hidden, .headerlink"):  # the words read, not the ¶ link
+        for hidden in heading.select(".mx-visually-hidden, .headerlink"):  # the words shown, not the ¶ link
             hidden.replace_with(" " if "mx-visually-hidden" in hidden["class"] else "")
         heading = " ".join(heading.get_text().replace("↔", " ↔ ").split())
         active = page.select_one("a.md-nav__link--active .md-ellipsis")

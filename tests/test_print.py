@@ -4,12 +4,11 @@ light colours on white whatever the screen's scheme."""
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import pytest
 
 from conftest import Visit
-from pdfs import Page, contrast, pages
+from pdfs import Page, contrast, fold, pages
 
 MARGINS = {side: "10mm" for side in ("top", "bottom", "left", "right")}
 ORIGINAL = "https://www.ultrasaurus.com/2018/09/production-outages-and-sexism/"
@@ -36,7 +35,7 @@ def test_the_glossary_prints_dense_and_clean(
     visit = open_browser(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
     visit.page.goto(server + "glossary/")
     sheets = printed(visit, paper)
-    text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", " ".join(sheet.text for sheet in sheets)))
+    text = fold(" ".join(sheet.text for sheet in sheets))
     # Dense: every page but the last is written to its foot (the first too), none left two-thirds empty; a page
     # may end early where the next opens a phase, whose heading stays with its first pairing.
     phases = {phase["title"] for phase in mapping["phases"]}

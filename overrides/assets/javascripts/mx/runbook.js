@@ -131,6 +131,8 @@
           return item;
         }),
       );
+      // What is typed in a box and not yet added is kept too (the boxes' input listener), and shown again.
+      for (const section of sections) part(section, "[data-runbook-input]").value = state.drafts[section.dataset.runbookSection];
       link();
     };
 
@@ -152,11 +154,6 @@
       return true;
     };
 
-    // What is typed in a box is kept as it is typed, and shown again on the next visit.
-    const showDrafts = () => {
-      for (const section of sections) part(section, "[data-runbook-input]").value = state.drafts[section.dataset.runbookSection];
-    };
-
     for (const section of sections) {
       const input = part(section, "[data-runbook-input]");
       const addButton = part(section, "[data-runbook-add-button]");
@@ -167,8 +164,7 @@
       addButton.addEventListener("click", () => {
         if (add(section, input.value)) {
           input.value = "";
-          state.drafts[section.dataset.runbookSection] = "";
-          save();
+          input.dispatchEvent(new Event("input")); // the draft is done
         }
         input.focus();
       });
@@ -265,7 +261,6 @@
       mx.store(KEY, null);
       state = load(ids);
       render();
-      showDrafts();
       status.textContent = "Everything is cleared: this browser keeps nothing from this page now.";
     });
     // Another tab of this page changed the runbook: show what it kept.
@@ -273,11 +268,9 @@
       if (event.key !== KEY && event.key !== null) return;
       state = load(ids);
       render();
-      showDrafts();
     });
 
     render();
-    showDrafts();
     part(root, "[data-runbook-tools]").hidden = false;
     part(root, "[data-runbook-privacy-js]").hidden = false;
   };
