@@ -33,7 +33,9 @@ def in_display_order(mapping: dict) -> list[dict]:
 
 
 def shown_rows(visit: Visit) -> list[str]:
-    return visit.page.locator("li[data-explorer-row]:visible").evaluate_all("rows => rows.map(r => r.dataset.entry)")
+    return visit.page.locator("[data-explorer-row][data-entry]:visible").evaluate_all(
+        "rows => rows.map(r => r.dataset.entry)"
+    )
 
 
 def status(visit: Visit) -> str:
@@ -105,7 +107,7 @@ def test_choosing_a_concept_on_either_side_shows_its_counterpart(
 ) -> None:
     entry = mapping["entries"][3]
     explorer.page.locator(f'button[data-entry="{entry["id"]}"][data-side="{side}"]').click()
-    row = explorer.page.locator(f'li[data-entry="{entry["id"]}"]')
+    row = explorer.page.locator(f'[data-explorer-row][data-entry="{entry["id"]}"]')
     assert row.locator("button").evaluate_all("bs => bs.map(b => b.getAttribute('aria-pressed'))") == ["true", "true"]
     assert explorer.page.locator('button[data-entry][aria-pressed="true"]').count() == 2
     shown = explorer.page.locator("article[data-entry-id]:visible")
@@ -137,17 +139,19 @@ def test_related_entries_are_selectable_from_the_detail(explorer: Visit, mapping
 def test_the_direction_switch_puts_the_sexism_side_first_and_keeps_rows_aligned(explorer: Visit, mapping: dict) -> None:
     entry = mapping["entries"][0]
     explorer.page.locator(f'button[data-entry="{entry["id"]}"][data-side="outage"]').click()
-    explorer.page.get_by_role("button", name="Sexism → outage").click()
-    assert explorer.page.get_by_role("button", name="Sexism → outage").get_attribute("aria-pressed") == "true"
-    assert explorer.page.get_by_role("button", name="Outage → sexism").get_attribute("aria-pressed") == "false"
-    firsts = explorer.page.locator("li[data-explorer-row]").evaluate_all(
+    explorer.page.locator("label", has_text="Sexism → outage").click()  # a reader clicks the chip, the radio's label
+    assert explorer.page.get_by_role("radio", name="Sexism → outage").is_checked()
+    assert not explorer.page.get_by_role("radio", name="Outage → sexism").is_checked()
+    firsts = explorer.page.locator("[data-explorer-row][data-entry]").evaluate_all(
         "rows => rows.map(r => r.firstElementChild.dataset.side)"
     )
     assert set(firsts) == {"sexism"}
     pairs = explorer.page.locator("[data-pair]").evaluate_all("ps => ps.map(p => p.firstElementChild.dataset.side)")
     assert set(pairs) == {"sexism"}
     boxes = [
-        explorer.page.locator(f'li[data-entry="{entry["id"]}"] [data-side="{side}"]').bounding_box()
+        explorer.page.locator(
+            f'[data-explorer-row][data-entry="{entry["id"]}"] button[data-side="{side}"]'
+        ).bounding_box()
         for side in ("sexism", "outage")
     ]
     assert boxes[0]["y"] == boxes[1]["y"] and boxes[0]["x"] < boxes[1]["x"]
@@ -159,14 +163,14 @@ def test_the_direction_switch_puts_the_sexism_side_first_and_keeps_rows_aligned(
 
 def test_the_phase_filter_shows_only_that_phase(explorer: Visit, mapping: dict) -> None:
     phase = mapping["phases"][1]
-    explorer.page.locator(f'[data-explorer-phase="{phase["id"]}"]').click()
+    explorer.page.locator("label", has_text=phase["title"]).click()
     expected = [e["id"] for e in mapping["entries"] if e["phase"] == phase["id"]]
     assert shown_rows(explorer) == expected
     assert status(explorer) == f"{len(expected)} of {len(mapping['entries'])} concept pairs shown."
-    assert explorer.page.locator(f'[data-explorer-phase="{phase["id"]}"]').get_attribute("aria-pressed") == "true"
-    assert explorer.page.locator('[data-explorer-phase=""]').get_attribute("aria-pressed") == "false"
+    assert explorer.page.get_by_role("radio", name=phase["title"]).is_checked()
+    assert not explorer.page.locator('[data-explorer-phase=""]').is_checked()
     assert hash_of(explorer) == f"#phase={phase['id']}"
-    explorer.page.locator('[data-explorer-phase=""]').click()
+    explorer.page.locator('[data-explorer-phase=""] + label').click()
     assert len(shown_rows(explorer)) == len(mapping["entries"])
 
 
@@ -217,8 +221,8 @@ def test_a_pasted_link_restores_the_same_view(visit: Visit, server: str, mapping
     visit.page.goto(server + f"explorer/#{entry['id']}&dir=sexism&phase=respond&q=safe")
     visit.page.locator("[data-explorer-controls]").wait_for(state="visible")
     assert visit.page.locator("article[data-entry-id]:visible").get_attribute("data-entry-id") == entry["id"]
-    assert visit.page.locator('[data-explorer-direction="sexism"]').get_attribute("aria-pressed") == "true"
-    assert visit.page.locator('[data-explorer-phase="respond"]').get_attribute("aria-pressed") == "true"
+    assert visit.page.locator('[data-explorer-direction="sexism"]').is_checked()
+    assert visit.page.locator('[data-explorer-phase="respond"]').is_checked()
     assert visit.page.locator("[data-explorer-search]").input_value() == "safe"
     expected = [e["id"] for e in in_display_order(mapping) if e["phase"] == "respond" and "safe" in haystack(e)]
     assert shown_rows(visit) == expected
@@ -228,11 +232,11 @@ def test_back_and_forward_walk_the_readers_steps(explorer: Visit, mapping: dict)
     first, second = mapping["entries"][0]["id"], mapping["entries"][1]["id"]
     explorer.page.locator(f'button[data-entry="{first}"]').first.click()
     explorer.page.locator(f'button[data-entry="{second}"]').first.click()
-    explorer.page.locator('[data-explorer-phase="learn"]').click()
+    explorer.page.locator('[data-explorer-phase="learn"] + label').click()
     selected = "article[data-entry-id]:visible"
     explorer.page.go_back()
     explorer.page.wait_for_function(f"() => location.hash === '#{second}'")
-    assert explorer.page.locator('[data-explorer-phase=""]').get_attribute("aria-pressed") == "true"
+    assert explorer.page.locator('[data-explorer-phase=""]').is_checked()
     explorer.page.go_back()
     explorer.page.wait_for_function(f"() => location.hash === '#{first}'")
     assert explorer.page.locator(selected).get_attribute("data-entry-id") == first
@@ -241,7 +245,7 @@ def test_back_and_forward_walk_the_readers_steps(explorer: Visit, mapping: dict)
     assert explorer.page.locator(selected).get_attribute("data-entry-id") == second
     explorer.page.go_forward()
     explorer.page.wait_for_function(f"() => location.hash === '#{second}&phase=learn'")
-    assert explorer.page.locator('[data-explorer-phase="learn"]').get_attribute("aria-pressed") == "true"
+    assert explorer.page.locator('[data-explorer-phase="learn"]').is_checked()
 
 
 def test_copy_link_and_citation(open_browser: object, server: str, mapping: dict) -> None:
@@ -266,8 +270,15 @@ def test_copy_link_and_citation(open_browser: object, server: str, mapping: dict
 
 
 def test_keyboard_only_walkthrough(explorer: Visit, mapping: dict) -> None:
+    """The list is a grid (WAI-ARIA's pattern): one Tab stop, arrow keys inside, the keys said on the page."""
     page = explorer.page
     order = in_display_order(mapping)
+    grid = page.get_by_role("grid", name="Concepts, in pairs")
+    hint = page.locator(f"#{grid.get_attribute('aria-describedby')}")
+    assert hint.is_visible() and "arrow keys" in hint.inner_text() and "Tab" in hint.inner_text()
+    assert grid.get_by_role("columnheader").all_inner_texts() == ["Outage", "Sexism at work"]
+    assert grid.get_by_role("row").count() == len(order) + 1
+    assert grid.get_by_role("gridcell").count() == 2 * len(order)
     page.locator("[data-explorer-search]").focus()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Surprise me"
@@ -280,8 +291,10 @@ def test_keyboard_only_walkthrough(explorer: Visit, mapping: dict) -> None:
     assert page.evaluate(f"{focused}.dataset.entry") == order[2]["id"]
     page.keyboard.press("ArrowRight")
     assert page.evaluate(f"{focused}.dataset.side") == "sexism"
-    tab_stops = page.locator('button[data-entry][tabindex="0"]')
-    assert tab_stops.evaluate_all("bs => bs.map(b => b.dataset.entry)") == [order[2]["id"]] * 2
+    tab_stops = page.locator('button[data-entry][tabindex="0"]')  # one for the whole grid
+    assert tab_stops.evaluate_all("bs => bs.map(b => [b.dataset.entry, b.dataset.side])") == [
+        [order[2]["id"], "sexism"]
+    ]
     page.keyboard.press("Enter")
     assert page.locator("article[data-entry-id]:visible").get_attribute("data-entry-id") == order[2]["id"]
     assert status(explorer).startswith(f"Selected: {order[2]['outage']['term']}")
@@ -292,25 +305,22 @@ def test_keyboard_only_walkthrough(explorer: Visit, mapping: dict) -> None:
     assert page.evaluate(f"[{focused}.dataset.entry, {focused}.dataset.side]") == [order[0]["id"], "outage"]
     page.keyboard.press("Space")
     assert hash_of(explorer) == f"#{order[0]['id']}"
-    page.keyboard.press("Tab")
-    assert page.evaluate(f"{focused}.dataset.side") == "sexism"
+    page.keyboard.press("Tab")  # out of the grid, into the chosen pair
+    assert page.evaluate(f"document.querySelector('[data-explorer-detail]').contains({focused})")
+    page.keyboard.press("Shift+Tab")  # back to the grid's one stop
+    assert page.evaluate(f"[{focused}.dataset.entry, {focused}.dataset.side]") == [order[0]["id"], "outage"]
     page.keyboard.press("Escape")
     assert page.locator("article[data-entry-id]:visible").count() == 0
     assert hash_of(explorer) == ""
     assert page.evaluate(f"{focused}.dataset.entry") == order[0]["id"]
-    page.locator("[data-explorer-search]").focus()
-    page.keyboard.type("root")
-    page.keyboard.press("Escape")
-    assert page.locator("[data-explorer-search]").input_value() == ""
-    assert len(shown_rows(explorer)) == len(mapping["entries"])
 
 
 def test_the_explorer_fits_320_pixels_with_stacked_columns(open_browser: object, server: str, mapping: dict) -> None:
     narrow = open_browser(viewport={"width": 320, "height": 700}, color_scheme="dark")
     narrow.page.goto(server + "explorer/#" + mapping["entries"][0]["id"])
     assert narrow.page.evaluate("document.documentElement.scrollWidth") <= 320
-    row = narrow.page.locator(f'li[data-entry="{mapping["entries"][0]["id"]}"]')
-    outage, sexism = (row.locator(f'[data-side="{s}"]').bounding_box() for s in ("outage", "sexism"))
+    row = narrow.page.locator(f'[data-explorer-row][data-entry="{mapping["entries"][0]["id"]}"]')
+    outage, sexism = (row.locator(f':scope > [data-side="{s}"]').bounding_box() for s in ("outage", "sexism"))
     assert sexism["y"] >= outage["y"] + outage["height"]
     assert row.locator('[data-side="outage"] .mx-explorer__side-name').is_visible()
 
@@ -492,7 +502,7 @@ def test_the_pairs_heading_follows_the_reading_direction(
         re.sub(r"\s+", " ", title.text_content()).strip()
         == f"{entry['outage']['term']} ↔ and {entry['sexism']['term']}"
     )
-    page.get_by_role("button", name="Sexism → outage").click()
+    page.locator("label", has_text="Sexism → outage").click()
     assert (
         re.sub(r"\s+", " ", title.text_content()).strip()
         == f"{entry['sexism']['term']} ↔ and {entry['outage']['term']}"
@@ -512,11 +522,11 @@ def test_a_filter_that_hides_the_chosen_pair_hides_its_detail_until_it_shows_aga
     entry = next(e for e in mapping["entries"] if e["phase"] == "prepare")
     page.locator(f'button[data-entry="{entry["id"]}"]').first.click()
     assert page.locator("article[data-entry-id]:visible").count() == 1
-    page.locator('[data-explorer-phase="learn"]').click()
+    page.locator('[data-explorer-phase="learn"] + label').click()
     assert page.locator("article[data-entry-id]:visible").count() == 0
     assert page.locator("[data-explorer-hint]").is_visible()
     assert status(explorer).endswith("concept pairs shown.")
-    page.locator('[data-explorer-phase=""]').click()
+    page.locator('[data-explorer-phase=""] + label').click()
     assert page.locator("article[data-entry-id]:visible").get_attribute("data-entry-id") == entry["id"]
     page.locator("[data-explorer-search]").press_sequentially("zzqx")
     assert page.locator("article[data-entry-id]:visible").count() == 0
@@ -526,7 +536,7 @@ def test_on_a_phone_a_pairs_two_concepts_sit_closer_than_two_pairs(open_browser:
     page = open_browser(viewport={"width": 390, "height": 844}).page
     page.goto(server + "explorer/")
     page.locator("[data-explorer-controls]").wait_for(state="visible")
-    boxes = page.locator("li[data-explorer-row]").evaluate_all(
+    boxes = page.locator("[data-explorer-row][data-entry]").evaluate_all(
         """rows => rows.slice(0, 4).map(r => [...r.querySelectorAll('button')].map(b => {
             const x = b.getBoundingClientRect(); return [x.top, x.bottom];
         }))"""
@@ -548,7 +558,7 @@ def test_focus_rings_of_concepts_are_drawn_whole(open_browser: object, server: s
         page.keyboard.press("ArrowDown")
         room = page.evaluate(
             """() => {
-                const b = document.activeElement, s = getComputedStyle(b), row = b.parentElement;
+                const b = document.activeElement, s = getComputedStyle(b), row = b.closest('[data-explorer-row]');
                 const ring = parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset);
                 const x = b.getBoundingClientRect(), r = row.getBoundingClientRect();
                 return {ring, visibility: getComputedStyle(row).contentVisibility, style: s.outlineStyle,
@@ -601,3 +611,30 @@ def test_the_search_fields_hint_is_whole_on_a_phone(open_browser: object, server
     phone.page.wait_for_function("performance.getEntriesByName('mx-explorer:ready').length > 0")
     hint, room = phone.page.evaluate(PLACEHOLDER_ROOM)
     assert 0 < hint <= room, (hint, room)
+
+
+def test_the_reading_direction_and_the_phase_are_radio_groups_moved_by_arrow_keys(
+    explorer: Visit, mapping: dict
+) -> None:
+    page = explorer.page
+    direction = page.get_by_role("radiogroup", name="Reading direction")
+    assert direction.get_by_role("radio").count() == 2
+    phases = page.get_by_role("radiogroup", name="Phase")
+    values = [r.get_attribute("data-explorer-phase") for r in phases.get_by_role("radio").all()]
+    assert values == ["", *(p["id"] for p in mapping["phases"])]
+    direction.get_by_role("radio", name="Outage → sexism").focus()
+    ring = "el => getComputedStyle(el.nextElementSibling).outlineStyle"  # drawn on the chip, the radio's label
+    assert page.evaluate(f"({ring})(document.activeElement)") == "solid"
+    page.keyboard.press("ArrowRight")
+    assert direction.get_by_role("radio", name="Sexism → outage").is_checked()
+    assert hash_of(explorer) == "#dir=sexism"
+    page.keyboard.press("Tab")  # one stop per group: Tab goes on to the phases, at the checked one
+    assert page.evaluate("document.activeElement.dataset.explorerPhase") == ""
+    page.keyboard.press("ArrowRight")
+    assert hash_of(explorer) == f"#dir=sexism&phase={mapping['phases'][0]['id']}"
+    assert phases.get_by_role("radio", name=mapping["phases"][0]["title"]).is_checked()
+    chip = page.locator(f"label[for='{page.evaluate('document.activeElement.id')}']")
+    colours = chip.evaluate(
+        "c => [getComputedStyle(c).backgroundColor, getComputedStyle(c.parentElement).backgroundColor]"
+    )
+    assert colours[0] != colours[1]  # the checked chip is filled

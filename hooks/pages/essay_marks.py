@@ -3,7 +3,8 @@
 Inside a paragraph only wrapping is added, so the essay's text (and what a screen reader reads
 aloud) is exactly the author's. A passage quoted by several entries, or by overlapping quotes,
 becomes one mark, lettered a, b, c ...; after the paragraph, outside it and outside the search index, one
-chip per lettered passage ("3 pairings") opens the list of its entries in the explorer.
+control per paragraph ("3 pairings for this paragraph") lists its lettered passages and the entries
+that quote each, linked to the explorer.
 Marks never cross an element boundary.
 """
 
@@ -32,7 +33,7 @@ class Span:
 
 @dataclass(frozen=True)
 class Mark:
-    """A passage of one paragraph that entries quote, as its chip shows it: number, words, entries."""
+    """A passage of one paragraph that entries quote, as its paragraph's control lists it: number, words, entries."""
 
     number: int
     text: str
@@ -79,7 +80,7 @@ def quoted_spans(metaphor: Metaphor, paragraph_texts: dict[str, str]) -> dict[st
 
 
 def mark_quotes(page_html: str, *, metaphor: Metaphor, explorer_href: str, macros: Any) -> str:
-    """Return the essay page's HTML with every quoted passage marked, and its chips after its paragraph.
+    """Return the essay page's HTML with every quoted passage marked, and one control after its paragraph.
 
     ``macros`` are the macros of MARKS.
     """
@@ -91,8 +92,8 @@ def mark_quotes(page_html: str, *, metaphor: Metaphor, explorer_href: str, macro
         if anchor not in spans:
             return match.group(0)
         marks = numbered(spans[anchor], paragraphs[anchor])
-        chips = str(macros.chips(list(marks.values()), anchor=anchor, explorer_href=explorer_href))
-        return opening + _mark_inner(inner, spans[anchor], marks, macros) + closing + chips
+        control = str(macros.paragraph_marks(list(marks.values()), anchor=anchor, explorer_href=explorer_href))
+        return opening + _mark_inner(inner, spans[anchor], marks, macros) + closing + control
 
     return _PARAGRAPH.sub(mark, page_html)
 

@@ -50,6 +50,9 @@
     return pieces.length ? `#${pieces.join("&")}` : "";
   }
 
+  /** Return a row's two concept buttons, in the order shown. */
+  const buttons = (row) => (row ? row.querySelectorAll("button[data-entry]") : []);
+
   async function copyText(text) {
     try {
       await navigator.clipboard.writeText(text);
@@ -86,7 +89,7 @@
       for (const name of ["controls", "index", "detail", "status", "search", "empty", "hint", "back", "source"]) {
         this[name] = part(root, `[data-explorer-${name}]`);
       }
-      this.rows = [...root.querySelectorAll("li[data-explorer-row]")];
+      this.rows = [...root.querySelectorAll("[data-explorer-row][data-entry]")];
       this.rowById = new Map(this.rows.map((row) => [row.dataset.entry, row]));
       this.articles = new Map();
       this.seen = new Set();
@@ -101,6 +104,7 @@
       this.index.hidden = false;
       part(this.root, "[data-explorer-detail-title]").hidden = false;
       this.root.addEventListener("click", (event) => this.onClick(event));
+      this.controls.addEventListener("change", (event) => this.onChoice(event.target));
       this.index.addEventListener("keydown", (event) => this.onIndexKey(event));
       this.root.addEventListener("keydown", (event) => this.onEscape(event));
       this.search.addEventListener("input", () => this.update({ q: this.search.value }, { push: false }));
@@ -147,9 +151,7 @@
     renderDirection(dir) {
       this.domDirection = dir;
       this.root.dataset.direction = dir;
-      for (const button of this.root.querySelectorAll("[data-explorer-direction]")) {
-        button.setAttribute("aria-pressed", String(button.dataset.explorerDirection === dir));
-      }
+      for (const radio of this.root.querySelectorAll("[data-explorer-direction]")) radio.checked = radio.dataset.explorerDirection === dir;
       for (const row of this.root.querySelectorAll("[data-explorer-row]")) this.orderSides(row);
       for (const article of this.articles.values()) this.orderSides(article);
     }
@@ -182,9 +184,7 @@
       }
       this.visible = visible;
       this.empty.hidden = visible > 0;
-      for (const button of this.root.querySelectorAll("[data-explorer-phase]")) {
-        button.setAttribute("aria-pressed", String(button.dataset.explorerPhase === phase));
-      }
+      for (const radio of this.root.querySelectorAll("[data-explorer-phase]")) radio.checked = radio.dataset.explorerPhase === phase;
       if (this.search.value !== q) this.search.value = q;
     }
 
@@ -193,8 +193,8 @@
       const { id } = this.state;
       const row = this.rowById.get(id);
       if (row !== this.pressed) {
-        for (const button of [...(this.pressed?.children || []), ...(row?.children || [])]) {
-          button.setAttribute("aria-pressed", String(button.parentElement === row));
+        for (const button of [...buttons(this.pressed), ...buttons(row)]) {
+          button.setAttribute("aria-pressed", String(button.closest("[data-explorer-row]") === row));
         }
         this.pressed = row;
       }
@@ -231,12 +231,14 @@
       return article;
     }
 
-    /** Keep one Tab stop per column: the selected concept if shown, else the first shown. */
-    setTabStop(row) {
-      if (row === this.tabStop) return;
-      for (const button of this.tabStop?.children || []) button.tabIndex = -1;
-      for (const button of row?.children || []) button.tabIndex = 0;
-      this.tabStop = row;
+    /** Keep the grid's one Tab stop in `row` (the selected concept if shown, else the first shown),
+     *  on the side it was on. */
+    setTabStop(row, side = this.tabStop?.dataset.side || this.domDirection) {
+      const button = row && [...buttons(row)].find((b) => b.dataset.side === side);
+      if (button === this.tabStop) return;
+      if (this.tabStop) this.tabStop.tabIndex = -1;
+      if (button) button.tabIndex = 0;
+      this.tabStop = button;
     }
 
     /** Cite the address the reader has open (the built one may be another host's, or none). */
@@ -272,10 +274,6 @@
       const { dataset } = target;
       if (dataset.entry && this.index.contains(target)) {
         this.choose(dataset.entry);
-      } else if (dataset.explorerDirection) {
-        this.update({ dir: dataset.explorerDirection });
-      } else if ("explorerPhase" in dataset) {
-        this.update({ phase: dataset.explorerPhase });
       } else if ("explorerSurprise" in dataset) {
         this.surprise();
       } else if ("explorerClear" in dataset) {
@@ -307,7 +305,7 @@
     /** Take the reader back to the chosen concept in the list (or to the search if it is filtered out). */
     toList() {
       const row = this.rowById.get(this.shown);
-      const target = row ? row.firstElementChild : this.search;
+      const target = row ? buttons(row)[0] : this.search;
       target.focus({ preventScroll: true });
       this.land(target, "center");
     }
@@ -327,13 +325,20 @@
       return this.detail.getBoundingClientRect().top >= this.index.getBoundingClientRect().bottom;
     }
 
+    /** A radio button of the reading direction or the phase was chosen (its value is in its data: the
+     *  minifier drops an empty value="", and a radio without one has the value "on"). */
+    onChoice({ dataset }) {
+      if (dataset.explorerDirection) this.update({ dir: dataset.explorerDirection });
+      else if ("explorerPhase" in dataset) this.update({ phase: dataset.explorerPhase });
+    }
+
     onIndexKey(event) {
       const button = event.target.closest("button[data-entry]");
       if (!button) return;
       const shown = this.rows.filter((row) => !row.hidden);
-      const row = button.parentElement;
+      const row = button.closest("[data-explorer-row]");
       const at = shown.indexOf(row);
-      const sideIndex = [...row.children].indexOf(button);
+      const sideIndex = [...buttons(row)].indexOf(button);
       let targetRow = row;
       let targetIndex = sideIndex;
       switch (event.key) {
@@ -346,8 +351,9 @@
         default: return;
       }
       event.preventDefault();
-      this.setTabStop(targetRow);
-      targetRow.children[targetIndex].focus();
+      const target = buttons(targetRow)[targetIndex];
+      this.setTabStop(targetRow, target.dataset.side);
+      target.focus();
     }
 
     onEscape(event) {
