@@ -224,6 +224,28 @@ def test_on_a_phone_a_key_that_moves_scrolls_to_the_slide(open_browser: object, 
     assert abs(top) < 2, top
 
 
+def test_on_a_phone_the_bar_stays_in_view_at_the_bottom_while_the_slides_scroll(
+    open_browser: object, server: str
+) -> None:
+    """The deck's controls (Keys, where the one-letter keys are turned off, among them) are not 40,000 px down."""
+    phone = open_browser(viewport={"width": 390, "height": 844})
+    page = phone.page
+    page.goto(server + "deck/")
+    page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    bar = page.get_by_role("navigation", name="Deck controls")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height > 10 * 844
+    for y in (0, height // 2):
+        page.evaluate(f"window.scrollTo(0, {y})")
+        box = bar.bounding_box()
+        assert box["y"] + box["height"] == pytest.approx(844, abs=1) and box["height"] < 844 / 4, (y, box)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    # The scroll is the way on: no counter that touch scrolling would leave behind, nor its arrows.
+    assert page.locator("[data-deck-count]").is_hidden() and bar.get_by_role("button", name="Next").is_hidden()
+    bar.get_by_role("button", name="Keys").click()
+    assert page.get_by_role("dialog", name="Keys").is_visible()
+
+
 @pytest.mark.parametrize("width, height", [(1280, 720), (1920, 1080)])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_slide_fits_a_projector_screen(

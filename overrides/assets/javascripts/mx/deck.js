@@ -72,8 +72,7 @@
     start() {
       this.root.classList.add("mx-deck--js");
       this.root.classList.toggle("mx-deck--presenter", this.presenter);
-      this.bar.hidden = false;
-      this.progress.hidden = false;
+      this.bar.hidden = this.progress.hidden = false;
       this.panel.hidden = !this.presenter;
       for (const [number, slide] of this.slides.entries()) {
         slide.setAttribute("aria-roledescription", "slide");
@@ -133,8 +132,7 @@
         if (this.presenter && moved && !this.started && from === "0,0") this.setClock(this.since - this.span()[0] * 60000);
       }
       this.render();
-      const revealed = this.step ? `.${this.step}` : "";
-      const hash = `#${this.index + 1}${revealed}`;
+      const hash = `#${this.index + 1}${this.step ? `.${this.step}` : ""}`;
       if (location.hash !== hash) history.replaceState(null, "", hash);
       if (share) this.share();
     }
@@ -284,7 +282,7 @@
         const item = document.createElement("li");
         const button = document.createElement("button");
         button.type = "button";
-        button.dataset.goto = String(number);
+        button.dataset.goto = number;
         button.textContent = `${number + 1}. ${slide.dataset.title}`;
         item.append(button);
         list.append(item);
