@@ -282,17 +282,26 @@ def save_screenshot(page: object, name: str, *, full_page: bool = True) -> None:
         page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=full_page)
 
 
-class Visit:
-    """A browser context and page that record console errors and any request leaving loopback.
+# Every page reports what its Content-Security-Policy blocks (hooks/csp.py) to the test that opened it.
+_REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (event) =>
+  window.mxViolation(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"}: ${event.sample}`));"""
 
-    Requests to any host but 127.0.0.1 are aborted and listed; tests assert the list stays empty.
+
+class Visit:
+    """A browser context and page that record console errors, Content-Security-Policy violations and any
+    request leaving loopback.
+
+    Requests to any host but 127.0.0.1 are aborted and listed; tests assert the lists stay empty.
     """
 
     def __init__(self, browser: object, **options: object) -> None:
         self.context = browser.new_context(**options)
-        self.page = self.context.new_page()
         self.console_errors: list[str] = []
+        self.violations: list[str] = []
         self.external: list[str] = []
+        self.context.expose_function("mxViolation", lambda text: self.violations.append(text))
+        self.context.add_init_script(_REPORT_VIOLATIONS)
+        self.page = self.context.new_page()
         self.page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
         self.context.route("**/*", self._route)
@@ -310,9 +319,10 @@ class Visit:
         save_screenshot(self.page, name)
 
     def close(self) -> None:
-        """Close the context, then check nothing left loopback and nothing failed in the console."""
+        """Close the context, then check nothing left loopback, broke the policy or failed in the console."""
         self.context.close()
         assert self.external == [], f"requests left 127.0.0.1: {self.external}"
+        assert self.violations == [], f"Content-Security-Policy violations: {self.violations}"
         assert self.console_errors == [], f"console errors: {self.console_errors}"
 
 

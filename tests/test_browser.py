@@ -130,7 +130,7 @@ def check_explorer(page: object, phone: bool) -> None:
 
 
 def check_deck(page: object, phone: bool) -> None:
-    page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     shown = page.locator("[data-slide]:visible")
     if phone:  # a scroll of every slide
         assert shown.count() == page.locator("[data-slide]:not([hidden])").count() > 5
@@ -149,7 +149,7 @@ def check_guide(page: object, phone: bool) -> None:
 
 
 def check_cards(page: object, phone: bool) -> None:
-    page.wait_for_function("document.querySelector('[data-module=mx-cards]').dataset.started")
+    page.wait_for_function("() => document.querySelector('[data-module=mx-cards]').dataset.started")
     first, second = "article.mx-card >> nth=0", "article.mx-card >> nth=1"
     assert below(page, first, second) if phone else beside(page, first, second)
 

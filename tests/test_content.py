@@ -342,13 +342,13 @@ def test_the_plan_pages_support_contacts_reach_the_closing_slide_and_the_handout
     assert "support=" in page.evaluate("location.search")
     page.get_by_role("button", name="Handout").click()
     page.wait_for_url(re.compile(r"/handout/\?"))
-    page.wait_for_function("document.querySelector('[data-module=mx-selection]').dataset.started")
+    page.wait_for_function("() => document.querySelector('[data-module=mx-selection]').dataset.started")
     assert page.locator('[data-support-field="support"]').text_content() == SUPPORT
     assert page.locator('[data-support-field="report"]').text_content() == REPORT
     page.go_back()
     page.get_by_role("button", name="Open the deck").click()
     page.wait_for_url(re.compile(r"/deck/\?"))
-    page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     page.keyboard.press("End")
     closing = page.locator("[data-slide].is-current")
     assert closing.get_attribute("data-title") == "One goal each"
@@ -364,7 +364,7 @@ def test_without_contacts_the_handout_keeps_lines_to_write_on_and_the_slide_show
     fields = visit.page.locator("[data-support-field]")
     assert fields.count() == 2 and all(f.is_visible() and f.text_content() == "" for f in fields.all())
     visit.page.goto(server + "deck/#99")
-    visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    visit.page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     assert visit.page.locator("[data-slide].is-current [data-support]").is_hidden()
 
 

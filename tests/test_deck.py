@@ -64,7 +64,7 @@ def current(visit: Visit) -> dict:
 @pytest.fixture
 def deck(visit: Visit, server: str) -> Visit:
     visit.page.goto(server + "deck/")
-    visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    visit.page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     return visit
 
 
@@ -133,7 +133,7 @@ def test_a_reload_keeps_the_place(deck: Visit) -> None:
     deck.page.keyboard.press("ArrowLeft")
     place = current(deck)
     deck.page.reload()
-    deck.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    deck.page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     assert current(deck) == place
 
 
@@ -156,9 +156,9 @@ def test_overview_blank_fullscreen_and_help(deck: Visit, mapping: dict, model: M
     assert page.locator("[data-deck-blank]").is_visible()
     page.keyboard.press(".")
     page.keyboard.press("f")
-    page.wait_for_function("document.fullscreenElement !== null")
+    page.wait_for_function("() => document.fullscreenElement !== null")
     page.keyboard.press("f")
-    page.wait_for_function("document.fullscreenElement === null")
+    page.wait_for_function("() => document.fullscreenElement === null")
     page.keyboard.press("?")
     help_dialog = page.locator("[data-deck-help]")
     assert help_dialog.is_visible() and "Blank the screen" in help_dialog.text_content()
@@ -182,7 +182,7 @@ def test_the_keys_of_one_letter_can_be_turned_off_and_stay_off(deck: Visit) -> N
     page.keyboard.press("ArrowRight")
     assert current(deck)["hash"] == "#2"
     page.reload()
-    page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     page.keyboard.press("p")
     assert current(deck)["hash"] == "#2"
     page.get_by_role("button", name="Keys").click()
@@ -216,7 +216,7 @@ def test_on_a_phone_a_key_that_moves_scrolls_to_the_slide(open_browser: object, 
     """Below 45em the deck is a scroll: a clicker's key brings the slide it moves to into view, not only the count."""
     phone = open_browser(viewport={"width": 390, "height": 844})
     phone.page.goto(server + "deck/")
-    phone.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    phone.page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     for _ in range(3):
         phone.page.keyboard.press("PageDown")
     assert current(phone)["hash"] == "#4"
@@ -231,7 +231,7 @@ def test_on_a_phone_the_bar_stays_in_view_at_the_bottom_while_the_slides_scroll(
     phone = open_browser(viewport={"width": 390, "height": 844})
     page = phone.page
     page.goto(server + "deck/")
-    page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     bar = page.get_by_role("navigation", name="Deck controls")
     height = page.evaluate("document.documentElement.scrollHeight")
     assert height > 10 * 844
@@ -254,7 +254,7 @@ def test_every_slide_fits_a_projector_screen(
     visit = open_browser(viewport={"width": width, "height": height}, color_scheme=scheme)
     every_scenario = ",".join(s.id for s in site_data.scenarios.scenarios)
     visit.page.goto(server + f"deck/?s={every_scenario}")  # every pairing and every scenario, each step
-    visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    visit.page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     overflowing = visit.page.evaluate(
         """async () => {
             const found = [];
@@ -289,7 +289,7 @@ def test_the_deck_text_has_a_contrast_of_at_least_7_to_1(
 
     visit = open_browser(viewport={"width": 1280, "height": 720}, color_scheme=scheme)
     visit.page.goto(server + "deck/" + place)
-    visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    visit.page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     results = Axe().run(visit.page, options={"runOnly": ["color-contrast-enhanced", "color-contrast"]})
     assert [v["id"] for v in results.response["violations"]] == []
     assert results.response["passes"], "axe checked some text"
@@ -300,7 +300,7 @@ def test_on_a_phone_the_deck_reads_as_a_vertical_scroll(
 ) -> None:
     phone = open_browser(viewport={"width": 390, "height": 844})
     phone.page.goto(server + "deck/")
-    phone.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    phone.page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     slides = phone.page.locator("[data-slide]:not([hidden])")
     tops = slides.evaluate_all("ss => ss.map(s => s.getBoundingClientRect().top)")
     assert len(tops) == slide_count(model) and tops == sorted(tops) and len(set(tops)) == len(tops)
@@ -313,7 +313,7 @@ def test_the_url_selection_picks_the_slides(
 ) -> None:
     chosen = [mapping["entries"][0]["id"], mapping["entries"][-1]["id"]]
     visit.page.goto(server + f"deck/?m={','.join(chosen)}#{FIRST}")
-    visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    visit.page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     shown = visit.page.locator("[data-slide]:not([hidden])").evaluate_all(
         "ss => ss.map(s => s.dataset.entry || s.dataset.title)"
     )
@@ -322,7 +322,7 @@ def test_the_url_selection_picks_the_slides(
     prompts = visit.page.locator("[data-slide]:not([hidden]) [data-prompt-entry]:not([hidden])")
     assert sorted(prompts.evaluate_all("ps => ps.map(p => p.dataset.promptEntry)")) == sorted(chosen)
     visit.page.goto(server + "deck/?preset=short")
-    visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    visit.page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     short = preset_session(site_data, "short")
     assert visit.page.locator("[data-slide]:not([hidden])").count() == slide_count(
         model, short["entries"], runs=short["runs"], buffer=short["buffer"]
@@ -335,11 +335,11 @@ def test_the_presenter_view_follows_and_leads_the_audience_view(
     audience = visit.page
     short = next(p for p in mapping["workshop"]["presets"] if p["id"] == "short")
     audience.goto(server + f"deck/?preset=short#{FIRST}")
-    audience.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    audience.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     with visit.context.expect_page() as opened:
         audience.keyboard.press("s")
     presenter = opened.value
-    presenter.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    presenter.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     assert "view=presenter" in presenter.url
     panel = presenter.locator("[data-deck-presenter]")
     assert panel.is_visible()
@@ -418,7 +418,7 @@ def test_printing_gives_one_slide_per_page_and_notes_when_asked(
     visit: Visit, server: str, mapping: dict, model: Metaphor, site_data: object
 ) -> None:
     visit.page.goto(server + "deck/?preset=short")
-    visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    visit.page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     short = next(p for p in mapping["workshop"]["presets"] if p["id"] == "short")
     session = preset_session(site_data, "short")
     scenario = site_data.scenarios.scenario(short["scenarios"][0])
@@ -442,7 +442,7 @@ def test_printing_gives_one_slide_per_page_and_notes_when_asked(
 
 
 def ready(page: object) -> None:
-    page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
 
 
 def accessibility_tree(page: object) -> str:
@@ -742,7 +742,7 @@ def test_the_sessions_scenarios_show_in_its_order_with_the_break_where_the_agend
     kinds = [item.kind for item in items]
     assert kinds[kinds.index("break") - 1] == "scenario"  # the case this test is for
     visit.page.goto(server + f"deck/?m={pairing}&s={','.join(ids)}&b=10&view=presenter")
-    visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    visit.page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     titles = visit.page.locator("[data-slide]:not([hidden])").evaluate_all("ss => ss.map(s => s.dataset.title)")
     assert titles == slide_titles(model, items, essay.meta["title"])
     planned = visit.page.locator("[data-presenter-planned]").text_content()
@@ -755,7 +755,7 @@ def test_a_scenario_slide_shows_one_inject_at_a_time_by_clicker_keys_and_clicks(
     page = deck.page
     scenario = site_data.scenarios.scenario("design-review")
     page.goto(server + f"deck/?m=&s={scenario.id}")
-    page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     number = go_to(page, f"Scenario: {scenario.title}")
     slide = page.locator("[data-slide].is-current")
     assert slide.locator(".mx-slide__setting").is_visible()

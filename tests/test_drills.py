@@ -20,7 +20,7 @@ from pdfs import printed
 
 
 def ready(page: object, module: str) -> None:
-    page.wait_for_function(f"performance.getEntriesByName('{module}:ready').length > 0")
+    page.wait_for_function(f"() => performance.getEntriesByName('{module}:ready').length > 0")
 
 
 @pytest.fixture

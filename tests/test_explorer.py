@@ -608,7 +608,7 @@ PLACEHOLDER_ROOM = """() => {
 def test_the_search_fields_hint_is_whole_on_a_phone(open_browser: object, server: str, width: int) -> None:
     phone = open_browser(viewport={"width": width, "height": 800})
     phone.page.goto(server + "explorer/")
-    phone.page.wait_for_function("performance.getEntriesByName('mx-explorer:ready').length > 0")
+    phone.page.wait_for_function("() => performance.getEntriesByName('mx-explorer:ready').length > 0")
     hint, room = phone.page.evaluate(PLACEHOLDER_ROOM)
     assert 0 < hint <= room, (hint, room)
 

@@ -178,7 +178,7 @@ def test_the_plan_page_presets_total_and_links_carry_the_session(
     assert page.get_by_role("button", name=name).get_attribute("aria-pressed") == "false"
     page.get_by_role("button", name="Open the deck").click()
     page.wait_for_url(re.compile(r"/deck/\?m="))
-    page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     shown = page.locator("[data-slide][data-entry]:not([hidden])").evaluate_all("ss => ss.map(s => s.dataset.entry)")
     assert shown == list(entries)
     run = page.locator("[data-slide][data-scenario-slide]:not([hidden])")
@@ -186,7 +186,7 @@ def test_the_plan_page_presets_total_and_links_carry_the_session(
     items = session_agenda(entries, runs, long.buffer)
     planned = sum(i.minutes for i in items)
     page.goto(page.url.split("#")[0] + "&view=presenter")
-    page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     assert page.locator("[data-presenter-planned]").text_content() == f"{planned} min planned"
 
 
@@ -214,7 +214,7 @@ def test_the_plan_page_works_by_keyboard(visit: Visit, server: str, model: objec
     page.get_by_role("button", name="Scenario sheets").focus()
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/sheets/\?"))
-    page.wait_for_function("document.querySelector('[data-module=mx-sheets]').dataset.started")
+    page.wait_for_function("() => document.querySelector('[data-module=mx-sheets]').dataset.started")
     shown = page.locator("section[data-scenario]:visible").evaluate_all("ss => ss.map(s => s.dataset.scenario)")
     assert shown == list(runs)
 
@@ -295,7 +295,7 @@ def pdf_texts(visit: Visit, **options: object) -> list[str]:
 def test_a_ready_sessions_handout_fits_two_pages(visit: Visit, server: str, preset: str, paper: str) -> None:
     """Every pairing takes more pages (its type never goes under 9 pt: tests/test_printables.py)."""
     visit.page.goto(server + f"handout/?preset={preset}")
-    visit.page.wait_for_function("document.querySelector('[data-module=mx-selection]').dataset.started")
+    visit.page.wait_for_function("() => document.querySelector('[data-module=mx-selection]').dataset.started")
     texts = pdf_texts(visit, format=paper, margin=PAPER_MARGINS)
     assert len(texts) <= 2
     assert "Sarah Allen" in texts[0]
@@ -305,7 +305,7 @@ def test_a_ready_sessions_handout_fits_two_pages(visit: Visit, server: str, pres
 def test_the_handout_follows_the_urls_selection(visit: Visit, server: str, mapping: dict) -> None:
     chosen = display_order(mapping)[:3]
     visit.page.goto(server + f"handout/?m={','.join(chosen)}")
-    visit.page.wait_for_function("document.querySelector('[data-module=mx-selection]').dataset.started")
+    visit.page.wait_for_function("() => document.querySelector('[data-module=mx-selection]').dataset.started")
     shown = visit.page.locator("tr[data-entry-id]:visible").evaluate_all("xs => xs.map(x => x.dataset.entryId)")
     assert shown == chosen
     phases = {e["id"]: e["phase"] for e in mapping["entries"]}
@@ -314,7 +314,7 @@ def test_the_handout_follows_the_urls_selection(visit: Visit, server: str, mappi
 
 
 def handout_scenarios(page: object) -> list[str]:
-    page.wait_for_function("document.querySelector('[data-module=mx-selection]').dataset.started")
+    page.wait_for_function("() => document.querySelector('[data-module=mx-selection]').dataset.started")
     return page.locator("[data-handout-scenarios] li[data-scenario]:visible").evaluate_all(
         "xs => xs.map(x => x.dataset.scenario)"
     )
@@ -376,7 +376,7 @@ def test_cards_for_a_selection_print_six_to_a_sheet_numbered_from_one(
         chosen = order[1::3][: {"five": 5, "seven": 7}[pick]]
         query = f"m={','.join(chosen)}"
     visit.page.goto(server + f"cards/?{query}")
-    visit.page.wait_for_function("document.querySelector('[data-module=mx-cards]').dataset.started")
+    visit.page.wait_for_function("() => document.querySelector('[data-module=mx-cards]').dataset.started")
     shown = visit.page.locator("article[data-entry-id]:visible").evaluate_all("xs => xs.map(x => x.dataset.entryId)")
     assert shown == chosen
     numbers = visit.page.locator("article[data-entry-id] .mx-card__phase [data-card-number]").all_text_contents()
@@ -387,7 +387,7 @@ def test_cards_for_a_selection_print_six_to_a_sheet_numbered_from_one(
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_cards_print_six_to_a_page_and_none_is_split(visit: Visit, server: str, mapping: dict, paper: str) -> None:
     visit.page.goto(server + "cards/")
-    visit.page.wait_for_function("document.querySelector('[data-module=mx-cards]').dataset.started")
+    visit.page.wait_for_function("() => document.querySelector('[data-module=mx-cards]').dataset.started")
     assert_sheets_of_six(cards_pdf(visit, paper), outage_terms(mapping, display_order(mapping)))
 
 

@@ -44,7 +44,7 @@ def shifts(visit: Visit, url: str, component: str, slowdown: int) -> list[dict]:
     session.send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
     visit.page.add_init_script(OBSERVE)
     visit.page.goto(url)
-    visit.page.wait_for_function(f"performance.getEntriesByName('{component}:ready').length > 0")
+    visit.page.wait_for_function(f"() => performance.getEntriesByName('{component}:ready').length > 0")
     visit.page.evaluate(SETTLED)
     found = visit.page.evaluate("window.__shifts")
     session.send("Emulation.setCPUThrottlingRate", {"rate": 1})

@@ -29,7 +29,7 @@ PRINTED_SIZES = """() => {
 
 def handout(visit: Visit, server: str, query: str) -> None:
     visit.page.goto(server + f"handout/?{query}")
-    visit.page.wait_for_function("document.querySelector('[data-module=mx-selection]').dataset.started")
+    visit.page.wait_for_function("() => document.querySelector('[data-module=mx-selection]').dataset.started")
 
 
 def printed_sizes(visit: Visit) -> list[dict]:
@@ -120,7 +120,7 @@ def test_large_print_is_16_pt_in_one_column_with_the_same_content(visit: Visit, 
     link.focus()
     page.keyboard.press("Enter")  # by keyboard, as a link
     page.wait_for_url(re.compile(r"[?&]print=large"))
-    page.wait_for_function("document.querySelector('[data-module=mx-selection]').dataset.started")
+    page.wait_for_function("() => document.querySelector('[data-module=mx-selection]').dataset.started")
     assert "preset=long" in page.url  # the session stays in the address
     assert page.locator("tr[data-entry-id]:visible, li[data-scenario]:visible").all_text_contents() == shown
     assert page.locator("[data-handout-print-text]").text_content() == "Prints in 16 pt type, one column."
@@ -141,7 +141,7 @@ def test_large_print_is_16_pt_in_one_column_with_the_same_content(visit: Visit, 
     back = page.locator("[data-handout-print-link]")
     assert back.text_content() == "Standard print"
     back.click()
-    page.wait_for_function("document.querySelector('[data-module=mx-selection]')?.dataset.started")
+    page.wait_for_function("() => document.querySelector('[data-module=mx-selection]')?.dataset.started")
     assert "print=large" not in page.url and "preset=long" in page.url
 
 
@@ -149,7 +149,7 @@ def test_large_print_stays_in_the_address_with_a_remembered_session(visit: Visit
     page = visit.page
     handout(visit, server, ONE)  # this browser now remembers the session
     handout(visit, server, "print=large")
-    page.wait_for_function("document.querySelector('[data-module=mx-session]').dataset.started")
+    page.wait_for_function("() => document.querySelector('[data-module=mx-session]').dataset.started")
     assert re.search(r"\?m=routine-outage&s=.*&print=large$", page.url), page.url
     assert page.locator(".mx-handout").get_attribute("data-print") == "large"
     assert page.locator("tr[data-entry-id]:visible").evaluate_all("rs => rs.map(r => r.dataset.entryId)") == [
@@ -170,7 +170,7 @@ def test_without_javascript_the_handout_prints_every_pairing_in_9_pt(open_browse
 
 def cards(visit: Visit, server: str, query: str) -> None:
     visit.page.goto(server + f"cards/?{query}")
-    visit.page.wait_for_function("document.querySelector('[data-module=mx-cards]').dataset.started")
+    visit.page.wait_for_function("() => document.querySelector('[data-module=mx-cards]').dataset.started")
 
 
 def printed_cards(visit: Visit) -> int:
@@ -246,7 +246,7 @@ def test_a_session_without_pairings_prints_no_empty_table_and_no_cards(visit: Vi
         "This session has no pairings, so there are no cards to print."
     )
     page.goto(server + "sheets/?preset=brief")
-    page.wait_for_function("document.querySelector('[data-module=mx-sheets]').dataset.started")
+    page.wait_for_function("() => document.querySelector('[data-module=mx-sheets]').dataset.started")
     assert (
         page.locator("[data-sheets-none]").is_visible() and page.locator("section[data-scenario]:visible").count() == 0
     )

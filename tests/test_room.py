@@ -17,7 +17,7 @@ SUPPORT = "Jo Lee, room 4"
 
 
 def ready(page: object) -> None:
-    page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
 
 
 def until(page: object, condition: str) -> None:
@@ -193,7 +193,7 @@ def test_the_presenters_notes_stay_inside_an_800_pixel_window(open_browser: obje
         notes.focus()
         for _ in range(5):
             page.keyboard.press("ArrowDown")
-        page.wait_for_function("document.querySelector('[data-presenter-notes]').scrollTop > 0")
+        page.wait_for_function("() => document.querySelector('[data-presenter-notes]').scrollTop > 0")
         assert page.evaluate("location.hash") == f"#{FIRST}.5"  # the arrows scrolled; the slide stayed
     assert notes.get_attribute("tabindex") == "0" and notes.get_attribute("role") == "region"
 

@@ -20,7 +20,7 @@ KEY = "mx-runbook"
 
 
 def ready(page: object) -> None:
-    page.wait_for_function("performance.getEntriesByName('mx-runbook:ready').length > 0")
+    page.wait_for_function("() => performance.getEntriesByName('mx-runbook:ready').length > 0")
 
 
 @pytest.fixture
@@ -473,14 +473,14 @@ def test_a_printed_blank_runbook_has_lines_to_write_on(visit: Visit, server: str
 def test_the_plan_and_the_closing_slide_lead_to_the_sessions_runbook(visit: Visit, server: str) -> None:
     page = visit.page
     page.goto(server + "plan/" + SESSION)
-    page.wait_for_function("document.querySelector('[data-module=mx-plan]').dataset.started")
+    page.wait_for_function("() => document.querySelector('[data-module=mx-plan]').dataset.started")
     page.get_by_role("button", name="Runbook").click()
     page.wait_for_url(re.compile(r"/runbook/\?"))
     ready(page)
     assert page.locator('[data-support-field="support"]').text_content() == "Jo Lee, room 4"
     assert page.locator("[data-session-text]").text_content().startswith("Your session: 1 pairing, 1 scenario")
     page.goto(server + "deck/" + SESSION)
-    page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     page.keyboard.press("End")
     link = page.locator("[data-slide].is-current a[data-deck-runbook]")
     assert "support=Jo" in link.get_attribute("href") and "runbook/" in link.get_attribute("href")

@@ -17,7 +17,7 @@ MIN_PRINT_PX = 12  # 9 pt
 
 
 def ready(page: object, name: str) -> None:
-    page.wait_for_function(f"performance.getEntriesByName('{name}:ready').length > 0")
+    page.wait_for_function(f"() => performance.getEntriesByName('{name}:ready').length > 0")
 
 
 def sessions(model: Metaphor, site_data: object) -> dict[str, tuple[str, list]]:
@@ -96,7 +96,7 @@ def test_a_start_time_turns_the_starts_into_clock_times_and_stays_in_the_address
 def test_the_plan_lists_what_to_print_for_the_number_of_people(visit: Visit, server: str) -> None:
     page = visit.page
     page.goto(server + "plan/?preset=short" + CONTACTS)
-    page.wait_for_function("document.querySelector('[data-module=mx-plan]').dataset.started")
+    page.wait_for_function("() => document.querySelector('[data-module=mx-plan]').dataset.started")
     # The contacts travel in the address: the page says so where they are typed.
     assert "stay in browser history" in " ".join(page.locator("#plan-support-hint").text_content().split())
     box = page.locator("[data-plan-print]")
@@ -125,7 +125,7 @@ def test_the_plan_lists_what_to_print_for_the_number_of_people(visit: Visit, ser
 def test_the_plan_lists_only_what_the_session_uses(visit: Visit, server: str, query: str, listed: str) -> None:
     page = visit.page
     page.goto(server + f"plan/?{query}")
-    page.wait_for_function("document.querySelector('[data-module=mx-plan]').dataset.started")
+    page.wait_for_function("() => document.querySelector('[data-module=mx-plan]').dataset.started")
     shown = page.locator("[data-plan-print] a:visible").all_text_contents()
     unused = ({"Discussion cards", "Scenario sheets"} - {listed}).pop()
     assert listed in shown and unused not in shown

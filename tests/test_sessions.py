@@ -43,7 +43,7 @@ def line_for(preset: object) -> str:
 
 def session_line(visit: Visit) -> str:
     line = visit.page.locator("[data-module=mx-session]").first
-    visit.page.wait_for_function("document.querySelector('[data-module=mx-session]')?.dataset.started")
+    visit.page.wait_for_function("() => document.querySelector('[data-module=mx-session]')?.dataset.started")
     return " ".join(line.locator("[data-session-text]").inner_text().split())
 
 
@@ -107,7 +107,7 @@ def test_a_kit_page_reached_without_a_query_takes_the_session_this_browser_kept(
     preset = model.workshop.preset("long")
     chosen_on_the_plan(visit, server, "long")
     visit.page.goto(server + "deck/")  # typed in, or from a bookmark: no query
-    visit.page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    visit.page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     assert query(visit.page.url)["s"] == list(preset.scenarios)  # the address now says which session it shows
     assert session_line(visit) == line_for(preset)
     visit.page.reload()
@@ -179,11 +179,11 @@ def test_a_scenario_waiting_for_review_is_added_only_once_the_facilitator_confir
     page.locator("#plan-scenario-design-review").check()  # not the last item: nothing sensitive ends a session
     assert query(page.url)["ok"] == [scenario.id] and scenario.id in query(page.url)["s"]
     page.get_by_role("button", name="Open the deck").click()
-    page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     assert page.locator(f'[data-scenario-slide="{scenario.id}"]').get_attribute("hidden") is None  # in the deck
     # Without the confirmation in its address, no kit page runs it.
     page.goto(server + f"deck/?m=&s={scenario.id}")
-    page.wait_for_function("performance.getEntriesByName('mx-deck:ready').length > 0")
+    page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     assert page.locator(f'[data-scenario-slide="{scenario.id}"]').get_attribute("hidden") is not None
     page.goto(server + "plan/")
     confirm.uncheck()
@@ -280,7 +280,7 @@ def test_the_content_note_names_every_sensitive_topic_of_the_session_and_no_othe
     search = f"?m={first.id}&s={trip.id},{review.id}"
     for path, scope, place in [("handout/", ".mx-handout", ""), ("deck/", ".mx-slide--note", "#2")]:
         page.goto(server + path + search + place)
-        page.wait_for_function("document.querySelector('[data-content-note]')")
+        page.wait_for_function("() => document.querySelector('[data-content-note]')")
         settle(visit)
         assert shown_topics(visit, scope) == topic_notes(model, trip), path
 
