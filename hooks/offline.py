@@ -72,8 +72,8 @@ def _function_source(source: str, name: str) -> str | None:
     start = source.find(f"function {name}(")
     if start < 0:
         return None
-    depth, at = 0, source.index("{", start)
-    for at in range(at, len(source)):
+    depth = 0
+    for at in range(source.index("{", start), len(source)):
         depth += {"{": 1, "}": -1}.get(source[at], 0)
         if depth == 0:
             return source[start : at + 1]
