@@ -561,15 +561,18 @@ RECORD_POSTS = """peer => {
 def test_the_windows_post_only_to_each_other_and_ignore_other_senders(visit: Visit, server: str) -> None:
     audience, presenter = present(visit, server + "deck/")
     # Any other window is not the presenter: a frame in the audience page that sends a move is ignored.
-    # (Our listener runs after the deck's, so when it hears the message the deck has handled it.)
+    # (Our listener runs after the deck's, so when it hears the message the deck has handled it.) The frame's
+    # page and script come from the site's host, as the deck's policy asks of scripts.
+    move = "parent.postMessage({ source: 'mx-deck', type: 'goto', index: 0, step: 0, blank: true, probe: 1 }, '*');"
+    audience.route(server + "probe.js", lambda route: route.fulfill(body=move, content_type="text/javascript"))
+    frame_page = '<!doctype html><script src="/probe.js"></script>'
+    audience.route(server + "probe.html", lambda route: route.fulfill(body=frame_page, content_type="text/html"))
     audience.evaluate(
         """() => new Promise(done => {
             addEventListener('message', event => event.data && event.data.probe && done());
             const frame = document.createElement('iframe');
+            frame.src = '/probe.html';
             document.body.append(frame);
-            frame.contentWindow.eval(
-                "parent.postMessage({ source: 'mx-deck', type: 'goto', index: 0, step: 0, blank: true, probe: 1 }, '*')"
-            );
         })"""
     )
     assert audience.evaluate("location.hash") == f"#{FIRST}"
