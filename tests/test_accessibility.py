@@ -58,8 +58,7 @@ FINISHED = "() => document.getAnimations().every(animation => animation.playStat
 # from the first opaque one.
 FOCUSED = """() => {
     const focused = document.activeElement;
-    const shown = focused.matches('.md-option') ? focused.nextElementSibling : focused;  // the palette's label
-    const style = getComputedStyle(shown), box = shown.getBoundingClientRect();
+    const shown = focused, style = getComputedStyle(shown), box = shown.getBoundingClientRect();
     const edge = (parseFloat(style.outlineOffset) || 0) + 0.5;  // the ring's inner edge, and a rounding's room
     const under = (node) => {
         const r = node.getBoundingClientRect();

@@ -40,18 +40,40 @@ def test_a_glossary_quote_link_lands_on_its_paragraph(visit: Visit, server: str)
     assert quote in visit.page.locator(f"#{anchor}").text_content()
 
 
-def test_the_palette_toggle_switches_between_light_and_dark(visit: Visit, server: str) -> None:
-    visit.page.goto(server + "glossary/")
-    body = visit.page.locator("body")
+def test_the_scheme_follows_the_system_until_the_reader_chooses_and_the_choice_is_kept(
+    open_browser: object, server: str
+) -> None:
+    """The header's switch (partials/palette.html and its script): the system's scheme before the first paint,
+    followed while the page is open, until the reader chooses one, which this browser keeps."""
+    visit = open_browser(color_scheme="light", viewport={"width": 1280, "height": 800})
+    page = visit.page
+    page.goto(server + "glossary/")
+    body = page.locator("body")
     assert body.get_attribute("data-md-color-scheme") == "default"
+    page.emulate_media(color_scheme="dark")  # the system changes: the page follows
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    page.emulate_media(color_scheme="light")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
     light_background = body.evaluate("el => getComputedStyle(el).backgroundColor")
-    visit.page.locator("label[title='Switch to dark mode']:visible").click()
+    switch = page.get_by_role("button", name="Switch to dark mode")
+    assert switch.get_attribute("title") == "Switch to dark mode"
+    switch.click()
     assert body.get_attribute("data-md-color-scheme") == "slate"
     assert body.evaluate("el => getComputedStyle(el).backgroundColor") != light_background
-    visit.page.reload()
+    assert body.get_attribute("data-md-color-switching") is None
+    page.emulate_media(color_scheme="light")  # a choice made is kept over the system's
+    page.reload()
     assert body.get_attribute("data-md-color-scheme") == "slate"
-    visit.page.locator("label[title='Switch to light mode']:visible").click()
+    page.get_by_role("button", name="Switch to light mode").click()
     assert body.get_attribute("data-md-color-scheme") == "default"
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_timeout(100)  # the change event, had the page still followed the system
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    # The theme's palette component, which restyles the whole page as it starts, is not on the page.
+    assert page.locator("[data-md-component=palette]").count() == 0
+    plain = open_browser(java_script_enabled=False, color_scheme="dark")
+    plain.page.goto(server + "glossary/")
+    assert plain.page.locator("[data-mx-scheme]").is_hidden()  # without JavaScript, nothing that does nothing
 
 
 def test_the_glossary_stacks_its_two_sides_on_a_phone(open_browser: object, server: str) -> None:
