@@ -44,31 +44,37 @@ def test_the_scheme_follows_the_system_until_the_reader_chooses_and_the_choice_i
     open_browser: object, server: str
 ) -> None:
     """The header's switch (partials/palette.html and its script): the system's scheme before the first paint,
-    followed while the page is open, until the reader chooses one, which this browser keeps."""
+    followed while the page is open, until the reader chooses the other one, which this browser keeps;
+    choosing the system's own scheme again follows the system again."""
     visit = open_browser(color_scheme="light", viewport={"width": 1280, "height": 800})
     page = visit.page
     page.goto(server + "glossary/")
     body = page.locator("body")
-    assert body.get_attribute("data-md-color-scheme") == "default"
+    switch = page.get_by_role("button", name="Dark mode")
+    assert body.get_attribute("data-md-color-scheme") == "default" and switch.get_attribute("aria-pressed") == "false"
     page.emulate_media(color_scheme="dark")  # the system changes: the page follows
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    assert switch.get_attribute("aria-pressed") == "true"
     page.emulate_media(color_scheme="light")
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
     light_background = body.evaluate("el => getComputedStyle(el).backgroundColor")
-    switch = page.get_by_role("button", name="Switch to dark mode")
-    assert switch.get_attribute("title") == "Switch to dark mode"
     switch.click()
-    assert body.get_attribute("data-md-color-scheme") == "slate"
+    assert body.get_attribute("data-md-color-scheme") == "slate" and switch.get_attribute("aria-pressed") == "true"
     assert body.evaluate("el => getComputedStyle(el).backgroundColor") != light_background
     assert body.get_attribute("data-md-color-switching") is None
-    page.emulate_media(color_scheme="light")  # a choice made is kept over the system's
-    page.reload()
+    page.reload()  # the choice is kept over the system's
     assert body.get_attribute("data-md-color-scheme") == "slate"
-    page.get_by_role("button", name="Switch to light mode").click()
-    assert body.get_attribute("data-md-color-scheme") == "default"
     page.emulate_media(color_scheme="dark")
     page.wait_for_timeout(100)  # the change event, had the page still followed the system
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+    switch.click()  # light, which is not the system's now: kept
+    page.emulate_media(color_scheme="light")
+    page.wait_for_timeout(100)
     assert body.get_attribute("data-md-color-scheme") == "default"
+    switch.click()  # dark while the system is light: kept; then light, the system's own: the system again
+    switch.click()
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
     # The theme's palette component, which restyles the whole page as it starts, is not on the page.
     assert page.locator("[data-md-component=palette]").count() == 0
     plain = open_browser(java_script_enabled=False, color_scheme="dark")

@@ -240,6 +240,11 @@ def test_on_a_phone_the_bar_stays_in_view_at_the_bottom_while_the_slides_scroll(
         box = bar.bounding_box()
         assert box["y"] + box["height"] == pytest.approx(844, abs=1) and box["height"] < 844 / 4, (y, box)
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    # Nothing focused hides under it (WCAG 2.4.11): a control far down comes into view above the bar.
+    target = page.locator("[data-slide] a[href]").last
+    target.focus()
+    bottom = target.evaluate("el => el.getBoundingClientRect().bottom")
+    assert bottom <= bar.bounding_box()["y"], (bottom, bar.bounding_box())
     # The scroll is the way on: no counter that touch scrolling would leave behind, nor its arrows.
     assert page.locator("[data-deck-count]").is_hidden() and bar.get_by_role("button", name="Next").is_hidden()
     bar.get_by_role("button", name="Keys").click()

@@ -126,6 +126,7 @@
 
     /** Change part of the state, record it in the URL, and show it. */
     update(change, { push = true } = {}) {
+      this.lastChoice = null;
       const next = { ...this.state, ...change };
       const url = formatHash(next) || location.pathname + location.search;
       if (push && formatHash(next) !== formatHash(this.state)) history.pushState(null, "", url);
@@ -193,9 +194,9 @@
       const { id } = this.state;
       const row = this.rowById.get(id);
       if (row !== this.pressed) {
-        for (const button of [...buttons(this.pressed), ...buttons(row)]) {
-          button.setAttribute("aria-pressed", String(button.closest("[data-explorer-row]") === row));
-        }
+        // The chosen pair's two concepts are "current" (a second press does not undo a choice, so no aria-pressed).
+        for (const button of buttons(this.pressed)) button.removeAttribute("aria-current");
+        for (const button of buttons(row)) button.setAttribute("aria-current", "true");
         this.pressed = row;
       }
       this.shown = row && !row.hidden ? id : "";
@@ -326,10 +327,13 @@
     }
 
     /** A radio button of the reading direction or the phase was chosen (its value is in its data: the
-     *  minifier drops an empty value="", and a radio without one has the value "on"). */
-    onChoice({ dataset }) {
-      if (dataset.explorerDirection) this.update({ dir: dataset.explorerDirection });
-      else if ("explorerPhase" in dataset) this.update({ phase: dataset.explorerPhase });
+     *  minifier drops an empty value="", and a radio without one has the value "on"). Choices made one
+     *  after another in the same group, as arrow keys make them, are one step of the history. */
+    onChoice({ dataset, name }) {
+      const push = this.lastChoice !== name;
+      if (dataset.explorerDirection) this.update({ dir: dataset.explorerDirection }, { push });
+      else if ("explorerPhase" in dataset) this.update({ phase: dataset.explorerPhase }, { push });
+      this.lastChoice = name;
     }
 
     onIndexKey(event) {
@@ -341,6 +345,18 @@
       const sideIndex = [...buttons(row)].indexOf(button);
       let targetRow = row;
       let targetIndex = sideIndex;
+      // Where the stylesheet stacks a pair's two concepts (a narrow screen), up and down go through every
+      // concept in the order shown.
+      const [first, second] = buttons(row);
+      const step = { ArrowDown: 1, ArrowUp: -1 }[event.key];
+      if (step && second.getBoundingClientRect().top >= first.getBoundingClientRect().bottom) {
+        const order = shown.flatMap((r) => [...buttons(r)]);
+        const next = order[Math.min(Math.max(order.indexOf(button) + step, 0), order.length - 1)];
+        const nextRow = next.closest("[data-explorer-row]");
+        event.preventDefault();
+        this.moveTo(nextRow, [...buttons(nextRow)].indexOf(next));
+        return;
+      }
       switch (event.key) {
         case "ArrowDown": targetRow = shown[Math.min(at + 1, shown.length - 1)]; break;
         case "ArrowUp": targetRow = shown[Math.max(at - 1, 0)]; break;
@@ -351,8 +367,13 @@
         default: return;
       }
       event.preventDefault();
-      const target = buttons(targetRow)[targetIndex];
-      this.setTabStop(targetRow, target.dataset.side);
+      this.moveTo(targetRow, targetIndex);
+    }
+
+    /** Move the focus, and the grid's one Tab stop, to a row's concept (0: the one shown first). */
+    moveTo(row, index) {
+      const target = buttons(row)[index];
+      this.setTabStop(row, target.dataset.side);
       target.focus();
     }
 

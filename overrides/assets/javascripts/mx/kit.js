@@ -94,7 +94,7 @@
       const url = new URL(link.href);
       if (!paths.has(url.pathname) || (url.search && !("mxCarried" in link.dataset))) continue;
       url.search = search;
-      link.href = url.href;
+      if (url.href !== link.href) link.href = url.href; // an unchanged link is left alone: a new href restyles it
       link.dataset.mxCarried = "";
     }
   }
