@@ -133,3 +133,11 @@ def test_the_pages_ship_without_the_templates_comments_and_indentation(built: Pr
     assert "<!--" not in html
     assert not re.search(r"\n[ \t]+<", html)  # no line starts with the templates' indentation
     assert "<pre" in html or "<code" in html  # the page still has its code, where whitespace matters
+
+
+def test_no_page_has_a_table_the_theme_would_wrap_as_it_starts(built: Project) -> None:
+    """The theme's script wraps each table without a class for scrolling as the page starts, and moving it
+    restyles the whole article (its rule `.md-typeset table:not([class]) + *`): our tables carry a class."""
+    for path in sorted(built.site.rglob("*.html")):
+        html = built.page(path.relative_to(built.site).as_posix())
+        assert html.select(".md-typeset table:not([class])") == [], path
