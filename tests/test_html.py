@@ -22,3 +22,20 @@ def test_html_validate_finds_no_errors_in_any_page(built: Project, mapping: dict
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_lists_drawn_without_markers_keep_their_list_role(built: Project) -> None:
+    """Safari with VoiceOver stops announcing a list styled `list-style: none` as a list unless it says
+    role="list" (html-validate.config.cjs allows that role)."""
+    lists = {
+        "essay/": ["ol.mx-marks__passages", "ul.mx-marks__list"],
+        "glossary/": [".mx-glossary__phases ul"],
+        "scenarios/": ["ol.mx-scenario__injects"],
+        "runbook/": ["ul.mx-runbook__items"],
+        "deck/": ["ol.mx-deck__overview-list"],
+    }
+    for page, selectors in lists.items():
+        html = built.page(page)
+        for selector in selectors:
+            found = html.select(selector)
+            assert found and all(element.get("role") == "list" for element in found), (page, selector)
