@@ -40,10 +40,10 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _serving = command == "serve"
 
 
-def policy(html: str, also: list[str] = ()) -> str:
+def policy(html: str, also: tuple[str, ...] = ()) -> str:
     """Return the policy for a page: the fixed sources, and the hash of each inline script it runs (those in
     it, and `also`: the offline copy's search frame's)."""
-    scripts = [match["body"] for match in _INLINE_SCRIPT.finditer(html) if _runs(match)] + list(also)
+    scripts = [match["body"] for match in _INLINE_SCRIPT.finditer(html) if _runs(match)] + [*also]
     hashes = sorted({f"'sha256-{_digest(script)}'" for script in scripts})
     return "; ".join(
         [
@@ -65,7 +65,7 @@ def with_policy(html: str, config: MkDocsConfig) -> str:
         return html  # not a page (a fragment or another format): nothing runs in it
     frame = search_frame_script(config, html)
     meta = (
-        f'<meta http-equiv="Content-Security-Policy" content="{policy(html, [frame] if frame else [])}">'
+        f'<meta http-equiv="Content-Security-Policy" content="{policy(html, (frame,) if frame else ())}">'
         f'<meta name="referrer" content="{REFERRER}">'
     )
     return html[: charset.end()] + meta + html[charset.end() :]

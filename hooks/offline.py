@@ -56,15 +56,16 @@ def search_frame_script(config: MkDocsConfig, page_html: str) -> str | None:
     worker = _WORKER.search(page_html)
     if not offline_build(config) or not worker:
         return None
-    shim = _shim(str(Path(config.config_file_path or ".").resolve().parent / SHIM_SOURCE))
-    template = _FRAME_SCRIPT.search(_FRAME_HTML.search(shim)["html"])["body"]
-    # ${name} is one of the polyfill's functions (its source, as the browser prints it) or the worker's address.
-    return _PLACEHOLDER.sub(lambda m: _function_source(shim, m["name"]) or worker["url"], template)
+    return _frame_script(str(Path(config.config_file_path or ".").resolve().parent / SHIM_SOURCE), worker["url"])
 
 
 @functools.cache
-def _shim(path: str) -> str:
-    return Path(path).read_text(encoding="utf-8")
+def _frame_script(shim_path: str, worker_url: str) -> str:
+    """The frame's script for one address of the worker (a page's depth gives it): worked out once per build."""
+    shim = Path(shim_path).read_text(encoding="utf-8")
+    template = _FRAME_SCRIPT.search(_FRAME_HTML.search(shim)["html"])["body"]
+    # ${name} is one of the polyfill's functions (its source, as the browser prints it) or the worker's address.
+    return _PLACEHOLDER.sub(lambda m: _function_source(shim, m["name"]) or worker_url, template)
 
 
 def _function_source(source: str, name: str) -> str | None:

@@ -330,10 +330,12 @@
      *  minifier drops an empty value="", and a radio without one has the value "on"). Choices made one
      *  after another in the same group, as arrow keys make them, are one step of the history. */
     onChoice({ dataset, name }) {
-      const push = this.lastChoice !== name;
-      if (dataset.explorerDirection) this.update({ dir: dataset.explorerDirection }, { push });
-      else if ("explorerPhase" in dataset) this.update({ phase: dataset.explorerPhase }, { push });
-      this.lastChoice = name;
+      const change = dataset.explorerDirection
+        ? { dir: dataset.explorerDirection }
+        : "explorerPhase" in dataset ? { phase: dataset.explorerPhase } : null;
+      if (!change) return; // the search box's change event: its input events did the work
+      this.update(change, { push: this.lastChoice !== name });
+      this.lastChoice = name; // update() forgets it: any other change ends the run
     }
 
     onIndexKey(event) {
