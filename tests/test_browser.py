@@ -100,6 +100,62 @@ def test_the_glossary_sets_its_sides_side_by_side_on_a_desktop(visit: Visit, ser
     assert sexism["x"] > outage["x"] + outage["width"] - 1
 
 
+# Every focusable control in the glossary's pairings: whether its ring (outline offset plus width, measured)
+# lies inside the padding box of the pairing that contains it, which paint containment clips to.
+RINGS_INSIDE = """() => [...document.querySelectorAll('.mx-glossary .mx-entry')].flatMap(entry => {
+    const box = entry.getBoundingClientRect(), style = getComputedStyle(entry);
+    const inner = {
+        left: box.left + parseFloat(style.borderLeftWidth), right: box.right - parseFloat(style.borderRightWidth),
+        top: box.top + parseFloat(style.borderTopWidth), bottom: box.bottom - parseFloat(style.borderBottomWidth),
+    };
+    return [...entry.querySelectorAll('a[href], button, summary, input, [tabindex]')].filter(c => c.checkVisibility()).map(c => {
+        c.focus({preventScroll: true});
+        const s = getComputedStyle(c), ring = (parseFloat(s.outlineOffset) || 0) + parseFloat(s.outlineWidth);
+        const r = [...c.getClientRects()];
+        const out = r.some(b => b.left - ring < inner.left - 0.5 || b.right + ring > inner.right + 0.5
+            || b.top - ring < inner.top - 0.5 || b.bottom + ring > inner.bottom + 0.5);
+        return out ? `${entry.id}: ${c.tagName} ${c.textContent.trim().slice(0, 40)}` : null;
+    }).filter(Boolean);
+})"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_glossary_lays_out_only_the_pairings_near_the_screen_and_every_link_still_lands(
+    open_browser: object, server: str, width: int
+) -> None:
+    """The long glossary skips laying out the pairings far from the screen (content-visibility: auto), so
+    it starts as quickly as a short page; a link to any pairing, followed from the top of the page or
+    opened in a new window, still brings it just below the header, and no control's focus ring is cut
+    off by the containment that comes with it."""
+    visit = open_browser(viewport={"width": width, "height": 844 if width == 390 else 800})
+    page = visit.page
+    page.goto(server + "glossary/")
+    ids = page.locator(".mx-glossary .mx-entry").evaluate_all("entries => entries.map(e => e.id)")
+    assert len(ids) > 20
+    skipped = "id => !document.getElementById(id).firstElementChild.checkVisibility({contentVisibilityAuto: true})"
+    assert page.evaluate(skipped, ids[-1])  # far below: not laid out
+    header = page.locator("header").first.evaluate("h => h.getBoundingClientRect().bottom")
+    for entry in ids:
+        page.evaluate("() => scrollTo(0, 0)")
+        page.evaluate(
+            "id => { const a = document.createElement('a'); a.href = `#${id}`; document.body.append(a); a.click(); a.remove(); }",
+            entry,
+        )
+        page.wait_for_timeout(100)  # one frame and more: the pairings above it are laid out as they come near
+        top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", entry)
+        assert header - 1 <= top < header + 60, (entry, top)
+        assert not page.evaluate(skipped, entry)
+    for entry in (ids[len(ids) // 2], ids[-1]):
+        page.goto(server + f"glossary/#{entry}")
+        page.wait_for_timeout(300)
+        top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", entry)
+        assert header - 1 <= top < header + 60, (entry, top)
+    page.evaluate(
+        "() => document.querySelectorAll('.mx-glossary .mx-entry').forEach(e => e.style.contentVisibility = 'visible')"
+    )
+    assert page.evaluate(RINGS_INSIDE) == []
+
+
 def test_printing_the_glossary_uses_no_dark_backgrounds(open_browser: object, server: str) -> None:
     dark = open_browser(color_scheme="dark")
     dark.page.goto(server + "glossary/")
