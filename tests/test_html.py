@@ -14,7 +14,7 @@ def test_html_validate_finds_no_errors_in_any_page(built: Project, mapping: dict
     pages = sorted(str(p) for p in built.site.rglob("*.html"))
     # 404, home, essay, glossary, explorer, guide, plan, run sheet, deck, handout, cards, scenarios, sheets,
     # runbook, about, and a page per pairing
-    assert len(pages) == 15 + len(mapping["entries"])
+    assert len(pages) == 16 + len(mapping["entries"])
     result = subprocess.run(
         [str(binary), "--config", str(ROOT / "html-validate.config.cjs"), "--formatter", "text", *pages],
         capture_output=True,

@@ -102,7 +102,7 @@ def test_every_page_in_the_nav_is_a_file_in_docs(built: Project) -> None:
                 walk(value) if isinstance(value, list) else files.append(value)
 
     walk(config["nav"])
-    assert len(files) == 14
+    assert len(files) == 15
     assert [name for name in files if not (built.root / "docs" / name).is_file()] == []
 
 

@@ -37,6 +37,7 @@ from checks.site_data import ESSAY, SiteData
 from model.metaphor_model import AgendaItem, Entry, Preset
 from model.scenarios_model import OPTION_KINDS, Scenario
 from pages.generated_pages import PAIRING_PAGE
+from pages.metaphor_map import lay_out
 
 # The facilitator kit's pages that show the session: each keeps it in its links to the others.
 KIT_PAGES = (
@@ -167,6 +168,7 @@ def template_context(
         # The facilitator kit's pages, which keep the session in their links (session.js, plan.js).
         "kit_pages": lambda: " ".join(href(src_uri) for src_uri in KIT_PAGES),
         "metaphor": site.metaphor,
+        "metaphor_map": lambda kind: lay_out(site.metaphor, kind),  # "wide" or "tall" (pages/metaphor_map.py)
         "scenarios": site.scenarios,
         "option_kinds": OPTION_KINDS,
         "session_agenda": session,

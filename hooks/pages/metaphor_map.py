@@ -1,0 +1,296 @@
+"""The metaphor map: every pairing as a picture, laid out at build time (partials/metaphor/map.html draws it).
+
+The four phases run as an incident does; under each, its pairings, each an outage node and a sexism node
+joined by a line (solid where the essay draws the pairing, dashed where the site adds it). Two layouts of
+the same picture: ``wide`` sets the phases side by side (a desktop, a projector, a poster), ``tall`` one
+under another (a phone). Text is measured with the DejaVu Sans the preview images use
+(pages/previews.py), wider than the fonts browsers pick for the page, so a label set in any of them
+stays in its box; every box is placed below the one before it, so none overlaps another.
+
+Coordinates are SVG user units; at the size the page shows the wide map (its full width on a desktop)
+one unit is about one CSS pixel, as on a phone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+
+from PIL import ImageFont
+
+from model.metaphor_model import Entry, Metaphor, Phase, Role
+from pages.previews import FONTS
+
+LABEL, SMALL, HEADING = 14, 12, 16  # font sizes
+LINE = 17  # distance between a label's lines
+PAD = 7  # inside a box, around its text
+GAP = 8  # between two rows of pairings
+CONNECTOR = 28  # the line between a pairing's two nodes
+LONGEST_WORD = 40  # characters: a longer word (hostile input) is cut to fit the box
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.height
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width
+
+
+@dataclass(frozen=True)
+class Text:
+    """A block of text: its lines and where the first line's baseline starts."""
+
+    x: float
+    y: float
+    lines: tuple[str, ...]
+    size: int = LABEL
+    line: int = LINE
+
+
+@dataclass(frozen=True)
+class Node:
+    side: str  # "outage" or "sexism"
+    box: Box
+    text: Text
+
+
+@dataclass(frozen=True)
+class Pair:
+    entry: Entry
+    outage: Node
+    sexism: Node
+    link: tuple[float, float, float, float]  # the line between the two nodes: x1, y1, x2, y2
+    detail: Text | None  # the two meanings, shown where the wide map keeps them (None: the tall map shows none)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A phase, or the part of it that one column holds: its heading, its lanes' names, its pairings."""
+
+    phase: Phase
+    number: int
+    continued: bool  # the phase began at the foot of the column before
+    heading: Box
+    lanes: tuple[Text, Text]  # "Outage", "Sexism at work", above each lane
+    pairs: tuple[Pair, ...]
+
+
+@dataclass(frozen=True)
+class Legend:
+    box: Box
+    essay: tuple[float, float, float, Text]  # a solid line's x1, x2, y, and its words
+    site: tuple[float, float, float, Text]
+    roles_title: Text
+    roles: tuple[tuple[Text, Text], ...]  # each role: the outage side, the sexism side
+    arrows: tuple[tuple[float, float, float], ...]  # between them: x1, x2, y
+
+
+@dataclass(frozen=True)
+class MapLayout:
+    kind: str  # "wide" or "tall"
+    width: float
+    height: float
+    sections: tuple[Section, ...]
+    detail: Box | None  # where the wide map shows the meanings of the pairing pointed at
+    hint: Text | None
+    legend: Legend
+
+    @property
+    def pairs(self) -> list[Pair]:
+        return [pair for section in self.sections for pair in section.pairs]
+
+
+@cache
+def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    name = "DejaVuSans-Bold-subset.ttf" if bold else "DejaVuSans-subset.ttf"
+    return ImageFont.truetype(str(FONTS / name), size=size)
+
+
+def measure(text: str, size: int = LABEL, bold: bool = False) -> float:
+    """The width of ``text`` set in DejaVu Sans at ``size`` units."""
+    return _font(size, bold).getlength(text)
+
+
+def wrap(text: str, width: float, size: int = LABEL, bold: bool = False) -> tuple[str, ...]:
+    """Break ``text`` into lines no wider than ``width``, at spaces; a word too long for a line is cut."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        word = word[:LONGEST_WORD]
+        while measure(word, size, bold) > width and len(word) > 1:  # a word wider than the box: cut it
+            cut = len(word) - 1
+            while cut > 1 and measure(word[:cut] + "-", size, bold) > width:
+                cut -= 1
+            if current:
+                lines.append(current)
+                current = ""
+            lines.append(word[:cut] + "-")
+            word = word[cut:]
+        candidate = f"{current} {word}".strip()
+        if measure(candidate, size, bold) <= width:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    return tuple(lines) or ("",)
+
+
+def role_name(text: str) -> str:
+    """A role as the legend names it: the words before its first colon ("The workplace")."""
+    return text.split(":", 1)[0].strip()
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """The measures of one layout."""
+
+    width: float
+    gap: float  # between columns
+    columns: int
+
+
+WIDE = _Frame(width=1180, gap=22, columns=4)
+TALL = _Frame(width=360, gap=0, columns=1)
+MARGIN = 2  # around everything: room for the boxes' strokes
+HEAD = 34 + 8 + SMALL + 10  # a section's heading and its lanes' names, above its first pairing
+
+
+@lru_cache(maxsize=4)  # a build draws each layout on a few pages; a Metaphor is frozen, so hashable
+def lay_out(metaphor: Metaphor, kind: str) -> MapLayout:
+    """Lay out the whole map, ``wide`` (the phases flow through four columns, left to right, as text does,
+    so that the map is wider than tall) or ``tall`` (one column, for a phone)."""
+    frame = WIDE if kind == "wide" else TALL
+    column_width = (frame.width - 2 * MARGIN - frame.gap * (frame.columns - 1)) / frame.columns
+    box_width = (column_width - CONNECTOR) / 2
+    rows = [
+        (
+            phase,
+            [
+                (entry, wrap(entry.outage.term, box_width - 2 * PAD), wrap(entry.sexism.term, box_width - 2 * PAD))
+                for entry in entries
+            ],
+        )
+        for phase, entries in metaphor.by_phase()
+    ]
+    total = sum(HEAD + sum(_height(row) + GAP for row in entries) for _, entries in rows)
+    limit = total / frame.columns if frame.columns > 1 else float("inf")
+    while (sections := _flow(rows, frame, column_width, box_width, limit)) is None:
+        limit += 10  # the shortest columns that hold everything, each phase split at most where it must be
+    bottom = max(pair.outage.box.bottom for section in sections for pair in section.pairs)
+    detail = hint = None
+    y = bottom + 20
+    if kind == "wide":
+        detail, hint, sections = _details(sections, frame, y)
+        y = detail.bottom + 20
+    legend = _legend(metaphor.roles, frame, y, kind)
+    return MapLayout(kind, frame.width, legend.box.bottom + MARGIN, tuple(sections), detail, hint, legend)
+
+
+def _height(row: tuple[Entry, tuple[str, ...], tuple[str, ...]]) -> float:
+    return max(len(row[1]), len(row[2])) * LINE + 2 * PAD
+
+
+def _flow(rows: list, frame: _Frame, column_width: float, box_width: float, limit: float) -> list[Section] | None:
+    """Set the phases' pairings down the columns in order, none taller than ``limit``; None if they need more
+    columns than the frame has. A phase that does not fit goes on at the top of the next column."""
+    sections: list[Section] = []
+    column, y = 0, MARGIN
+    for number, (phase, entries) in enumerate(rows, start=1):
+        if frame.columns == 1 and sections:
+            y += 24  # a phone: the phases one under another
+        continued = False
+        pending: list[Pair] = []
+        x = MARGIN + column * (column_width + frame.gap)
+        first = sum(_height(row) + GAP for row in entries[:2])  # a phase starts with two pairings at least
+        if y + HEAD + first > MARGIN + limit and y > MARGIN:
+            column, y = column + 1, MARGIN
+            x = MARGIN + column * (column_width + frame.gap)
+        heading, lanes, row = _head(x, y, column_width, box_width)
+        for entry, left, right in entries:
+            height = _height((entry, left, right))
+            if row + height > MARGIN + limit and pending:
+                sections.append(Section(phase, number, continued, heading, lanes, tuple(pending)))
+                column, continued, pending = column + 1, True, []
+                x = MARGIN + column * (column_width + frame.gap)
+                heading, lanes, row = _head(x, MARGIN, column_width, box_width)
+            outage = _node("outage", Box(x, row, box_width, height), left)
+            sexism = _node("sexism", Box(x + box_width + CONNECTOR, row, box_width, height), right)
+            middle = row + height / 2
+            pending.append(Pair(entry, outage, sexism, (outage.box.right, middle, sexism.box.x, middle), None))
+            row += height + GAP
+        sections.append(Section(phase, number, continued, heading, lanes, tuple(pending)))
+        y = row - GAP + 18
+        if column >= frame.columns:
+            return None
+    return sections
+
+
+def _head(x: float, y: float, column_width: float, box_width: float) -> tuple[Box, tuple[Text, Text], float]:
+    heading = Box(x, y, column_width, 34)
+    top = heading.bottom + 8
+    lanes = (
+        Text(x + 2, top + SMALL, ("Outage",), SMALL),
+        Text(x + box_width + CONNECTOR + 2, top + SMALL, ("Sexism at work",), SMALL),
+    )
+    return heading, lanes, y + HEAD
+
+
+def _node(side: str, box: Box, lines: tuple[str, ...]) -> Node:
+    # The text block sits in the middle of its box, whatever the other node's height.
+    first = box.y + (box.height - len(lines) * LINE) / 2 + LINE - 4
+    return Node(side, box, Text(box.x + PAD, first, lines))
+
+
+def _details(sections: list[Section], frame: _Frame, y: float) -> tuple[Box, Text, list[Section]]:
+    """Give every pairing of the wide map its two meanings, set in one band below the phases."""
+    width = frame.width - 2 * MARGIN - 2 * PAD
+    x, first = MARGIN + PAD, y + PAD + LINE - 4
+    placed, tallest = [], 1
+    for section in sections:
+        pairs = []
+        for pair in section.pairs:
+            meanings = (
+                *wrap(f"Outage: {pair.entry.outage.meaning}", width),
+                *wrap(f"Sexism at work: {pair.entry.sexism.meaning}", width),
+            )
+            tallest = max(tallest, len(meanings))
+            pairs.append(replace(pair, detail=Text(x, first, meanings)))
+        placed.append(replace(section, pairs=tuple(pairs)))
+    box = Box(MARGIN, y, frame.width - 2 * MARGIN, tallest * LINE + 2 * PAD)
+    hint = Text(x, first, ("Point at a pairing, or move to it with the Tab key, to read what each side means.",))
+    return box, hint, placed
+
+
+def _legend(roles: tuple[Role, ...], frame: _Frame, y: float, kind: str) -> Legend:
+    x = MARGIN + PAD
+    top = y + PAD
+    # The words of partials/metaphor/origin.html's labels, which every page showing pairings uses.
+    essay = (x, x + 40, top + 8, Text(x + 50, top + 13, ("Drawn by the essay",), SMALL))
+    site = (x, x + 40, top + 30, Text(x + 50, top + 35, ("The site's extension",), SMALL))
+    rx, ry = (MARGIN + 260, top) if kind == "wide" else (x, top + 56)
+    room = (frame.width - rx - MARGIN - PAD - 30) / 2  # each side's at most, the arrow between
+    half = min(room, max(measure(role_name(role.outage), SMALL) for role in roles) + 1)
+    title = Text(rx, ry + 13, ("Who plays which part, outage → sexism at work:",), SMALL)
+    row = ry + 22
+    laid, arrows = [], []
+    for role in roles:
+        left = wrap(role_name(role.outage), half, SMALL)
+        right = wrap(role_name(role.sexism), 2 * room - half, SMALL)
+        lines = max(len(left), len(right))
+        laid.append((Text(rx, row + 13, left, SMALL, 15), Text(rx + half + 30, row + 13, right, SMALL, 15)))
+        arrows.append((rx + half + 6, rx + half + 24, row + 9))
+        row += lines * 15 + 4
+    bottom = max(row, site[2] + 14) + PAD
+    box = Box(MARGIN, y, frame.width - 2 * MARGIN, bottom - y)
+    return Legend(box, essay, site, title, tuple(laid), tuple(arrows))
