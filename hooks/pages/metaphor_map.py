@@ -22,9 +22,9 @@ from model.metaphor_model import Entry, Metaphor, Phase, Role
 from pages.previews import FONTS
 
 LABEL, SMALL, HEADING = 14, 12, 16  # font sizes
-LINE = 17  # distance between a label's lines
-PAD = 7  # inside a box, around its text
-GAP = 8  # between two rows of pairings
+LINE = 16  # distance between a label's lines
+PAD = 6  # inside a box, around its text
+GAP = 7  # between two rows of pairings
 CONNECTOR = 28  # the line between a pairing's two nodes
 LONGEST_WORD = 40  # characters: a longer word (hostile input) is cut to fit the box
 
@@ -100,7 +100,7 @@ class MapLayout:
     width: float
     height: float
     sections: tuple[Section, ...]
-    detail: Box | None  # where the wide map shows the meanings of the pairing pointed at
+    detail: Box | None  # where the wide map shows the meanings of the pairing pointed at: over the legend
     hint: Text | None
     legend: Legend
 
@@ -162,6 +162,7 @@ class _Frame:
 
 WIDE = _Frame(width=1180, gap=22, columns=4)
 TALL = _Frame(width=360, gap=0, columns=1)
+HINT = "Point at a pairing, or move to it with the Tab key, to read what each side means."
 MARGIN = 2  # around everything: room for the boxes' strokes
 HEAD = 34 + 8 + SMALL + 10  # a section's heading and its lanes' names, above its first pairing
 
@@ -188,12 +189,14 @@ def lay_out(metaphor: Metaphor, kind: str) -> MapLayout:
     while (sections := _flow(rows, frame, column_width, box_width, limit)) is None:
         limit += 10  # the shortest columns that hold everything, each phase split at most where it must be
     bottom = max(pair.outage.box.bottom for section in sections for pair in section.pairs)
+    legend = _legend(metaphor.roles, frame, bottom + 20, kind)
     detail = hint = None
-    y = bottom + 20
-    if kind == "wide":
-        detail, hint, sections = _details(sections, frame, y)
-        y = detail.bottom + 20
-    legend = _legend(metaphor.roles, frame, y, kind)
+    if kind == "wide":  # the meanings of the pairing pointed at show over the legend, in its box
+        hint = Text(MARGIN + PAD, legend.essay[2] + 46, wrap(HINT, 240, SMALL), SMALL, 15)
+        detail, sections = _details(sections, legend.box)
+        hinted = hint.y + (len(hint.lines) - 1) * hint.line + PAD + 4 - legend.box.y
+        legend = replace(legend, box=replace(legend.box, height=max(legend.box.height, detail.height, hinted)))
+        detail = legend.box
     return MapLayout(kind, frame.width, legend.box.bottom + MARGIN, tuple(sections), detail, hint, legend)
 
 
@@ -252,10 +255,10 @@ def _node(side: str, box: Box, lines: tuple[str, ...]) -> Node:
     return Node(side, box, Text(box.x + PAD, first, lines))
 
 
-def _details(sections: list[Section], frame: _Frame, y: float) -> tuple[Box, Text, list[Section]]:
-    """Give every pairing of the wide map its two meanings, set in one band below the phases."""
-    width = frame.width - 2 * MARGIN - 2 * PAD
-    x, first = MARGIN + PAD, y + PAD + LINE - 4
+def _details(sections: list[Section], box: Box) -> tuple[Box, list[Section]]:
+    """Give every pairing of the wide map its two meanings, set in ``box``; return the box they need."""
+    width = box.width - 2 * PAD
+    x, first = box.x + PAD, box.y + PAD + LINE - 4
     placed, tallest = [], 1
     for section in sections:
         pairs = []
@@ -267,30 +270,33 @@ def _details(sections: list[Section], frame: _Frame, y: float) -> tuple[Box, Tex
             tallest = max(tallest, len(meanings))
             pairs.append(replace(pair, detail=Text(x, first, meanings)))
         placed.append(replace(section, pairs=tuple(pairs)))
-    box = Box(MARGIN, y, frame.width - 2 * MARGIN, tallest * LINE + 2 * PAD)
-    hint = Text(x, first, ("Point at a pairing, or move to it with the Tab key, to read what each side means.",))
-    return box, hint, placed
+    return replace(box, height=tallest * LINE + 2 * PAD), placed
 
 
 def _legend(roles: tuple[Role, ...], frame: _Frame, y: float, kind: str) -> Legend:
+    """The legend: the two kinds of line, and who plays which part (in two columns on the wide map)."""
     x = MARGIN + PAD
     top = y + PAD
     # The words of partials/metaphor/origin.html's labels, which every page showing pairings uses.
     essay = (x, x + 40, top + 8, Text(x + 50, top + 13, ("Drawn by the essay",), SMALL))
     site = (x, x + 40, top + 30, Text(x + 50, top + 35, ("The site's extension",), SMALL))
     rx, ry = (MARGIN + 260, top) if kind == "wide" else (x, top + 56)
-    room = (frame.width - rx - MARGIN - PAD - 30) / 2  # each side's at most, the arrow between
-    half = min(room, max(measure(role_name(role.outage), SMALL) for role in roles) + 1)
     title = Text(rx, ry + 13, ("Who plays which part, outage → sexism at work:",), SMALL)
-    row = ry + 22
-    laid, arrows = [], []
-    for role in roles:
-        left = wrap(role_name(role.outage), half, SMALL)
-        right = wrap(role_name(role.sexism), 2 * room - half, SMALL)
-        lines = max(len(left), len(right))
-        laid.append((Text(rx, row + 13, left, SMALL, 15), Text(rx + half + 30, row + 13, right, SMALL, 15)))
-        arrows.append((rx + half + 6, rx + half + 24, row + 9))
-        row += lines * 15 + 4
-    bottom = max(row, site[2] + 14) + PAD
+    columns = 2 if kind == "wide" else 1
+    share = (frame.width - rx - MARGIN - PAD) / columns  # one column of roles
+    room = (share - 30 - (20 if columns > 1 else 0)) / 2  # each side's at most, the arrow between
+    half = min(room, max(measure(role_name(role.outage), SMALL) for role in roles) + 1)
+    per_column = -(-len(roles) // columns)
+    laid, arrows, bottom = [], [], ry + 22
+    for start in range(0, len(roles), per_column):
+        cx, row = rx + share * (start // per_column), ry + 22
+        for role in roles[start : start + per_column]:
+            left = wrap(role_name(role.outage), half, SMALL)
+            right = wrap(role_name(role.sexism), 2 * room - half, SMALL)
+            laid.append((Text(cx, row + 13, left, SMALL, 15), Text(cx + half + 30, row + 13, right, SMALL, 15)))
+            arrows.append((cx + half + 6, cx + half + 24, row + 9))
+            row += max(len(left), len(right)) * 15 + 4
+        bottom = max(bottom, row)
+    bottom = max(bottom, site[2] + 14) + PAD
     box = Box(MARGIN, y, frame.width - 2 * MARGIN, bottom - y)
     return Legend(box, essay, site, title, tuple(laid), tuple(arrows))
