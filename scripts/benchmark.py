@@ -218,6 +218,8 @@ def synthetic_mapping(size: int, real: dict) -> dict:
         entry = {**base, "id": base["id"] + suffix}
         entry["related"] = [r + suffix for r in base.get("related", [])]
         entries.append(entry)
+    order = [phase["id"] for phase in real["phases"]]
+    entries.sort(key=lambda entry: order.index(entry["phase"]))  # the file lists entries phase by phase
     ids = {e["id"] for e in entries}
     for entry in entries:
         entry["related"] = [r for r in entry["related"] if r in ids]
@@ -874,7 +876,8 @@ def give_copies_their_own_passages(project: Path) -> None:
     essay = essay_path.read_text(encoding="utf-8").rstrip("\n")
     number = len(re.findall(r"^\{: #p-\d+ \}$", essay, flags=re.MULTILINE))  # the essay's paragraphs so far
     paragraphs = []
-    for index, entry in enumerate(mapping["entries"][first:], start=first):
+    copies = [(int(entry["id"].rsplit("-", 1)[1]), entry) for entry in mapping["entries"]]
+    for index, entry in sorted(((i, e) for i, e in copies if i >= first), key=lambda copy: copy[0]):
         entry["quotes"] = [f"Passage {index}.{n} of the benchmark's longer essay." for n in range(len(entry["quotes"]))]
         number += 1
         paragraphs.append(f"{' '.join(entry['quotes'])}\n{{: #p-{number:02d} }}\n")

@@ -11,6 +11,7 @@ PAGES = {
     "home": "",
     "essay": "essay/",
     "glossary": "glossary/",
+    "map": "map/",
     "explorer": "explorer/",
     "explorer-selected": "explorer/#written-rules&dir=sexism",
     "about": "about/",
@@ -93,7 +94,7 @@ def behind(layers: list[str]) -> tuple[float, float, float]:
     return r, g, b
 
 
-RING_PAGES = ["explorer-selected", "essay", "plan", "guide", "scenarios", "runbook"]
+RING_PAGES = ["explorer-selected", "essay", "plan", "guide", "scenarios", "runbook", "map"]
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 800}
 
 
@@ -137,7 +138,7 @@ def test_every_control_shows_a_clear_focus_ring(
     assert faint == []
 
 
-SKIPPING = ["", "essay/", "glossary/", "glossary/routine-outage/", "explorer/", "guide/", "plan/", "runsheet/"]
+SKIPPING = ["", "essay/", "glossary/", "map/", "glossary/routine-outage/", "explorer/", "guide/", "plan/", "runsheet/"]
 SKIPPING += ["handout/", "cards/", "scenarios/", "sheets/", "runbook/", "about/"]
 
 
