@@ -279,3 +279,21 @@ def printed_pages(pdf: bytes) -> list[dict]:
         width, height = page.get_size()
         found.append({"width": width, "height": height, "text": page.get_textpage().get_text_range()})
     return found
+
+
+def test_the_home_page_shows_a_small_copy_that_leads_to_the_map(built: Project, model: object) -> None:
+    teaser = built.page("").select_one("a.mx-map-teaser")
+    assert teaser["href"] == "map/"
+    picture = teaser.select_one("svg")
+    assert picture["aria-hidden"] == "true"  # the link is named by its words
+    assert len(picture.select("rect.mx-map__box")) == 2 * len(model.entries)
+    assert f"all {len(model.entries)} pairings" in words(teaser)
+
+
+def test_the_map_weighs_at_most_30_kb_gzipped(built: Project) -> None:
+    """Both layouts and the meanings, as the page ships them (the issue's budget for today's mapping)."""
+    import gzip
+
+    html = (built.site / "map" / "index.html").read_text(encoding="utf-8")
+    start, end = html.index("<figure"), html.index("</figure>") + len("</figure>")
+    assert len(gzip.compress(html[start:end].encode(), 9)) <= 30 * 1024
