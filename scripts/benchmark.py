@@ -484,6 +484,7 @@ PAGES = {
     "home": "",
     "essay": "essay/",
     "glossary": "glossary/",
+    "map": "map/",
     "pairing": "glossary/{first}/",
     "explorer": "explorer/",
     "guide": "guide/",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+LONG_SHORT = "The workplace and everything in it, every day of every single week"  # a role's short name: 66 of 60
+
 SMALL = """\
 version: 1
 roles:
@@ -415,6 +417,13 @@ CASES = {
             "metaphor, stated once so that every pairing uses the same casting. The site's reading, shown on the "
             "glossary, the explorer, the deck and the handout."
         ],
+    ),
+    "a role's short name too long for the map's legend": (
+        t := change(
+            "    sexism: The workplace\n",
+            f"    sexism: The workplace\n    short: {LONG_SHORT}\n",
+        ),
+        [f"{FILE}:5: roles[0].short: is {len(LONG_SHORT)} characters long, and at most 60 fit: shorten it"],
     ),
     "another version": (
         t := change("version: 1", "version: 2"),

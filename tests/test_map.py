@@ -48,6 +48,9 @@ def test_every_pairing_is_once_in_each_lane_in_phase_order_and_links_to_its_page
         assert entry.outage.term in name and entry.sexism.term in name
         meanings = page.find(id=pair["aria-describedby"])  # described by its meanings (drawn in the wide map)
         assert entry.outage.meaning in words(meanings) and entry.sexism.meaning in words(meanings)
+    # Each phase has one arrow, numbered; where it goes on in the next column, its name alone.
+    arrows = [words(phase) for phase in svg.select(".mx-map__phase:not(.mx-map__phase--continued)")]
+    assert arrows == [f"{number}. {phase.title}" for number, (phase, _) in enumerate(model.by_phase(), start=1)]
     title, description = svg.find(id=svg["aria-labelledby"]), svg.find(id=svg["aria-describedby"])
     assert title.name == "title" and f"{len(model.entries)} pairings" in title.get_text()
     assert description.name == "desc" and "solid line" in description.get_text()
@@ -63,7 +66,7 @@ def test_the_legend_tells_the_essays_pairings_from_the_sites_and_names_every_rol
         legend = words(svg.select_one(".mx-map__legend"))
         assert labels and all(label in legend for label in labels)
         for role in model.roles:
-            assert role.outage.split(":")[0] in legend and role.sexism.split(":")[0] in legend
+            assert role.outage in legend and role.legend in legend
         lines = {kind: svg.select_one(f".mx-map__legend .mx-map__pair--{kind} line") for kind in ("essay", "site")}
         assert all(lines.values())
 
@@ -95,8 +98,13 @@ MEASURE = """(selector) => {
         });
     }
     for (const section of svg.querySelectorAll('.mx-map__section')) {
-        texts.push({name: section.querySelector('.mx-map__phase').textContent, inside: box(section.querySelector('.mx-map__heading')), ...box(section.querySelector('.mx-map__phase'))});
-        frames.push({name: 'heading', ...box(section.querySelector('.mx-map__heading'))});
+        const heading = section.querySelector('.mx-map__heading'), phase = section.querySelector('.mx-map__phase');
+        if (heading) {  // a phase's start: its arrow; where it goes on in the next column, its name alone
+            texts.push({name: phase.textContent, inside: box(heading), ...box(phase)});
+            frames.push({name: 'heading', ...box(heading)});
+        } else {
+            texts.push({name: phase.textContent, ...box(phase)});
+        }
         section.querySelectorAll('.mx-map__lane').forEach(lane => texts.push({name: lane.textContent, ...box(lane)}));
     }
     const legend = box(svg.querySelector('.mx-map__legend-box'));
@@ -264,7 +272,8 @@ def test_printed_the_map_is_a_one_page_landscape_poster_on_a3_a4_and_letter(
         text = " ".join(pages[0]["text"].split())
         for entry in model.entries:
             assert entry.sexism.term.split()[-1] in text  # every pairing's last word is printed
-        assert "Sarah Allen" in text and "Metaphor map" not in text  # the caption, not the page's own title
+        assert text.startswith("Metaphor map") and "Sarah Allen" in text  # the title, the map, its caption
+        assert "compares meeting sexism" not in text  # the introduction stays on screen
     sheet = printed(visit.page, format="A4", prefer_css_page_size=True, print_background=True)[0]
     dark = [colour for colour, share in sheet.fills if share > 0.2 and luminance(colour) < 0.5]
     assert dark == []  # the dark scheme prints light

@@ -404,7 +404,7 @@ def build(data: dict[str, Any], essay: Essay) -> Metaphor:
 
     workshop = data["workshop"]
     return Metaphor(
-        roles=tuple(Role(r["outage"].strip(), r["sexism"].strip()) for r in data["roles"]),
+        roles=tuple(Role(r["outage"].strip(), r["sexism"].strip(), r.get("short", "").strip()) for r in data["roles"]),
         phases=tuple(
             Phase(p["id"], p["title"].strip(), p["summary"].strip(), p["minutes"], p["notes"].strip())
             for p in data["phases"]

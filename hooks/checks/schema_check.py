@@ -152,6 +152,8 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[tuple[DataPath, str,
             f"'{value}' is not a slug: use lowercase letters, digits and single hyphens (e.g. 'routine-outage')",
             False,
         )
+    elif validator == "maxLength":
+        yield path, f"is {len(value)} characters long, and at most {schema['maxLength']} fit: shorten it", False
     elif validator == "minItems":
         yield path, "must not be an empty list", False
     elif validator == "maxItems":

@@ -26,6 +26,12 @@ class Role:
 
     outage: str
     sexism: str
+    short: str = ""  # the sexism side in a few words, for the map's legend
+
+    @property
+    def legend(self) -> str:
+        """The sexism side as the map's legend names it: ``short``, else the words before its first colon."""
+        return self.short or self.sexism.split(":", 1)[0].strip()
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,7 @@ class Pair:
     outage: Node
     sexism: Node
     link: tuple[float, float, float, float]  # the line between the two nodes: x1, y1, x2, y2
-    detail: Text | None  # the two meanings, shown where the wide map keeps them (None: the tall map shows none)
+    detail: tuple[Text, Text] | None  # its name and who draws it, then its two meanings (None: the tall map shows none)
 
 
 @dataclass(frozen=True)
@@ -146,11 +146,6 @@ def wrap(text: str, width: float, size: int = LABEL, bold: bool = False) -> tupl
     return tuple(lines) or ("",)
 
 
-def role_name(text: str) -> str:
-    """A role as the legend names it: the words before its first colon ("The workplace")."""
-    return text.split(":", 1)[0].strip()
-
-
 @dataclass(frozen=True)
 class _Frame:
     """The measures of one layout."""
@@ -162,6 +157,8 @@ class _Frame:
 
 WIDE = _Frame(width=1180, gap=22, columns=4)
 TALL = _Frame(width=360, gap=0, columns=1)
+KEYS = 250  # the wide legend's left part: the two kinds of line, and the hint
+ORIGIN_LABELS = {"essay": "Drawn by the essay", "site": "The site's extension"}  # as partials/metaphor/origin.html
 HINT = "Point at a pairing, or move to it with the Tab key, to read what each side means."
 MARGIN = 2  # around everything: room for the boxes' strokes
 HEAD = 34 + 8 + SMALL + 10  # a section's heading and its lanes' names, above its first pairing
@@ -190,13 +187,17 @@ def lay_out(metaphor: Metaphor, kind: str) -> MapLayout:
         limit += 10  # the shortest columns that hold everything, each phase split at most where it must be
     bottom = max(pair.outage.box.bottom for section in sections for pair in section.pairs)
     legend = _legend(metaphor.roles, frame, bottom + 20, kind)
-    detail = hint = None
+    detail = None
+    # A phone cannot point: a tap opens the pairing's page, which says what each side means.
+    hint = Text(MARGIN + PAD, legend.site[2] + 26, ("Tap a pairing to open its page.",), SMALL)
     if kind == "wide":  # the meanings of the pairing pointed at show over the legend, in its box
         hint = Text(MARGIN + PAD, legend.essay[2] + 46, wrap(HINT, 240, SMALL), SMALL, 15)
-        detail, sections = _details(sections, legend.box)
+        # Over the roles only: the two kinds of line stay in sight.
+        roles = replace(legend.box, x=legend.box.x + KEYS, width=legend.box.width - KEYS)
+        detail, sections = _details(sections, roles)
         hinted = hint.y + (len(hint.lines) - 1) * hint.line + PAD + 4 - legend.box.y
         legend = replace(legend, box=replace(legend.box, height=max(legend.box.height, detail.height, hinted)))
-        detail = legend.box
+        detail = replace(detail, height=legend.box.height)
     return MapLayout(kind, frame.width, legend.box.bottom + MARGIN, tuple(sections), detail, hint, legend)
 
 
@@ -256,19 +257,23 @@ def _node(side: str, box: Box, lines: tuple[str, ...]) -> Node:
 
 
 def _details(sections: list[Section], box: Box) -> tuple[Box, list[Section]]:
-    """Give every pairing of the wide map its two meanings, set in ``box``; return the box they need."""
+    """Give every pairing of the wide map its name, who draws it and its two meanings, set in ``box``;
+    return the box they need."""
     width = box.width - 2 * PAD
     x, first = box.x + PAD, box.y + PAD + LINE - 4
     placed, tallest = [], 1
     for section in sections:
         pairs = []
         for pair in section.pairs:
+            entry = pair.entry
+            title = wrap(f"{entry.title}: {ORIGIN_LABELS[entry.origin].lower()}", width, bold=True)
             meanings = (
-                *wrap(f"Outage: {pair.entry.outage.meaning}", width),
-                *wrap(f"Sexism at work: {pair.entry.sexism.meaning}", width),
+                *wrap(f"Outage: {entry.outage.meaning}", width),
+                *wrap(f"Sexism at work: {entry.sexism.meaning}", width),
             )
-            tallest = max(tallest, len(meanings))
-            pairs.append(replace(pair, detail=Text(x, first, meanings)))
+            tallest = max(tallest, len(title) + len(meanings))
+            below = first + len(title) * LINE
+            pairs.append(replace(pair, detail=(Text(x, first, title), Text(x, below, meanings))))
         placed.append(replace(section, pairs=tuple(pairs)))
     return replace(box, height=tallest * LINE + 2 * PAD), placed
 
@@ -277,22 +282,21 @@ def _legend(roles: tuple[Role, ...], frame: _Frame, y: float, kind: str) -> Lege
     """The legend: the two kinds of line, and who plays which part (in two columns on the wide map)."""
     x = MARGIN + PAD
     top = y + PAD
-    # The words of partials/metaphor/origin.html's labels, which every page showing pairings uses.
-    essay = (x, x + 40, top + 8, Text(x + 50, top + 13, ("Drawn by the essay",), SMALL))
-    site = (x, x + 40, top + 30, Text(x + 50, top + 35, ("The site's extension",), SMALL))
-    rx, ry = (MARGIN + 260, top) if kind == "wide" else (x, top + 56)
+    essay = (x, x + 40, top + 8, Text(x + 50, top + 13, (ORIGIN_LABELS["essay"],), SMALL))
+    site = (x, x + 40, top + 30, Text(x + 50, top + 35, (ORIGIN_LABELS["site"],), SMALL))
+    rx, ry = (MARGIN + KEYS + PAD, top) if kind == "wide" else (x, top + 72)
     title = Text(rx, ry + 13, ("Who plays which part, outage → sexism at work:",), SMALL)
     columns = 2 if kind == "wide" else 1
     share = (frame.width - rx - MARGIN - PAD) / columns  # one column of roles
     room = (share - 30 - (20 if columns > 1 else 0)) / 2  # each side's at most, the arrow between
-    half = min(room, max(measure(role_name(role.outage), SMALL) for role in roles) + 1)
+    half = min(room, max(measure(role.outage, SMALL) for role in roles) + 1)
     per_column = -(-len(roles) // columns)
     laid, arrows, bottom = [], [], ry + 22
     for start in range(0, len(roles), per_column):
         cx, row = rx + share * (start // per_column), ry + 22
         for role in roles[start : start + per_column]:
-            left = wrap(role_name(role.outage), half, SMALL)
-            right = wrap(role_name(role.sexism), 2 * room - half, SMALL)
+            left = wrap(role.outage, half, SMALL)
+            right = wrap(role.legend, 2 * room - half, SMALL)
             laid.append((Text(cx, row + 13, left, SMALL, 15), Text(cx + half + 30, row + 13, right, SMALL, 15)))
             arrows.append((cx + half + 6, cx + half + 24, row + 9))
             row += max(len(left), len(right)) * 15 + 4
