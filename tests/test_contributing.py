@@ -14,6 +14,7 @@ from mapping_cases import CASES, SMALL
 SCHEMA = json.loads((ROOT / "docs" / "metaphors.schema.json").read_text(encoding="utf-8"))
 STRUCTURAL = [
     "too many prompts",
+    "a role's short name too long for the map's legend",
     "a quote on outages written with a misspelt key",
     "missing field",
     "missing field with allowed values",

@@ -113,7 +113,11 @@ def inject(value: object, payload: str) -> object:
 
 def test_a_script_in_any_text_field_is_shown_as_text_everywhere(project: Project, mapping: dict) -> None:
     payload = '<script>window.__pwned = 1</script><img src=x onerror="alert(1)">'
-    project.mapping.write_text(yaml.safe_dump(inject(mapping, payload), allow_unicode=True), encoding="utf-8")
+    injected = inject(mapping, payload)
+    short = '<img src=x onerror="alert(1)">'  # a role's short name for the map: at most 60 characters
+    for role in injected["roles"]:
+        role["short"] = short
+    project.mapping.write_text(yaml.safe_dump(injected, allow_unicode=True), encoding="utf-8")
     project.built()
     for html_file in project.site.rglob("*.html"):
         page = parse(html_file)
@@ -133,6 +137,7 @@ def test_a_script_in_any_text_field_is_shown_as_text_everywhere(project: Project
         shown += [entry[side][k] for side in ("outage", "sexism") for k in ("term", "meaning")]
         shown += [entry["breaks_down"], *entry["prompts"]]
     assert [value for value in shown if value + payload not in text] == []
+    assert short in project.page("map/").select_one(".mx-map__legend").get_text()
     toc = glossary.select_one("nav.md-nav--secondary").get_text()
     assert mapping["entries"][0]["outage"]["term"] + payload in toc
 
