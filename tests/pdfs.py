@@ -26,6 +26,7 @@ class Page:
     text_colours: set[Colour] = field(default_factory=set)
     fills: list[tuple[Colour, float]] = field(default_factory=list)  # colour, share of the page's area
     sizes: list[float] = field(default_factory=list)  # each drawn character's type size, in points
+    width: float = 0.0  # the page's, in points (as height)
 
     @property
     def span(self) -> float:
@@ -72,7 +73,7 @@ def _read(page: pdfium.PdfPage) -> Page:
     red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
     x, y, matrix = ctypes.c_double(), ctypes.c_double(), pdfium_c.FS_MATRIX()
     # PDFium writes a hyphen that ends a line as U+FFFE (it may be a soft one); the page drew a hyphen.
-    found = Page(textpage.get_text_range().replace("\ufffe", "-"), height, 0.0, 0.0)
+    found = Page(textpage.get_text_range().replace("\ufffe", "-"), height, 0.0, 0.0, width=width)
     baselines = []
     for index in range(textpage.count_chars()):
         if (

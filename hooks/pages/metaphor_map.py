@@ -14,14 +14,12 @@ one unit is about one CSS pixel, as on a phone.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
-
-from PIL import ImageFont
+from functools import lru_cache
 
 from model.metaphor_model import Entry, Metaphor, Phase, Role
-from pages.previews import FONTS
+from pages.previews import font
 
-LABEL, SMALL, HEADING = 14, 12, 16  # font sizes
+LABEL, SMALL = 14, 12  # font sizes
 LINE = 16  # distance between a label's lines
 PAD = 6  # inside a box, around its text
 GAP = 7  # between two rows of pairings
@@ -104,20 +102,10 @@ class MapLayout:
     hint: Text | None
     legend: Legend
 
-    @property
-    def pairs(self) -> list[Pair]:
-        return [pair for section in self.sections for pair in section.pairs]
-
-
-@cache
-def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
-    name = "DejaVuSans-Bold-subset.ttf" if bold else "DejaVuSans-subset.ttf"
-    return ImageFont.truetype(str(FONTS / name), size=size)
-
 
 def measure(text: str, size: int = LABEL, bold: bool = False) -> float:
     """The width of ``text`` set in DejaVu Sans at ``size`` units."""
-    return _font(size, bold).getlength(text)
+    return font(size, bold=bold).getlength(text)
 
 
 def wrap(text: str, width: float, size: int = LABEL, bold: bool = False) -> tuple[str, ...]:

@@ -57,22 +57,22 @@ class Preview:
     def layout(self) -> list[tuple[tuple[int, int], str, ImageFont.FreeTypeFont, int]]:
         """Return each line the image shows: its position, text, font and shade."""
         width = WIDTH - 2 * MARGIN
-        kicker = _font(30, bold=False)
+        kicker = font(30, bold=False)
         lines = [((MARGIN, MARGIN), _fit(self.kicker, kicker, width, 1)[0], kicker, MUTED)]
         y = MARGIN + 102
         title_size = 60 if len(self.title) < 60 else 50
-        title = _font(title_size, bold=True)
+        title = font(title_size, bold=True)
         for line in _fit(self.title, title, width, 3):
             lines.append(((MARGIN, y), line, title, FOREGROUND))
             y += int(title_size * 1.2)
         if self.subtitle:
             y += 18
-            subtitle = _font(34, bold=False)
+            subtitle = font(34, bold=False)
             room = max(1, min(3, (HEIGHT - MARGIN - 50 - y) // 46))  # never into the credit line
             for line in _fit(self.subtitle, subtitle, width, room):
                 lines.append(((MARGIN, y), line, subtitle, MUTED))
                 y += 46
-        credit = _font(24, bold=False)
+        credit = font(24, bold=False)
         lines.append(((MARGIN, HEIGHT - MARGIN - 30), _fit(self.credit, credit, width, 1)[0], credit, MUTED))
         return lines
 
@@ -87,7 +87,8 @@ class Preview:
 
 
 @cache
-def _font(size: int, *, bold: bool) -> ImageFont.FreeTypeFont:
+def font(size: int, *, bold: bool = False) -> ImageFont.FreeTypeFont:
+    """DejaVu Sans at ``size`` (bold or regular), loaded once per size: the preview images' and the map's measures."""
     name = "DejaVuSans-Bold-subset.ttf" if bold else "DejaVuSans-subset.ttf"
     return ImageFont.truetype(str(FONTS / name), size=size)
 
