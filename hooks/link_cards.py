@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from pages.build_state import cache_folder, is_local
-from pages.previews import FONTS, HEIGHT, WIDTH, Preview
+from pages.previews import FONTS, HEIGHT, WIDTH, Picture, Preview
 from sources.essay_source import ESSAY, Credit
 
 PREVIEWS = "assets/previews"  # where the images go in the built site, one per page by its source path
@@ -100,7 +100,10 @@ def preview(page: Page, *, site_name: str, credit: Credit) -> Preview:
         kicker, title = f"A companion to an essay by {credit.author}", site_name
     elif title == site_name:  # the essay's own page: the name once, under whose essay it is
         kicker = f"An essay by {credit.author} ({credit.year})"
-    return Preview(kicker, title, description, f"After “{credit.title}” by {credit.author} ({credit.year})")
+    # A page that shows a picture of the metaphor has it drawn on its card too (hooks/metaphor.py puts it there).
+    picture = page.meta.get("preview")
+    picture = picture if isinstance(picture, Picture) else None
+    return Preview(kicker, title, description, f"After “{credit.title}” by {credit.author} ({credit.year})", picture)
 
 
 def link_card(page: Page, drawn: Preview, config: MkDocsConfig) -> LinkCard:
@@ -118,7 +121,7 @@ def link_card(page: Page, drawn: Preview, config: MkDocsConfig) -> LinkCard:
 
 def _png(drawn: Preview, cache: Path | None, code: str) -> bytes:
     """Return the image's bytes: kept ones when the same words were drawn by the same code, else drawn now."""
-    key = hashlib.sha256("\0".join((code, *astuple(drawn))).encode()).hexdigest()
+    key = hashlib.sha256(f"{code}\0{drawn!r}".encode()).hexdigest()
     kept = cache / f"{key}.png" if cache else None
     if kept and kept.is_file():
         return kept.read_bytes()

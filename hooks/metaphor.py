@@ -15,9 +15,10 @@ anchors of that markup as it reads it, and checks links to them. Markup lives in
 rendered by pages/page_templates; which of our scripts and stylesheets a page loads is declared in
 pages/components.
 
-Two keys of a page's front matter are ours: ``edit: metaphors.yml`` sends "Edit this page" to that
-file of docs/ (the page shows what is written there), and ``toc: phases`` gives the page a table of
-contents of the mapping's phases and their pairings (the glossary, whose headings come from a template).
+Three keys of a page's front matter are ours: ``edit: metaphors.yml`` sends "Edit this page" to that
+file of docs/ (the page shows what is written there), ``toc: phases`` gives the page a table of
+contents of the mapping's phases and their pairings (the glossary, whose headings come from a template),
+and ``preview: map`` draws the metaphor map's shapes on the page's preview image (link_cards.py).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from pages.build_state import Session, Settings, Stage, cache_folder
 from pages.data_script import data_scripts
 from pages.essay_marks import MARKS, mark_quotes
 from pages.generated_pages import PAIRING_TEMPLATE, add_pairing_pages, phase_toc
+from pages.metaphor_map import picture as map_picture
 from pages.page_templates import Renderer, template_env
 from sources.yaml_source import InvalidData
 
@@ -121,6 +123,8 @@ def _own_keys(file: File, config: MkDocsConfig) -> None:
     toc, edit, shown = meta.get("toc"), meta.get("edit"), source_path(config, file.src_uri)
     if toc not in (None, "phases"):
         raise PluginError(f"{shown}: front matter: toc: '{toc}' is not allowed (expected phases)")
+    if meta.get("preview") not in (None, "map"):
+        raise PluginError(f"{shown}: front matter: preview: '{meta['preview']}' is not allowed (expected map)")
     if edit is not None:
         if not isinstance(edit, str) or not Path(config.docs_dir, edit).is_file():
             raise PluginError(f"{shown}: front matter: edit: '{edit}' is not a file in docs/")
@@ -146,6 +150,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # A pairing's page: its title and description are the mapping's text, never a template; its body is one.
         return renderer.render(PAIRING_TEMPLATE, page=page, site=site, entry=site.metaphor.entry(entry_id))
     shown = source_path(config, page.file.src_uri)
+    if page.meta.get("preview") == "map":  # its link card shows the map's shapes (link_cards.py draws them)
+        page.meta["preview"] = map_picture(site.metaphor)
     if isinstance(page.meta.get("description"), str):
         page.meta["description"] = render(page.meta["description"], source=f"{shown}: front matter: description")
     text = page.file.content_string

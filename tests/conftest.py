@@ -194,9 +194,10 @@ def essay(site_data: SiteData) -> Essay:
 
 def _first_pairing_slide() -> int:
     """The deck's number for the first pairing's slide: after the title, the content note, the ground rules,
-    the key passages, who plays which part and, when the mapping lists them, where the metaphor stops."""
+    the key passages, who plays which part, the metaphor map and, when the mapping lists them, where the
+    metaphor stops."""
     workshop = yaml.safe_load((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))["workshop"]
-    return 6 + bool(workshop.get("limits"))
+    return 7 + bool(workshop.get("limits"))
 
 
 FIRST = _first_pairing_slide()

@@ -82,6 +82,7 @@ workshop:
   passages:
     minutes: 5
     roles_minutes: 1
+    map_minutes: 1
     limits_minutes: 1
     notes: Read them aloud.
     quotes:
@@ -539,7 +540,8 @@ CASES = {
         t := change("    roles_minutes: 1\n", "    roles_minutes: 5\n"),
         [
             f"{FILE}:{at(t, '  passages:') + 1}: workshop.passages.minutes: the passages' 5 minutes cover the "
-            "passages' slide, who plays which part (5): raise passages.minutes, or give roles_minutes fewer"
+            "passages' slide, who plays which part (5) and the metaphor map (1): raise passages.minutes, or give "
+            "roles_minutes or map_minutes fewer"
         ],
     ),
     "a paragraph no entry quotes (warning)": (

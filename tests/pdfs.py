@@ -53,6 +53,17 @@ def pages(pdf: bytes) -> list[Page]:
         document.close()
 
 
+def rgba(text: str) -> tuple[float, float, float, float]:
+    """A colour as a browser computes it ("rgb(r, g, b)" or "rgba(r, g, b, a)"): its channels from 0 to 1, and alpha."""
+    values = [float(v) for v in text[text.index("(") + 1 : -1].replace("/", ",").split(",")]
+    return (values[0] / 255, values[1] / 255, values[2] / 255, values[3] if len(values) > 3 else 1.0)
+
+
+def rgb(text: str) -> Colour:
+    """A colour as a browser computes it, without its alpha: what luminance() and contrast() take."""
+    return rgba(text)[:3]
+
+
 def luminance(colour: Colour) -> float:
     """Return the WCAG relative luminance of an sRGB colour given as three values from 0 to 1."""
     channels = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in colour]

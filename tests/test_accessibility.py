@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SETTLE, Visit, violations
-from pdfs import contrast
+from pdfs import contrast, rgba
 
 PAGES = {
     "home": "",
@@ -78,11 +78,6 @@ FOCUSED = """() => {
         visible: box.width > 0 && box.height > 0 && box.right > 0 && box.left < innerWidth && focused.checkVisibility(),
     };
 }"""
-
-
-def rgba(text: str) -> tuple[float, float, float, float]:
-    values = [float(v) for v in text[text.index("(") + 1 : -1].replace("/", ",").split(",")]
-    return (values[0] / 255, values[1] / 255, values[2] / 255, values[3] if len(values) > 3 else 1.0)
 
 
 def behind(layers: list[str]) -> tuple[float, float, float]:

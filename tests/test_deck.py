@@ -35,13 +35,15 @@ def preset_session(site_data: object, preset_id: str) -> dict:
 
 def slide_titles(model: Metaphor, items: list, essay_title: str) -> list[str]:
     """The titles of the slides that show an agenda: the opening's three, the passages' (with who plays which
-    part and where the metaphor stops), then one per block."""
+    part, the metaphor map and where the metaphor stops), then one per block."""
     titles = []
     for item in items:
         if item.kind == "opening":
             titles += [essay_title, "Content note", "Ground rules"]
         elif item.kind == "passages":
-            titles += ["Key passages", "Who plays which part", "Where the metaphor stops"][: FIRST - 4]
+            titles += ["Key passages", "Who plays which part", "The metaphor map", "Where the metaphor stops"][
+                : FIRST - 4
+            ]
         elif item.kind == "closing":
             titles.append("One goal each")
         elif item.kind != "buffer":

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 from PIL import Image
 
 from conftest import DEPLOYED_URL, Project, parse
-from pages.previews import Preview
+from model.metaphor_model import Metaphor
+from pages.metaphor_map import picture as map_picture
+from pages.previews import PICTURE, Picture, Preview
 
 OG = ("og:type", "og:site_name", "og:title", "og:description", "og:url", "og:image", "og:image:type")
 OG += ("og:image:width", "og:image:height", "og:image:alt")
@@ -113,6 +116,51 @@ def test_a_cut_title_or_subtitle_ends_with_an_ellipsis_and_stays_inside_the_card
     assert all(y <= 630 - 72 - 30 for (_, y), *_ in lines)
     assert long.alt().startswith("kicker: word word") and long.alt().endswith("…")
     assert long.png() == Preview("kicker", "word " * 40, "more " * 80, "credit").png()
+
+
+def place(picture: Picture) -> tuple[float, float, float]:
+    """Where a card draws a picture: its scale, left and top (as large as fits its place, centred in it)."""
+    scale = min((PICTURE[2] - PICTURE[0]) / picture.width, (PICTURE[3] - PICTURE[1]) / picture.height)
+    left = PICTURE[0] + (PICTURE[2] - PICTURE[0] - picture.width * scale) / 2
+    return scale, left, PICTURE[1] + (PICTURE[3] - PICTURE[1] - picture.height * scale) / 2
+
+
+def shade_at(png: bytes, picture: Picture, x: float, y: float) -> tuple[int, int]:
+    """The shade of the card at the picture's point (x, y), and of its background."""
+    scale, left, top = place(picture)
+    with Image.open(io.BytesIO(png)) as image:
+        shades = image.convert("L")
+        return shades.getpixel((int(left + x * scale), int(top + y * scale))), shades.getpixel((5, 5))
+
+
+def test_a_picture_is_drawn_to_the_right_of_the_words_as_large_as_fits() -> None:
+    """Bands filled, boxes outlined, solid lines heavy; the words keep to the left; the alt text says what it shows."""
+    shapes = Picture(
+        width=200, height=100, bands=((0, 0, 200, 20),), boxes=((0, 40, 80, 60),), lines=((80, 70, 120, 70, True),),
+        words="A picture of one pairing.",
+    )  # fmt: skip
+    drawn = Preview("kicker", "A title long enough to wrap " * 2, "A subtitle " * 6, "credit", shapes)
+    png = drawn.png()
+    band, background = shade_at(png, shapes, 100, 10)
+    assert band > background
+    assert shade_at(png, shapes, 40, 70)[0] == background  # inside the box
+    assert shade_at(png, shapes, 100, 70)[0] > background  # the line
+    for (x, _), line, typeface, _ in drawn.layout()[1:-1]:  # the title and subtitle, beside the picture
+        assert x + typeface.getlength(line) <= PICTURE[0], line
+    assert drawn.alt().endswith("A picture of one pairing.")
+
+
+def test_the_maps_card_shows_the_maps_shapes(deployed: Project, model: Metaphor) -> None:
+    values = card(deployed.page("map/"))
+    drawn = sum(entry.origin == "essay" for entry in model.entries)
+    assert f"A picture of its {len(model.entries)} pairings" in values["og:image:alt"]
+    assert f"a solid line for the {drawn} the essay draws" in values["og:image:alt"]
+    shapes = map_picture(model)
+    x, y, width, height = shapes.bands[0]  # the first phase's heading, filled
+    band, background = shade_at(
+        site_file(deployed, values["og:image"]).read_bytes(), shapes, x + width / 2, y + height / 2
+    )
+    assert band > background
 
 
 def test_no_card_without_a_site_address(project: Project) -> None:

@@ -1,6 +1,6 @@
 """The metaphor map (map/, partials/metaphor/map.html, hooks/pages/metaphor_map.py): every pairing once in
 each lane, linked to its page; labels inside their boxes and apart, measured in Chromium, for today's
-mapping and one twice as long; highlighting by pointer and keyboard; the printed poster."""
+mapping and one twice as long; highlighting by pointer and keyboard; the printed poster; the deck's slide."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, Project, Visit, copy_project, serve
-from pdfs import contrast, luminance, printed
+from pdfs import contrast, luminance, printed, rgb
 
 MAP = "map/"
 LAYOUTS = {"wide": (1280, 800), "tall": (390, 844)}
@@ -49,7 +49,7 @@ def test_every_pairing_is_once_in_each_lane_in_phase_order_and_links_to_its_page
         meanings = page.find(id=pair["aria-describedby"])  # described by its meanings (drawn in the wide map)
         assert entry.outage.meaning in words(meanings) and entry.sexism.meaning in words(meanings)
     # Each phase has one arrow, numbered; where it goes on in the next column, its name alone.
-    arrows = [words(phase) for phase in svg.select(".mx-map__phase:not(.mx-map__phase--continued)")]
+    arrows = [words(phase) for phase in svg.select(".mx-map__phase")]
     assert arrows == [f"{number}. {phase.title}" for number, (phase, _) in enumerate(model.by_phase(), start=1)]
     title, description = svg.find(id=svg["aria-labelledby"]), svg.find(id=svg["aria-describedby"])
     assert title.name == "title" and f"{len(model.entries)} pairings" in title.get_text()
@@ -98,7 +98,7 @@ MEASURE = """(selector) => {
         });
     }
     for (const section of svg.querySelectorAll('.mx-map__section')) {
-        const heading = section.querySelector('.mx-map__heading'), phase = section.querySelector('.mx-map__phase');
+        const heading = section.querySelector('.mx-map__heading'), phase = section.querySelector('.mx-map__phase, .mx-map__continued');
         if (heading) {  // a phase's start: its arrow; where it goes on in the next column, its name alone
             texts.push({name: phase.textContent, inside: box(heading), ...box(phase)});
             frames.push({name: 'heading', ...box(heading)});
@@ -246,9 +246,6 @@ def test_labels_and_lines_keep_their_contrast_in_both_schemes(open_browser: obje
         }"""
     )
 
-    def rgb(text: str) -> tuple[int, int, int]:
-        return tuple(int(float(part)) for part in text[text.index("(") + 1 : text.index(")")].split(",")[:3])
-
     page, box = rgb(colours["page"]), rgb(colours["box"])
     assert contrast(rgb(colours["label"]), box) >= 4.5
     for text in ("key", "lane"):
@@ -285,6 +282,73 @@ def test_the_home_page_shows_a_small_copy_that_leads_to_the_map(built: Project, 
     assert picture["aria-hidden"] == "true"  # the link is named by its words
     assert len(picture.select("rect.mx-map__box")) == 2 * len(model.entries)
     assert f"all {len(model.entries)} pairings" in words(teaser)
+
+
+# ---------------------------------------------------------------- in the deck
+
+
+def test_the_deck_shows_the_map_after_the_casting_as_a_picture_of_every_pairing(built: Project, model: object) -> None:
+    deck = built.page("deck/")
+    titles = [slide["data-title"] for slide in deck.select("section[data-slide]")]
+    assert titles.index("The metaphor map") == titles.index("Who plays which part") + 1
+    slide = deck.select_one('section[data-title="The metaphor map"]')
+    svg = slide.select_one("svg.mx-map__svg--wide")
+    pairs = svg.select(".mx-map__pair[data-entry]")
+    assert [pair["data-entry"] for pair in pairs] == phase_order(model)
+    assert {pair.name for pair in pairs} == {"g"} and not svg.select("a")  # a picture on a projector
+    for pair in pairs:
+        entry = model.entry(pair["data-entry"])
+        assert f"mx-map__pair--{entry.origin}" in pair["class"]
+        assert [words(label) for label in pair.select(".mx-map__label")] == [entry.outage.term, entry.sexism.term]
+    # The roles are on the slide before; the two kinds of line are named below the picture, each after its sample.
+    assert not svg.select(".mx-map__legend, .mx-map__meanings")
+    assert svg.find(id=svg["aria-labelledby"]).name == "title" and "links" not in words(svg.find("desc"))
+    credit = slide.select_one(".mx-slide__credit")
+    samples = credit.select("svg.mx-map__sample")
+    assert [sample["class"][-1] for sample in samples] == ["mx-map__pair--essay", "mx-map__pair--site"]
+    assert all(sample["aria-hidden"] == "true" for sample in samples)
+    drawn = sum(entry.origin == "essay" for entry in model.entries)
+    assert f"Drawn by the essay ({drawn} of {len(model.entries)})" in words(credit)
+    assert slide.select_one("[data-notes] a")["href"] == "../map/"  # the map page, with the meanings, and the poster
+
+
+@pytest.mark.parametrize(("scheme", "size"), [("light", (1280, 720)), ("dark", (1920, 1080)), ("light", (1024, 768))])
+def test_the_decks_map_fills_its_slide_in_the_decks_palette(
+    open_browser: object, server: str, scheme: str, size: tuple[int, int]
+) -> None:
+    width, height = size
+    visit = open_browser(color_scheme=scheme, viewport={"width": width, "height": height})
+    visit.page.goto(server + "deck/#1")
+    number = visit.page.evaluate(
+        "() => [...document.querySelectorAll('[data-slide]')].findIndex(s => s.dataset.title === 'The metaphor map') + 1"
+    )
+    visit.page.goto(server + f"deck/#{number}")
+    shown = visit.page.evaluate(
+        """() => {
+            const slide = document.querySelector('[data-slide].is-current');
+            const rect = (e) => { const r = e.getBoundingClientRect(); return {x: r.x, y: r.y, right: r.right, bottom: r.bottom}; };
+            const svg = slide.querySelector('svg.mx-map__svg'), get = (selector, property) => getComputedStyle(svg.querySelector(selector))[property];
+            return {
+                title: slide.dataset.title, svg: rect(svg), credit: rect(slide.querySelector('.mx-slide__credit')),
+                bar: rect(document.querySelector('.mx-deck__bar')), window: {x: 0, y: 0, right: innerWidth, bottom: innerHeight},
+                page: getComputedStyle(document.body).backgroundColor, box: get('.mx-map__box', 'fill'),
+                label: get('.mx-map__label', 'fill'), lane: get('.mx-map__lane', 'fill'),
+                edge: get('.mx-map__box', 'stroke'), line: get('.mx-map__line', 'stroke'),
+                heading: get('.mx-map__heading', 'fill'), phase: get('.mx-map__phase', 'fill'),
+            };
+        }"""
+    )
+    assert shown["title"] == "The metaphor map"
+    for part in ("svg", "credit"):
+        assert within(shown[part], shown["window"]) and apart(shown[part], shown["bar"]), part
+    assert shown["svg"]["right"] - shown["svg"]["x"] > 0.75 * width  # as large as the slide allows
+
+    page, box = rgb(shown["page"]), rgb(shown["box"])
+    assert contrast(rgb(shown["label"]), box) >= 4.5 and contrast(rgb(shown["lane"]), page) >= 4.5
+    assert contrast(rgb(shown["phase"]), rgb(shown["heading"])) >= 4.5
+    for stroke in ("edge", "line"):
+        assert contrast(rgb(shown[stroke]), page) >= 3, stroke
+    assert (luminance(page) < 0.2) == (scheme == "dark")
 
 
 def test_the_map_weighs_at_most_30_kb_gzipped(built: Project) -> None:

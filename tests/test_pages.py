@@ -136,8 +136,13 @@ def test_the_glossary_lists_the_phases_and_their_pairings_in_its_contents(built:
             "edit: metaphor.yml\n",
             "docs/glossary.md: front matter: edit: 'metaphor.yml' is not a file in docs/",
         ),
+        (
+            "toc: phases\n",
+            "toc: phases\npreview: glossary\n",
+            "docs/glossary.md: front matter: preview: 'glossary' is not allowed (expected map)",
+        ),
     ],
-    ids=["toc", "edit"],
+    ids=["toc", "edit", "preview"],
 )
 def test_a_pages_own_front_matter_key_with_a_wrong_value_is_refused_with_its_file(
     project: Project, old: str, new: str, message: str

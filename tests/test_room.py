@@ -329,14 +329,15 @@ def test_on_a_blank_screen_the_next_key_shows_the_slide_before_it_moves_on(visit
     assert cover.is_hidden() and page.evaluate("location.hash") == "#3"
 
 
-def test_the_key_passages_minutes_are_shared_by_their_three_slides(built: Project, model: Metaphor) -> None:
-    """Who plays which part and where the metaphor stops have minutes of their own, inside the passages' block:
-    the presenter counts them down, and moving on to them does not read as running ahead."""
+def test_the_key_passages_minutes_are_shared_by_their_four_slides(built: Project, model: Metaphor) -> None:
+    """Who plays which part, the metaphor map and where the metaphor stops have minutes of their own, inside the
+    passages' block: the presenter counts them down, and moving on to them does not read as running ahead."""
     slides = built.page("deck/").select("section[data-slide]")
     minutes = {slide["data-title"]: int(slide["data-minutes"]) for slide in slides}
     workshop = model.workshop
     assert minutes["Who plays which part"] == workshop.roles_minutes > 0
+    assert minutes["The metaphor map"] == workshop.map_minutes > 0
     assert minutes["Where the metaphor stops"] == workshop.limits_minutes > 0
-    shared = ("Key passages", "Who plays which part", "Where the metaphor stops")
+    shared = ("Key passages", "Who plays which part", "The metaphor map", "Where the metaphor stops")
     assert sum(minutes[title] for title in shared) == workshop.passages.minutes
     assert minutes["Key passages"] > 0

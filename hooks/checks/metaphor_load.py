@@ -288,17 +288,21 @@ class _Checks(Checker):
                 f"the opening's {parts[0]} minutes cover the welcome, the content note ({parts[1]}) and the ground "
                 f"rules ({parts[2]}): raise opening.minutes, or give the content note or the ground rules fewer",
             )
-        slides = {"roles_minutes": "who plays which part", "limits_minutes": "where the metaphor stops"}
+        slides = {
+            "roles_minutes": "who plays which part",
+            "map_minutes": "the metaphor map",
+            "limits_minutes": "where the metaphor stops",
+        }
         if not at(self.data, ("workshop", "limits")):
             del slides["limits_minutes"]  # no limits, no slide for them
         total = at(self.data, ("workshop", "passages", "minutes"))
         parts = {name: at(self.data, ("workshop", "passages", name)) for name in slides}
         if all(self.minutes(n) for n in (total, *parts.values())) and sum(parts.values()) >= total:
-            covered = " and ".join(f"{slides[name]} ({n})" for name, n in parts.items())
+            covered, fields = [f"{slides[name]} ({n})" for name, n in parts.items()], list(parts)
             self.report(
                 ("workshop", "passages", "minutes"),
-                f"the passages' {total} minutes cover the passages' slide, {covered}: raise passages.minutes, "
-                f"or give {' or '.join(parts)} fewer",
+                f"the passages' {total} minutes cover the passages' slide, {', '.join(covered[:-1])} and "
+                f"{covered[-1]}: raise passages.minutes, or give {', '.join(fields[:-1])} or {fields[-1]} fewer",
             )
 
     def notes_without_minutes(self) -> None:
@@ -438,6 +442,7 @@ def build(data: dict[str, Any], essay: Essay) -> Metaphor:
             quotes=quotes(workshop["passages"]["quotes"]),
             limits=tuple(text.strip() for text in workshop.get("limits", ())),
             roles_minutes=workshop["passages"]["roles_minutes"],
+            map_minutes=workshop["passages"]["map_minutes"],
             limits_minutes=workshop["passages"]["limits_minutes"] if workshop.get("limits") else 0,
             topics=tuple(Topic(t["id"], t["name"].strip(), t["note"].strip()) for t in workshop.get("topics", ())),
             pause=Pause(workshop["break"]["minutes"], workshop["break"]["notes"].strip(), workshop["break"]["over"]),

@@ -145,8 +145,10 @@ class Workshop:
     prompt: str  # the closing slide's ask: one goal each
     presets: tuple[Preset, ...]
     limits: tuple[str, ...] = ()  # where the metaphor as a whole stops holding
-    # Of the passages' minutes, those of the slides of who plays which part and of where the metaphor stops.
+    # Of the passages' minutes, those of the slides of who plays which part, of the metaphor map and of where
+    # the metaphor stops.
     roles_minutes: int = 0
+    map_minutes: int = 0
     limits_minutes: int = 0
     topics: tuple[Topic, ...] = ()  # the sensitive topics a content note may name
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from model.metaphor_model import Entry, Metaphor, Phase, Role
-from pages.previews import font
+from pages.previews import Picture, font
 
 LABEL, SMALL = 14, 12  # font sizes
 LINE = 16  # distance between a label's lines
@@ -292,3 +292,26 @@ def _legend(roles: tuple[Role, ...], frame: _Frame, y: float, kind: str) -> Lege
     bottom = max(bottom, site[2] + 14) + PAD
     box = Box(MARGIN, y, frame.width - 2 * MARGIN, bottom - y)
     return Legend(box, essay, site, title, tuple(laid), tuple(arrows))
+
+
+def picture(metaphor: Metaphor) -> Picture:
+    """The wide map's shapes without their words or legend, for the map page's preview image (pages/previews)."""
+    layout = lay_out(metaphor, "wide")
+    pairs = [(section, pair) for section in layout.sections for pair in section.pairs]
+    drawn = sum(pair.entry.origin == "essay" for _, pair in pairs)
+    return Picture(
+        width=layout.width,
+        height=layout.legend.box.y - 12,
+        bands=tuple(_box(s.heading) for s in layout.sections if not s.continued),
+        boxes=tuple(_box(node.box) for _, pair in pairs for node in (pair.outage, pair.sexism)),
+        lines=tuple((*pair.link, pair.entry.origin == "essay") for _, pair in pairs),
+        words=(
+            f"A picture of its {len(pairs)} pairings in {len(metaphor.phases)} phases, each an outage idea joined to "
+            f"its counterpart in sexism at work: by a solid line for the {drawn} the essay draws, a dashed one for "
+            "those the site adds."
+        ),
+    )
+
+
+def _box(box: Box) -> tuple[float, float, float, float]:
+    return (box.x, box.y, box.width, box.height)

@@ -32,13 +32,26 @@ PALETTE = [round(BACKGROUND[c] + (WHITE[c] - BACKGROUND[c]) * shade / 255) for s
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A diagram a card shows to the right of its words (the metaphor map's shapes), in its own units."""
+
+    width: float
+    height: float
+    bands: tuple[tuple[float, float, float, float], ...]  # filled: x, y, width, height (the phases' headings)
+    boxes: tuple[tuple[float, float, float, float], ...]  # outlined, the same
+    lines: tuple[tuple[float, float, float, float, bool], ...]  # x1, y1, x2, y2, and solid (else dashed)
+    words: str  # what it shows, for the card's alternative text
+
+
+@dataclass(frozen=True)
 class Preview:
-    """What one page's preview image says."""
+    """What one page's preview image says (and, for a page that has one, shows)."""
 
     kicker: str  # a small line above the title, e.g. the site's name
     title: str
     subtitle: str  # a line or two under the title, e.g. the pairing's two sides
     credit: str  # the bottom line: whose essay this is about
+    picture: Picture | None = None
 
     def png(self) -> bytes:
         """Draw the image and return its PNG bytes (the same bytes for the same text)."""
@@ -48,6 +61,8 @@ class Preview:
             draw.text((x, y), text, font=font, fill=shade)
         y = MARGIN + 62
         draw.rectangle((MARGIN, y, MARGIN + 96, y + 6), fill=RULE)
+        if self.picture:
+            _draw(draw, self.picture)
         image = Image.frombytes("P", (WIDTH, HEIGHT), shades.tobytes())
         image.putpalette(PALETTE)
         out = io.BytesIO()
@@ -55,10 +70,11 @@ class Preview:
         return out.getvalue()
 
     def layout(self) -> list[tuple[tuple[int, int], str, ImageFont.FreeTypeFont, int]]:
-        """Return each line the image shows: its position, text, font and shade."""
-        width = WIDTH - 2 * MARGIN
+        """Return each line the image shows: its position, text, font and shade (beside a picture, narrower)."""
+        full = WIDTH - 2 * MARGIN
+        width = PICTURE[0] - GUTTER - MARGIN if self.picture else full
         kicker = font(30, bold=False)
-        lines = [((MARGIN, MARGIN), _fit(self.kicker, kicker, width, 1)[0], kicker, MUTED)]
+        lines = [((MARGIN, MARGIN), _fit(self.kicker, kicker, full, 1)[0], kicker, MUTED)]
         y = MARGIN + 102
         title_size = 60 if len(self.title) < 60 else 50
         title = font(title_size, bold=True)
@@ -73,7 +89,7 @@ class Preview:
                 lines.append(((MARGIN, y), line, subtitle, MUTED))
                 y += 46
         credit = font(24, bold=False)
-        lines.append(((MARGIN, HEIGHT - MARGIN - 30), _fit(self.credit, credit, width, 1)[0], credit, MUTED))
+        lines.append(((MARGIN, HEIGHT - MARGIN - 30), _fit(self.credit, credit, full, 1)[0], credit, MUTED))
         return lines
 
     def alt(self) -> str:
@@ -83,7 +99,39 @@ class Preview:
         title = " ".join(line for _, line, font, _ in lines[1:-1] if font.size == title_size)
         subtitle = " ".join(line for _, line, font, _ in lines[1:-1] if font.size != title_size)
         stop = "" if title.endswith((".", "?", "!", "…")) else "."
-        return f"{kicker}: {title}{stop} {subtitle}".strip()
+        shows = f" {self.picture.words}" if self.picture else ""
+        return f"{kicker}: {title}{stop} {subtitle}{shows}".strip()
+
+
+# Where a picture goes: the card's right part, between the title's top and the credit line.
+PICTURE = (600, MARGIN + 102, WIDTH - MARGIN, HEIGHT - MARGIN - 50)  # left, top, right, bottom
+GUTTER = 36  # between the words and the picture
+
+
+def _draw(draw: ImageDraw.ImageDraw, picture: Picture) -> None:
+    """Draw ``picture`` as large as fits its place, centred in it: bands filled, boxes outlined, lines solid or
+    dashed (PIL draws no dashes: each dash is a short line)."""
+    left, top, right, bottom = PICTURE
+    scale = min((right - left) / picture.width, (bottom - top) / picture.height)
+    x0 = left + (right - left - picture.width * scale) / 2
+    y0 = top + (bottom - top - picture.height * scale) / 2
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return x0 + x * scale, y0 + y * scale
+
+    for x, y, w, h in picture.bands:
+        draw.rectangle((*at(x, y), *at(x + w, y + h)), fill=MUTED)
+    for x, y, w, h in picture.boxes:
+        draw.rounded_rectangle((*at(x, y), *at(x + w, y + h)), radius=2, outline=FOREGROUND, width=1)
+    for x1, y1, x2, y2, solid in picture.lines:
+        if solid:
+            draw.line((*at(x1, y1), *at(x2, y2)), fill=FOREGROUND, width=3)
+            continue
+        length = max(((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5, 1)
+        dx, dy = (x2 - x1) / length, (y2 - y1) / length
+        for start in range(0, int(length), 10):  # dashes of 6 units, gaps of 4, as the map draws them
+            end = min(start + 6, length)
+            draw.line((*at(x1 + dx * start, y1 + dy * start), *at(x1 + dx * end, y1 + dy * end)), fill=MUTED)
 
 
 @cache
