@@ -351,6 +351,23 @@ def test_the_decks_map_fills_its_slide_in_the_decks_palette(
     assert (luminance(page) < 0.2) == (scheme == "dark")
 
 
+def test_on_a_phone_the_decks_map_slide_leads_to_the_map_page_instead_of_a_picture_too_small_to_read(
+    open_browser: object, server: str
+) -> None:
+    """Below 45em the deck is a scroll: the wide picture would be a few pixels a line, and laying it out costs."""
+    visit = open_browser(color_scheme="light", viewport={"width": 390, "height": 844}, is_mobile=True)
+    visit.page.goto(server + "deck/")
+    slide = visit.page.locator('section[data-title="The metaphor map"]')
+    slide.scroll_into_view_if_needed()
+    assert slide.locator("svg.mx-map__svg").is_hidden()
+    assert slide.locator(".mx-slide__credit").is_visible()
+    link = slide.locator("[data-notes] a")
+    assert link.is_visible()
+    link.click()
+    visit.page.wait_for_url("**/map/")
+    assert visit.page.locator("svg.mx-map__svg--tall").is_visible()  # the map's own phone layout
+
+
 def test_the_map_weighs_at_most_30_kb_gzipped(built: Project) -> None:
     """Both layouts and the meanings, as the page ships them (the issue's budget for today's mapping)."""
     import gzip
