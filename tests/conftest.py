@@ -369,9 +369,11 @@ STICKING_OUT = """() => {
 
 # Bring every finite animation and transition to its end, as if waited for. A colour read mid-transition
 # (a button taking focus fades to its focus colours over 125 ms, the theme's search opens over 250 ms) is
-# neither the colour before nor after. Two frames first: the theme starts some of them from a script, on
-# the frame after the event.
+# neither the colour before nor after. The theme starts some of them from a script: its search opens on a
+# 1 ms timer after the focus moves (a debounce), then on the frame after. So a timer first (timers fire in
+# the order they are due, so the theme's comes first), then two frames.
 SETTLE = """async () => {
+    await new Promise((done) => setTimeout(done, 10));
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     for (const a of document.getAnimations()) {
         try {
