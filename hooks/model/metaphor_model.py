@@ -26,7 +26,7 @@ class Role:
 
     outage: str
     sexism: str
-    short: str = ""  # the sexism side in a few words, for the map's legend
+    short: str = ""  # the sexism side in a few words: the map's legend, the handout, the deck's casting slide
 
     @property
     def legend(self) -> str:
