@@ -13,7 +13,7 @@ one unit is about one CSS pixel, as on a phone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from functools import lru_cache
 
 from model.metaphor_model import Entry, Metaphor, Phase, Role
@@ -101,6 +101,11 @@ class MapLayout:
     detail: Box | None  # where the wide map shows the meanings of the pairing pointed at: over the legend
     hint: Text | None
     legend: Legend
+
+    @property
+    def pairs_height(self) -> float:
+        """The height of the pairings alone, above the legend: the picture the deck and the small copies show."""
+        return self.legend.box.y - 12
 
 
 def measure(text: str, size: int = LABEL, bold: bool = False) -> float:
@@ -297,21 +302,17 @@ def _legend(roles: tuple[Role, ...], frame: _Frame, y: float, kind: str) -> Lege
 def picture(metaphor: Metaphor) -> Picture:
     """The wide map's shapes without their words or legend, for the map page's preview image (pages/previews)."""
     layout = lay_out(metaphor, "wide")
-    pairs = [(section, pair) for section in layout.sections for pair in section.pairs]
-    drawn = sum(pair.entry.origin == "essay" for _, pair in pairs)
+    pairs = [pair for section in layout.sections for pair in section.pairs]
+    drawn = sum(pair.entry.origin == "essay" for pair in pairs)
     return Picture(
         width=layout.width,
-        height=layout.legend.box.y - 12,
-        bands=tuple(_box(s.heading) for s in layout.sections if not s.continued),
-        boxes=tuple(_box(node.box) for _, pair in pairs for node in (pair.outage, pair.sexism)),
-        lines=tuple((*pair.link, pair.entry.origin == "essay") for _, pair in pairs),
+        height=layout.pairs_height,
+        bands=tuple(astuple(s.heading) for s in layout.sections if not s.continued),
+        boxes=tuple(astuple(node.box) for pair in pairs for node in (pair.outage, pair.sexism)),
+        lines=tuple((*pair.link, pair.entry.origin == "essay") for pair in pairs),
         words=(
             f"A picture of its {len(pairs)} pairings in {len(metaphor.phases)} phases, each an outage idea joined to "
             f"its counterpart in sexism at work: by a solid line for the {drawn} the essay draws, a dashed one for "
             "those the site adds."
         ),
     )
-
-
-def _box(box: Box) -> tuple[float, float, float, float]:
-    return (box.x, box.y, box.width, box.height)
