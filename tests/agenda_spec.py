@@ -14,9 +14,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import yaml
-
-from conftest import ROOT
+from conftest import ROOT, load_yaml
 
 
 @dataclass(frozen=True)
@@ -29,8 +27,8 @@ class Block:
 
 @functools.cache
 def _data() -> tuple[dict, dict]:
-    mapping = yaml.safe_load((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))
-    scenarios = yaml.safe_load((ROOT / "docs" / "scenarios.yml").read_text(encoding="utf-8"))
+    mapping = load_yaml((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))
+    scenarios = load_yaml((ROOT / "docs" / "scenarios.yml").read_text(encoding="utf-8"))
     return mapping, scenarios
 
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -27,6 +29,21 @@ from sources.essay_source import Essay
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
 SEED = ROOT / "tests" / "data" / "essay-seed.txt"
+
+
+# The build command README and CONTRIBUTING give (tests/test_docs.py checks that they give this one).
+HAND_BUILD = "NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict"
+
+
+def build_environment(*, site_url: str | None = None, env: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment a build runs in: this one without the settings a build reads (nor the setting that
+    quietens MkDocs' banner, which the documented command sets itself), then ``site_url`` and ``env``."""
+    settings = ("SITE_URL", "ESSAY_TEXT", "OFFLINE", "NO_MKDOCS_2_WARNING")
+    environment = {name: value for name, value in os.environ.items() if name not in settings}
+    environment["PYTHONDONTWRITEBYTECODE"] = "1"
+    if site_url:
+        environment["SITE_URL"] = site_url
+    return environment | (env or {})
 
 
 @dataclass
@@ -48,16 +65,24 @@ class Project:
         self, *, site_url: str | None = None, env: dict[str, str] | None = None
     ) -> subprocess.CompletedProcess[str]:
         """Run `mkdocs build --strict` on this copy, as a contributor would (``env`` adds settings)."""
-        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-        for name in ("SITE_URL", "ESSAY_TEXT", "OFFLINE"):
-            environment.pop(name, None)
-        if site_url:
-            environment["SITE_URL"] = site_url
-        environment.update(env or {})
         self.result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(self.site)],
             cwd=self.root,
-            env=environment,
+            env=build_environment(site_url=site_url, env={"NO_MKDOCS_2_WARNING": "1", **(env or {})}),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        return self.result
+
+    def build_by_hand(self) -> subprocess.CompletedProcess[str]:
+        """Run the build command README and CONTRIBUTING give (HAND_BUILD) in this copy, its `.venv` the
+        environment running the tests."""
+        (self.root / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)
+        self.result = subprocess.run(
+            ["bash", "-c", HAND_BUILD],
+            cwd=self.root,
+            env=build_environment(),
             capture_output=True,
             text=True,
             timeout=120,
@@ -108,18 +133,22 @@ class Project:
         """Parse a built page by its URL path, e.g. 'glossary/' (read only: the same page, unchanged since,
         is parsed once per session; a test that edits the tree parses its own copy with ``parse``)."""
         url = url.lstrip("/")
-        path = self.site / url / "index.html" if not url.endswith(".html") else self.site / url
-        stat = path.stat()
-        return _parsed(path, stat.st_mtime_ns, stat.st_size)
+        return parsed(self.site / url / "index.html" if not url.endswith(".html") else self.site / url)
 
 
 def parse(path: Path) -> BeautifulSoup:
     """Parse an HTML file as browsers do (html5lib follows the HTML standard: <title> holds text only, and
-    minified markup with optional quotes and entities reads as a browser reads it)."""
+    minified markup with optional quotes and entities reads as a browser reads it), into a tree of one's own."""
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html5lib")
 
 
-@functools.lru_cache(maxsize=256)
+def parsed(path: Path) -> BeautifulSoup:
+    """``parse``, once per worker for a file unchanged since: the tree is shared, so read it, never change it."""
+    stat = path.stat()
+    return _parsed(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=512)
 def _parsed(path: Path, mtime_ns: int, size: int) -> BeautifulSoup:
     return parse(path)
 
@@ -150,12 +179,80 @@ def project(tmp_path: Path) -> Project:
     return copy_project(tmp_path / "project")
 
 
+@pytest.fixture
+def small(project: Project) -> Project:
+    """A fresh copy of the project with the small mapping and scenarios (tests/mapping_cases.py), for a test of
+    what the code does with any data: it builds in under half the time of the real data."""
+    from mapping_cases import SMALL
+
+    project.use_mapping(SMALL)
+    return project
+
+
+@pytest.fixture(scope="session")
+def small_mapping() -> dict:
+    """The small mapping, as plain data."""
+    from mapping_cases import SMALL
+
+    return load_yaml(SMALL)
+
+
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder ``name``, filled by ``make(folder)`` once in a test run however many workers ask for it:
+    pytest-xdist's workers share one temporary root, and the first to ask makes it while the others wait
+    (a file lock). A make that fails is tried again by the next to ask, and fails the same way."""
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder, made = root / name, root / f"{name}.made"
+    with (root / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
+
+
+def ran_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, run: Callable[[Path], subprocess.CompletedProcess[str]]
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """``run(folder)`` once in a test run (``made_once``), with what it printed kept for every worker."""
+
+    def make(folder: Path) -> None:
+        result = run(folder)
+        kept = {"args": result.args, "returncode": result.returncode, "stdout": result.stdout, "stderr": result.stderr}
+        (folder / "result.json").write_text(json.dumps(kept), encoding="utf-8")
+
+    folder = made_once(tmp_path_factory, name, make)
+    return folder, subprocess.CompletedProcess(**json.loads((folder / "result.json").read_text(encoding="utf-8")))
+
+
+def built_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, *, site_url: str | None = None, env: dict | None = None
+) -> Project:
+    """A copy of the project built once in a test run (``ran_once``), as ``Project.built`` builds it."""
+
+    def build(folder: Path) -> subprocess.CompletedProcess[str]:
+        project = copy_project(folder / "project")
+        project.built(site_url=site_url, env=env)
+        return project.result
+
+    folder, result = ran_once(tmp_path_factory, name, build)
+    return Project(folder / "project", result)
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The project as it is, built once for the whole session."""
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    project.built()
-    return project
+    """The project as it is, built once for the whole run by the command README and CONTRIBUTING give."""
+
+    def build(folder: Path) -> subprocess.CompletedProcess[str]:
+        result = copy_project(folder / "project").build_by_hand()
+        assert result.returncode == 0, result.stdout + result.stderr
+        return result
+
+    folder, result = ran_once(tmp_path_factory, "built", build)
+    return Project(folder / "project", result)
 
 
 # The address a deployed site is built for: a site in a folder, so every address must keep the folder.
@@ -164,11 +261,9 @@ DEPLOYED_URL = "https://example.org/companion/"
 
 @pytest.fixture(scope="session")
 def deployed(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The project as it is, built once for the whole session for an address of its own, as the deploy
-    workflow builds it."""
-    project = copy_project(tmp_path_factory.mktemp("deployed") / "project")
-    project.built(site_url=DEPLOYED_URL)
-    return project
+    """The project as it is, built once for the whole run for an address of its own, as the deploy workflow
+    builds it."""
+    return built_once(tmp_path_factory, "deployed", site_url=DEPLOYED_URL)
 
 
 @pytest.fixture(scope="session")
@@ -192,24 +287,32 @@ def essay(site_data: SiteData) -> Essay:
     return site_data.essay
 
 
+def load_yaml(text: str) -> object:
+    """YAML as plain data, read by libyaml where PyYAML has it, as the hooks read it (a tenth of the time)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def _first_pairing_slide() -> int:
     """The deck's number for the first pairing's slide: after the title, the content note, the ground rules,
     the key passages, who plays which part, the metaphor map and, when the mapping lists them, where the
     metaphor stops."""
-    workshop = yaml.safe_load((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))["workshop"]
+    workshop = load_yaml((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))["workshop"]
     return 7 + bool(workshop.get("limits"))
 
 
 FIRST = _first_pairing_slide()
 
 BROWSER_FIXTURES = {"browser", "open_browser", "visit"}
-VARIANT_FIXTURES = {"project", "tmp_path"}
+# A project of a test's own, or a build of the real one made another way than a contributor's build and the
+# deploy's (the offline copy and the release's site, tests/test_offline.py).
+VARIANT_FIXTURES = {"project", "tmp_path", "offline", "offline_run", "released"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that drives Chromium (``browser``), and every test that makes a project of its own
-    to change, build or serve (``variant``: how the code answers inputs other than the real ones), so that
-    `-m "not browser and not variant"` checks the real data and the site built from it, and nothing else.
+    to change, build or serve (``variant``: how the code answers inputs other than the real ones) or uses
+    the offline copy, so that the quick check, `-m "not browser and not variant and not lint"`, checks the
+    real data and the site built from it, and nothing else (tests/test_lint.py marks itself ``lint``).
     A module that changes copies of the real data to check them (the documents' samples) says
     ``pytestmark = pytest.mark.data``, and stays in that check."""
     for item in items:
@@ -224,7 +327,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def mapping() -> dict:
     """The real mapping, as plain data; each entry's quotes as their texts (her words on outages are written
     ``- outage: "..."`` in the file)."""
-    data = yaml.safe_load((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))
+    data = load_yaml((ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8"))
     for entry in data["entries"]:
         entry["quotes"] = [q if isinstance(q, str) else q["outage"] for q in entry["quotes"]]
     return data
@@ -256,6 +359,12 @@ def server(built: Project) -> Iterator[str]:
         yield url
 
 
+# No name but the loopback address resolves, so a request for any other host fails in the browser itself
+# (Visit lists it). Intercepting every request instead would send each to this process and back, and turn
+# off the browser's cache.
+LOOPBACK_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """A headless Chromium, or a failure that says how to install one."""
@@ -265,7 +374,7 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=executable, args=[*CHROMIUM_ARGS, LOOPBACK_ONLY])
         yield chromium
         chromium.close()
 
@@ -292,7 +401,7 @@ class Visit:
     """A browser context and page that record console errors, Content-Security-Policy violations and any
     request leaving loopback.
 
-    Requests to any host but 127.0.0.1 are aborted and listed; tests assert the lists stay empty.
+    Requests to any host but 127.0.0.1 fail (LOOPBACK_ONLY) and are listed; tests assert the lists stay empty.
     """
 
     def __init__(self, browser: object, **options: object) -> None:
@@ -305,15 +414,12 @@ class Visit:
         self.page = self.context.new_page()
         self.page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
-        self.context.route("**/*", self._route)
+        self.context.on("request", self._request)
 
-    def _route(self, route: object) -> None:
-        url = urlsplit(route.request.url)
-        if url.scheme in {"data", "blob", "file"} or url.hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            self.external.append(route.request.url)
-            route.abort()
+    def _request(self, request: object) -> None:
+        url = urlsplit(request.url)
+        if url.scheme not in {"data", "blob", "file"} and url.hostname != "127.0.0.1":
+            self.external.append(request.url)
 
     def screenshot(self, name: str) -> None:
         """Save a full-page screenshot for a person to look at, when asked for (SCREENSHOTS_WANTED)."""
@@ -371,10 +477,11 @@ STICKING_OUT = """() => {
 # (a button taking focus fades to its focus colours over 125 ms, the theme's search opens over 250 ms) is
 # neither the colour before nor after. The theme starts some of them from a script: its search opens on a
 # 1 ms timer after the focus moves (a debounce), then on the frame after. So a timer first (timers fire in
-# the order they are due, so the theme's comes first), then two frames.
+# the order they are due, so the theme's comes first, and asks for its frame first), then a frame: frame
+# callbacks run in the order asked for, so the theme's change is made before this one reads the animations.
 SETTLE = """async () => {
     await new Promise((done) => setTimeout(done, 10));
-    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    await new Promise((done) => requestAnimationFrame(done));
     for (const a of document.getAnimations()) {
         try {
             if (a.effect && a.effect.getComputedTiming().endTime !== Infinity) a.finish();

@@ -11,7 +11,7 @@ import subprocess
 import pytest
 from agenda_spec import session_agenda
 
-from conftest import ROOT, Project, Visit, copy_project, serve, violations
+from conftest import ROOT, Project, Visit, built_once, serve, violations
 from model.metaphor_model import Metaphor, agenda
 from pages.page_templates import words as number_words
 from sources.essay_source import Essay, Paragraph
@@ -99,12 +99,10 @@ QUOTATION = re.compile(r"“(.*?)”", re.S)
 EXCERPTS = {"ESSAY_TEXT": "excerpts"}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def excerpts(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The project built as the deploy builds it without permission to publish the essay (ESSAY_TEXT=excerpts)."""
-    project = copy_project(tmp_path_factory.mktemp("excerpts") / "project")
-    project.built(env=EXCERPTS)
-    return project
+    return built_once(tmp_path_factory, "excerpts", env=EXCERPTS)
 
 
 def words(node: object) -> str:
@@ -209,7 +207,6 @@ def test_axe_finds_no_violations_on_the_outline_page(open_browser: object, excer
     with serve(excerpts.site) as url:
         visit = open_browser(color_scheme=scheme, viewport={"width": 1280, "height": 800})
         visit.page.goto(url + "essay/#p-09")
-        visit.page.wait_for_load_state("networkidle")
         assert violations(visit) == []
         visit.screenshot(f"essay-outline-{scheme}")
 

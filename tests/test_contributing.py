@@ -6,9 +6,8 @@ import json
 
 import jsonschema
 import pytest
-import yaml
 
-from conftest import ROOT, Project
+from conftest import ROOT, Project, load_yaml
 from mapping_cases import CASES, SMALL
 
 SCHEMA = json.loads((ROOT / "docs" / "metaphors.schema.json").read_text(encoding="utf-8"))
@@ -66,7 +65,7 @@ def test_every_case_is_classified() -> None:
 
 
 def schema_errors(text: str) -> list[str]:
-    return [e.message for e in jsonschema.Draft202012Validator(SCHEMA).iter_errors(yaml.safe_load(text))]
+    return [e.message for e in jsonschema.Draft202012Validator(SCHEMA).iter_errors(load_yaml(text))]
 
 
 def test_the_schema_is_valid_and_the_real_mapping_matches_it() -> None:

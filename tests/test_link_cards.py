@@ -176,12 +176,11 @@ def test_no_card_without_a_site_address(project: Project) -> None:
     assert card(project.page("deck/")) == {}
 
 
-def test_a_rebuild_reuses_the_cached_images_and_templates_and_is_byte_for_byte_the_clean_build(
-    project: Project,
-) -> None:
+def test_a_rebuild_reuses_the_cached_images_and_templates_and_is_byte_for_byte_the_clean_build(small: Project) -> None:
     """The preview images and the compiled templates (the theme's and the hook's) are kept in .cache/,
     outside site/, by what they hold: a second build reuses them and writes the same bytes, an edit
     redraws only the image it changes, and an edited template is compiled afresh."""
+    project = small
     (project.root / ".cache").unlink()  # a cache of its own, empty, not the one the other tests share
     first = project.built(site_url=DEPLOYED_URL)
     clean = {path.relative_to(first): path.read_bytes() for path in first.rglob("*") if path.is_file()}

@@ -8,7 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
+
+# The code's own checks: not part of the quick check (`scripts/test --quick`), which checks the data.
+pytestmark = pytest.mark.lint
 
 PATHS = ["hooks", "tests", "scripts/benchmark.py", "scripts/check_mapping.py"]
 

@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import ROOT, Project, Visit, copy_project, serve
+from conftest import ROOT, Project, Visit, copy_project, load_yaml, serve
 from pdfs import contrast, luminance, printed, rgb
 
 MAP = "map/"
@@ -173,7 +172,7 @@ def test_a_mapping_twice_as_long_still_lays_out_without_overlap(
 
     project = copy_project(tmp_path / "project")
     docs = project.root / "docs"
-    benchmark.write_synthetic(docs, 2 * len(mapping["entries"]), yaml.safe_load(project.mapping.read_text()))
+    benchmark.write_synthetic(docs, 2 * len(mapping["entries"]), load_yaml(project.mapping.read_text()))
     benchmark.give_copies_their_own_passages(project.root)
     site = project.built()
     with serve(site) as address:

@@ -15,24 +15,28 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIRST, ROOT, Project, Visit, copy_project, parse
+from conftest import FIRST, ROOT, Project, Visit, copy_project, parsed, ran_once
 
 
 @pytest.fixture(scope="session")
 def offline_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
     """Run the documented command into a scratch folder, without its installs (scripts/test made them),
     as someone would who has not set SITE_URL."""
-    site = tmp_path_factory.mktemp("offline") / "site"
-    result = subprocess.run(
-        [str(ROOT / "scripts" / "offline"), "--no-install", str(site)],
-        cwd=ROOT,
-        env={name: value for name, value in os.environ.items() if name != "SITE_URL"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site, result
+
+    def run(folder: Path) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(
+            [str(ROOT / "scripts" / "offline"), "--no-install", str(folder / "site")],
+            cwd=ROOT,
+            env={name: value for name, value in os.environ.items() if name != "SITE_URL"},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        return result
+
+    folder, result = ran_once(tmp_path_factory, "offline", run)
+    return folder / "site", result
 
 
 @pytest.fixture(scope="session")
@@ -67,7 +71,7 @@ def test_the_command_makes_a_folder_and_a_zip_that_name_no_other_host(offline: P
     assert "site/search/search_index.js" in names
     assert "site/assets/javascripts/vendor/iframe-worker/shim.js" in names
     for page in offline.glob("*.html"):
-        html = parse(page)
+        html = parsed(page)
         for element in html.select("script[src], link[rel~=stylesheet][href], img[src]"):
             target = element.get("src") or element.get("href")
             assert not re.match(r"(?:https?:)?//", target), (page.name, target)
@@ -171,16 +175,16 @@ def test_a_copy_built_without_site_url_warns_and_prints_no_address(
     site, result = offline_run
     assert result.stderr.startswith("warning: SITE_URL is not set: the handout, the last slide and citations")
     assert "site_url is http://127.0.0.1:8000/, an address on this machine" in result.stderr  # the build says it too
-    handout = parse(site / "handout.html").select_one(".mx-handout__credit").get_text()
+    handout = parsed(site / "handout.html").select_one(".mx-handout__credit").get_text()
     assert re.sub(r"\s+", " ", handout).strip().endswith("Companion material CC BY-SA 4.0")
-    closing = parse(site / "deck.html").select_one(".mx-slide--closing .mx-slide__credit").get_text()
+    closing = parsed(site / "deck.html").select_one(".mx-slide--closing .mx-slide__credit").get_text()
     assert closing.endswith("companion material under CC BY-SA 4.0")
     entry = mapping["entries"][0]
     local.page.goto(url(site, f"explorer.html#{entry['id']}"))
     citation = local.page.locator(f"#{entry['id']} [data-explorer-citation]")
     assert citation.text_content().endswith("(2018).")  # what "Copy citation" copies from file://
     for page in site.glob("*.html"):
-        body = parse(page).select_one("body")
+        body = parsed(page).select_one("body")
         assert "127.0.0.1" not in body.get_text(), page.name
 
 
@@ -216,20 +220,25 @@ def test_the_scenarios_and_the_runbook_work_from_file(local: Visit, offline: Pat
 # ---------------------------------------------------------------- issue 16: the offline copy, offered
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def released(offline: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site as scripts/release makes it: built knowing its offline copy's name and size, the zip beside it."""
-    project = copy_project(tmp_path_factory.mktemp("released") / "project")
     archive = offline.with_name("site.zip")
-    project.built(env={"OFFLINE_ZIP": "offline.zip", "OFFLINE_ZIP_BYTES": str(archive.stat().st_size)})
-    shutil.copyfile(archive, project.site / "offline.zip")
-    return project.site
+
+    def release(folder: Path) -> subprocess.CompletedProcess[str]:
+        project = copy_project(folder / "project")
+        project.built(env={"OFFLINE_ZIP": "offline.zip", "OFFLINE_ZIP_BYTES": str(archive.stat().st_size)})
+        shutil.copyfile(archive, project.site / "offline.zip")
+        return project.result
+
+    folder, _ = ran_once(tmp_path_factory, "released", release)
+    return folder / "project" / "site"
 
 
 def test_the_released_site_offers_its_offline_copy_from_the_guide_and_the_plan(released: Path, offline: Path) -> None:
     megabytes = f"{offline.with_name('site.zip').stat().st_size / 1_000_000:.1f} MB zip"
     for page in ("guide", "plan"):
-        note = parse(released / page / "index.html").select_one("[data-offline]")
+        note = parsed(released / page / "index.html").select_one("[data-offline]")
         link = note.select_one("a[download]")
         assert link.get_text() == "Download the offline copy" and megabytes in note.get_text()
         assert "A plan made here does not come with it" in note.get_text()
@@ -245,7 +254,7 @@ def test_a_build_that_publishes_no_copy_says_how_to_make_one_and_the_copy_says_w
     for page in ("guide", "plan"):
         note = built.page(f"{page}/index.html").select_one("[data-offline]")
         assert note.select_one("a") is None and "scripts/offline" in note.get_text()
-    here = parse(offline / "plan.html").select_one("[data-offline]")
+    here = parsed(offline / "plan.html").select_one("[data-offline]")
     assert here.get_text(" ", strip=True).startswith("This is the offline copy of the site")
 
 

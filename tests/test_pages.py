@@ -8,10 +8,9 @@ import logging
 from pathlib import Path
 
 import pytest
-import yaml
 from mkdocs.config import load_config
 
-from conftest import ROOT, Project, parse
+from conftest import ROOT, Project, load_yaml, parsed
 from pages.build_state import Session, Settings
 from sources.essay_source import TYPOGRAPHY, Essay
 
@@ -54,7 +53,8 @@ def test_the_guide_shows_the_components_it_includes(built: Project) -> None:
 # ------------------------------------------------------------------------ anchors
 
 
-def test_links_to_anchors_the_components_add_are_checked_and_pass(project: Project, mapping: dict) -> None:
+def test_links_to_anchors_the_components_add_are_checked_and_pass(small: Project, small_mapping: dict) -> None:
+    project, mapping = small, small_mapping
     entry, preset = mapping["entries"][0]["id"], mapping["workshop"]["presets"][0]["id"]
     links = [
         f"glossary.md#{entry}",
@@ -75,9 +75,9 @@ def test_links_to_anchors_the_components_add_are_checked_and_pass(project: Proje
 
 @pytest.mark.parametrize("page", ["deck.md", "handout.md", "plan.md"])
 def test_a_link_to_an_entry_anchor_a_page_does_not_have_fails_a_strict_build(
-    project: Project, mapping: dict, page: str
+    small: Project, small_mapping: dict, page: str
 ) -> None:
-    entry = mapping["entries"][0]["id"]
+    project, entry = small, small_mapping["entries"][0]["id"]
     about = project.root / "docs" / "about.md"
     about.write_text(about.read_text(encoding="utf-8") + f"\n[link]({page}#{entry})\n", encoding="utf-8")
     assert errors(project) == [
@@ -89,7 +89,7 @@ def test_a_link_to_an_entry_anchor_a_page_does_not_have_fails_a_strict_build(
 
 
 def front_matter(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    return load_yaml(path.read_text(encoding="utf-8").split("---\n")[1])
 
 
 def test_every_page_in_the_nav_is_a_file_in_docs(built: Project) -> None:
@@ -154,7 +154,8 @@ def test_a_pages_own_front_matter_key_with_a_wrong_value_is_refused_with_its_fil
 # ------------------------------------------------------------------------ the essay's credit, from one place
 
 
-def test_the_essays_year_and_site_come_from_its_front_matter_in_everything_made_from_data(project: Project) -> None:
+def test_the_essays_year_and_site_come_from_its_front_matter_in_everything_made_from_data(small: Project) -> None:
+    project = small
     essay = project.root / "docs" / "essay.md"
     edit(essay, "published: 2018-09-16T07:12:23-07:00\n", "published: 2019-09-16T07:12:23-07:00\n")
     edit(essay, "original_site: ultrasaurus.com\n", "original_site: blog.example\n")
@@ -238,7 +239,7 @@ def test_a_build_on_a_local_address_prints_none_and_says_so(built: Project) -> N
     assert printed["slide"].endswith("companion material under CC BY-SA 4.0")
     assert printed["citation"].endswith("(2018).")
     for page in project.site.rglob("*.html"):
-        html = parse(page)
+        html = parsed(page)
         assert "127.0.0.1" not in html.select_one("body").get_text(), page
         assert not html.select('meta[property^="og:"], meta[name^="twitter:"]'), page
 

@@ -63,7 +63,6 @@ def test_the_glossary_prints_dense_and_clean(
 def test_printing_with_the_dark_scheme_gives_light_pages(open_browser: object, server: str, path: str) -> None:
     visit = open_browser(viewport={"width": 1280, "height": 800}, color_scheme="dark")
     visit.page.goto(server + path)
-    visit.page.wait_for_load_state("networkidle")
     assert visit.page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     sheets = printed(visit)
     assert sheets and all(sheet.text.strip() for sheet in sheets)

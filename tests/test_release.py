@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, Project, copy_project
+from conftest import ROOT, Project
 
 ZIP = [sys.executable, str(ROOT / "scripts" / "zip_site.py")]
 
@@ -40,7 +40,8 @@ def differing(left: Path, right: Path) -> list[str]:
     return sorted(set(found))
 
 
-def test_two_builds_of_the_same_commit_are_byte_identical(project: Project, tmp_path: Path) -> None:
+def test_two_builds_of_the_same_commit_are_byte_identical(small: Project, tmp_path: Path) -> None:
+    project = small
     epoch = {"SOURCE_DATE_EPOCH": "1700000000"}
     build(project, tmp_path / "one", **epoch)
     build(project, tmp_path / "two", **epoch)
@@ -85,7 +86,8 @@ def git(project: Path, *args: str, date: str) -> None:
     subprocess.run(["git", *identity, *args], cwd=project, env=env, check=True, capture_output=True)
 
 
-def test_each_entry_shows_when_it_was_added_and_last_changed(project: Project, mapping: dict) -> None:
+def test_each_entry_shows_when_it_was_added_and_last_changed(small: Project, small_mapping: dict) -> None:
+    project, mapping = small, small_mapping
     root = project.root
     project.built()  # outside a git checkout there is no history: the entries simply show none
     assert project.page("glossary/").select(".mx-entry__history") == []
@@ -107,8 +109,8 @@ def test_each_entry_shows_when_it_was_added_and_last_changed(project: Project, m
     assert explorer.find(id=first["id"]).select_one(".mx-entry__history time:last-child")["datetime"] == "2025-03-04"
 
 
-def test_edit_this_page_opens_the_file_a_page_shows(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+def test_edit_this_page_opens_the_file_a_page_shows(small: Project) -> None:
+    project = small
     build(project, project.site, REPO_URL="https://github.com/example/site", EDIT_URI="edit/main/docs/")
     shows = {"glossary/": "metaphors.yml", "explorer/": "metaphors.yml", "glossary/routine-outage/": "metaphors.yml"}
     for page, source in {**shows, "scenarios/": "scenarios.yml"}.items():

@@ -12,8 +12,9 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from bs4 import NavigableString
 
-from conftest import Project, Visit, parse, settle
+from conftest import Project, Visit, parsed, settle
 from model.metaphor_model import Metaphor
 from pages.page_templates import words
 
@@ -313,6 +314,9 @@ def test_the_printed_handout_keeps_each_label_inside_its_line(visit: Visit, serv
     assert all(label["border"] == 0 and label["height"] <= label["line"] + 0.5 for label in labels), labels
 
 
+ASIDE = '[class*="mx-marks"], .mx-agendas, [data-plan-presets]'
+
+
 def test_every_count_a_page_states_is_the_datas(built: Project, model: Metaphor, site_data: object) -> None:
     """A number of scenarios, situations or pairings written on any page is the number the data has."""
     counts = {"scenarios": len(site_data.scenarios.scenarios), "situations": len(site_data.scenarios.scenarios)}
@@ -322,12 +326,16 @@ def test_every_count_a_page_states_is_the_datas(built: Project, model: Metaphor,
     )
     checked = 0
     for path in sorted(built.site.rglob("*.html")):
-        html = parse(path)  # its own copy: the hidden parts are taken out below
+        html = parsed(path)
         # A passage's own count and a ready session's own make-up aside.
-        for hidden in html.select('script, style, noscript, [class*="mx-marks"], .mx-agendas, [data-plan-presets]'):
-            hidden.decompose()
+        aside = {id(node) for node in html.select(f"script, style, noscript, {ASIDE}")}
+        shown = (
+            text
+            for text in html.find_all(string=True)
+            if type(text) is NavigableString and not any(id(parent) in aside for parent in text.parents)
+        )
         text = (
-            " ".join(html.get_text(" ").split())
+            " ".join(" ".join(shown).split())
             + " "
             + " ".join(meta.get("content", "") for meta in html.select('meta[name="description"]'))
         )

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from browsers import find_chromium
-from conftest import Project, parse
+from conftest import Project, parsed
 from dev_server import DevServer
 from mapping_cases import at
 
@@ -39,7 +39,7 @@ def pages(project: Project) -> list:
 def test_every_page_has_a_meta_description_of_its_own(built: Project) -> None:
     descriptions = {}
     for path in pages(built):
-        meta = parse(path).select_one('meta[name="description"]')
+        meta = parsed(path).select_one('meta[name="description"]')
         assert meta is not None and len(meta["content"]) > 40, path
         descriptions[path.relative_to(built.site).as_posix()] = meta["content"]
     assert len(set(descriptions.values())) == len(descriptions), descriptions
@@ -47,7 +47,7 @@ def test_every_page_has_a_meta_description_of_its_own(built: Project) -> None:
 
 def test_every_page_credits_the_author_and_links_the_original(built: Project) -> None:
     for path in pages(built):
-        page = parse(path)
+        page = parsed(path)
         footer = page.select_one("footer .md-copyright")
         credit = footer if footer is not None else page.select_one(".mx-slide--title .mx-slide__credit")
         assert credit is not None, path
@@ -58,7 +58,7 @@ def test_every_page_credits_the_author_and_links_the_original(built: Project) ->
 def test_no_page_or_stylesheet_loads_anything_from_another_host(built: Project) -> None:
     checked = 0
     for path in built.site.rglob("*.html"):
-        page = parse(path)
+        page = parsed(path)
         for selector, attribute in LOADERS.items():
             for element in page.select(f"{selector}[{attribute}]"):
                 assert not re.match(r"(?:https?:)?//", element[attribute]), (path, element)
@@ -72,11 +72,11 @@ def test_the_mapping_itself_is_not_published(built: Project) -> None:
     assert not (built.site / "metaphors.yml").exists()
 
 
-def test_mkdocs_serve_rebuilds_the_whole_site_when_the_mapping_changes(project: Project, mapping: dict) -> None:
-    term = mapping["entries"][0]["outage"]["term"]
+def test_mkdocs_serve_rebuilds_the_whole_site_when_the_mapping_changes(small: Project, small_mapping: dict) -> None:
+    project, term = small, small_mapping["entries"][0]["outage"]["term"]
     text = project.mapping.read_text(encoding="utf-8")
-    assert f'term: "{term}"' in text
-    edited = text.replace(f'term: "{term}"', f'term: "{term}, edited live"', 1)
+    assert f"term: {term}\n" in text
+    edited = text.replace(f"term: {term}\n", f"term: {term}, edited live\n", 1)
     with DevServer(project.root) as server:
         assert f"{term}, edited live" not in server.get("glossary/")
         server.after_change(lambda: project.mapping.write_text(edited, encoding="utf-8"), "glossary/")
@@ -139,7 +139,8 @@ def parse_html(html: str) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
 
 
-def test_under_mkdocs_serve_an_essay_without_its_credit_is_shown_on_the_pages_until_fixed(project: Project) -> None:
+def test_under_mkdocs_serve_an_essay_without_its_credit_is_shown_on_the_pages_until_fixed(small: Project) -> None:
+    project = small
     essay = project.root / "docs" / "essay.md"
     good = essay.read_text(encoding="utf-8")
     with DevServer(project.root) as server:
@@ -155,10 +156,12 @@ def test_under_mkdocs_serve_an_essay_without_its_credit_is_shown_on_the_pages_un
 
 
 def test_the_dev_server_starts_again_on_another_port_when_its_port_is_taken_meanwhile(
-    project: Project, monkeypatch: pytest.MonkeyPatch
+    small: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """free_port() names a port nobody listens on, but another process may bind it before `mkdocs serve` does."""
     import dev_server
+
+    project = small
 
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
