@@ -497,6 +497,22 @@ def settle(visit: Visit) -> None:
     visit.page.evaluate(SETTLE)
 
 
+# A part of a long page out of view is styled only when something reads it (content-visibility), and its fade
+# to a new scheme's colours starts then: reading every element's style once starts every fade at once.
+RESTYLE = "() => { for (const element of document.querySelectorAll('*')) getComputedStyle(element).color; }"
+
+
+def switch_scheme(visit: Visit, scheme: str, *, theme: bool = True) -> None:
+    """Turn the system's colour scheme to ``scheme``, as a device does at dusk, and wait until the page has
+    followed it: the theme's palette (unless ``theme`` is False: the deck has its own) and every fade."""
+    visit.page.emulate_media(color_scheme=scheme)
+    if theme:
+        expected = "slate" if scheme == "dark" else "default"
+        visit.page.wait_for_function(f"() => document.body.dataset.mdColorScheme === '{expected}'")
+    visit.page.evaluate(RESTYLE)
+    settle(visit)
+
+
 def violations(visit: Visit) -> list[str]:
     """Run every axe rule that is on by default and describe each violation."""
     from axe_playwright_python.sync_playwright import Axe

@@ -111,7 +111,8 @@ def inject(value: object, payload: str) -> object:
     return value
 
 
-def test_a_script_in_any_text_field_is_shown_as_text_everywhere(project: Project, mapping: dict) -> None:
+def test_a_script_in_any_text_field_is_shown_as_text_everywhere(small: Project, small_mapping: dict) -> None:
+    project, mapping = small, small_mapping
     payload = '<script>window.__pwned = 1</script><img src=x onerror="alert(1)">'
     injected = inject(mapping, payload)
     short = '<img src=x onerror="alert(1)">'  # a role's short name for the map: at most 60 characters

@@ -83,11 +83,12 @@ def test_a_pairing_page_is_shared_as_its_two_terms_and_meanings(deployed: Projec
             assert meaning.startswith(kept) and len(kept) > 30, (entry["id"], shown)
 
 
-def test_titles_and_descriptions_are_escaped_once_from_the_mapping(project: Project, mapping: dict) -> None:
-    first = mapping["entries"][0]
+def test_titles_and_descriptions_are_escaped_once_from_the_mapping(small: Project, small_mapping: dict) -> None:
+    project, first = small, small_mapping["entries"][0]
     text = project.mapping.read_text(encoding="utf-8")
     term = first["outage"]["term"]
-    project.mapping.write_text(text.replace(f'term: "{term}"', 'term: "Fish & \\"chips\\" <b>"', 1), encoding="utf-8")
+    assert f"term: {term}\n" in text
+    project.mapping.write_text(text.replace(f"term: {term}\n", 'term: "Fish & \\"chips\\" <b>"\n', 1), encoding="utf-8")
     project.built(site_url=DEPLOYED_URL)
     page = parse(project.site / "glossary" / first["id"] / "index.html")
     assert card(page)["og:title"] == f'Fish & "chips" <b> ↔ {first["sexism"]["term"]}'
@@ -163,8 +164,9 @@ def test_the_maps_card_shows_the_maps_shapes(deployed: Project, model: Metaphor)
     assert band > background
 
 
-def test_no_card_without_a_site_address(project: Project) -> None:
+def test_no_card_without_a_site_address(small: Project) -> None:
     """Metadata needs absolute addresses: a build without site_url has no card rather than a wrong one."""
+    project = small
     config = project.root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(
