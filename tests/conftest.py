@@ -197,73 +197,122 @@ def small_mapping() -> dict:
     return load_yaml(SMALL)
 
 
+def _lock(root: Path, name: str, *, wait: bool) -> object | None:
+    """Take the lock on the shared folder ``name`` (waiting for it, or not); None if another worker holds it."""
+    lock = (root / f"{name}.lock").open("w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except BlockingIOError:
+        lock.close()
+        return None
+    return lock
+
+
+def _make(root: Path, name: str, make: Callable[[Path], None]) -> None:
+    """Fill the folder ``name`` with ``make`` unless it is made (the caller holds its lock)."""
+    folder, made = root / name, root / f"{name}.made"
+    if not made.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        make(folder)
+        made.touch()
+
+
 def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
     """The folder ``name``, filled by ``make(folder)`` once in a test run however many workers ask for it:
     pytest-xdist's workers share one temporary root, and the first to ask makes it while the others wait
-    (a file lock). A make that fails is tried again by the next to ask, and fails the same way."""
+    (a file lock). A worker that would wait makes another of the run's builds meanwhile (SHARED_BUILDS).
+    A make that fails is tried again by the next to ask, and fails the same way."""
     base = tmp_path_factory.getbasetemp()
     root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    folder, made = root / name, root / f"{name}.made"
-    with (root / f"{name}.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not made.exists():
-            shutil.rmtree(folder, ignore_errors=True)
-            folder.mkdir()
-            make(folder)
-            made.touch()
-    return folder
+    lock = _lock(root, name, wait=False)
+    if lock is None:
+        for spare in WANTED:
+            if spare != name and not (root / f"{spare}.made").exists() and (other := _lock(root, spare, wait=False)):
+                with other:
+                    _make(root, spare, _kept(SHARED_BUILDS[spare]))
+                break
+        lock = _lock(root, name, wait=True)
+    with lock:
+        _make(root, name, make)
+    return root / name
 
 
-def ran_once(
-    tmp_path_factory: pytest.TempPathFactory, name: str, run: Callable[[Path], subprocess.CompletedProcess[str]]
-) -> tuple[Path, subprocess.CompletedProcess[str]]:
-    """``run(folder)`` once in a test run (``made_once``), with what it printed kept for every worker."""
+def _kept(run: Callable[[Path], subprocess.CompletedProcess[str]]) -> Callable[[Path], None]:
+    """``run``, keeping what it printed in its folder for every worker."""
 
     def make(folder: Path) -> None:
         result = run(folder)
         kept = {"args": result.args, "returncode": result.returncode, "stdout": result.stdout, "stderr": result.stderr}
         (folder / "result.json").write_text(json.dumps(kept), encoding="utf-8")
 
-    folder = made_once(tmp_path_factory, name, make)
+    return make
+
+
+def ran_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, run: Callable[[Path], subprocess.CompletedProcess[str]]
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """``run(folder)`` once in a test run (``made_once``), with what it printed kept for every worker."""
+    folder = made_once(tmp_path_factory, name, _kept(run))
     return folder, subprocess.CompletedProcess(**json.loads((folder / "result.json").read_text(encoding="utf-8")))
 
 
-def built_once(
-    tmp_path_factory: pytest.TempPathFactory, name: str, *, site_url: str | None = None, env: dict | None = None
-) -> Project:
-    """A copy of the project built once in a test run (``ran_once``), as ``Project.built`` builds it."""
+def _built_by_hand(folder: Path) -> subprocess.CompletedProcess[str]:
+    result = copy_project(folder / "project").build_by_hand()
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
 
-    def build(folder: Path) -> subprocess.CompletedProcess[str]:
-        project = copy_project(folder / "project")
-        project.built(site_url=site_url, env=env)
-        return project.result
 
-    folder, result = ran_once(tmp_path_factory, name, build)
+def _built(
+    folder: Path, *, site_url: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    project = copy_project(folder / "project")
+    project.built(site_url=site_url, env=env)
+    return project.result
+
+
+# The address a deployed site is built for: a site in a folder, so every address must keep the folder.
+DEPLOYED_URL = "https://example.org/companion/"
+# A build without permission to publish the essay's full text: the essay page shows the site's outline.
+EXCERPTS = {"ESSAY_TEXT": "excerpts"}
+# The builds of the project as it is that tests share, one each a run: the contributor's (by the command the
+# documents give), the deploy's, and the deploy's without the essay's text.
+SHARED_BUILDS = {
+    "built": _built_by_hand,
+    "deployed": functools.partial(_built, site_url=DEPLOYED_URL),
+    "excerpts": functools.partial(_built, env=EXCERPTS),
+}
+WANTED: list[str] = []  # those a selected test uses (pytest_collection_finish)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    used = set().union(*(item.fixturenames for item in session.items))
+    WANTED[:] = [name for name in SHARED_BUILDS if name in used]
+
+
+def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str) -> Project:
+    """The shared build ``name`` (SHARED_BUILDS), made once in a test run."""
+    folder, result = ran_once(tmp_path_factory, name, SHARED_BUILDS[name])
     return Project(folder / "project", result)
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The project as it is, built once for the whole run by the command README and CONTRIBUTING give."""
-
-    def build(folder: Path) -> subprocess.CompletedProcess[str]:
-        result = copy_project(folder / "project").build_by_hand()
-        assert result.returncode == 0, result.stdout + result.stderr
-        return result
-
-    folder, result = ran_once(tmp_path_factory, "built", build)
-    return Project(folder / "project", result)
-
-
-# The address a deployed site is built for: a site in a folder, so every address must keep the folder.
-DEPLOYED_URL = "https://example.org/companion/"
+    return shared_build(tmp_path_factory, "built")
 
 
 @pytest.fixture(scope="session")
 def deployed(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The project as it is, built once for the whole run for an address of its own, as the deploy workflow
     builds it."""
-    return built_once(tmp_path_factory, "deployed", site_url=DEPLOYED_URL)
+    return shared_build(tmp_path_factory, "deployed")
+
+
+@pytest.fixture(scope="session")
+def excerpts(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The project built as the deploy builds it without permission to publish the essay (ESSAY_TEXT=excerpts)."""
+    return shared_build(tmp_path_factory, "excerpts")
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import subprocess
 import pytest
 from agenda_spec import session_agenda
 
-from conftest import ROOT, Project, Visit, built_once, serve, violations
+from conftest import EXCERPTS, ROOT, Project, Visit, serve, violations
 from model.metaphor_model import Metaphor, agenda
 from pages.page_templates import words as number_words
 from sources.essay_source import Essay, Paragraph
@@ -96,13 +96,6 @@ def test_the_essay_is_published_whole_by_default(built: Project, essay: object) 
 
 ORIGINAL = "https://www.ultrasaurus.com/2018/09/production-outages-and-sexism/"
 QUOTATION = re.compile(r"“(.*?)”", re.S)
-EXCERPTS = {"ESSAY_TEXT": "excerpts"}
-
-
-@pytest.fixture(scope="session")
-def excerpts(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The project built as the deploy builds it without permission to publish the essay (ESSAY_TEXT=excerpts)."""
-    return built_once(tmp_path_factory, "excerpts", env=EXCERPTS)
 
 
 def words(node: object) -> str:
