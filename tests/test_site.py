@@ -85,9 +85,10 @@ def test_mkdocs_serve_rebuilds_the_whole_site_when_the_mapping_changes(small: Pr
 
 
 def test_under_mkdocs_serve_the_problems_show_in_every_page_until_a_save_fixes_them(
-    project: Project, mapping: dict
+    small: Project, small_mapping: dict
 ) -> None:
     """The dev server keeps answering: each page lists the problems, then the site comes back by itself."""
+    project, mapping = small, small_mapping
     good = project.mapping.read_text(encoding="utf-8")
     first = mapping["entries"][0]
     start = good.index(f"  - id: {first['id']}\n")  # the first entry's own lines, not the workshop's
@@ -116,10 +117,9 @@ def test_under_mkdocs_serve_the_problems_show_in_every_page_until_a_save_fixes_t
         assert fixed.select_one("[data-mx-problems]") is None
         assert len(fixed.select("article[data-entry-id]")) == len(mapping["entries"])
         # A warning: the site shows, and so does the warning, above every page's content, as in the terminal.
-        notes = f'    notes: "{first["notes"]}"\n'
-        warned = good.replace(notes, notes.replace('."', '. Allow 3 minutes."'), 1)
+        warned = good.replace(first["notes"], first["notes"] + " Allow 3 minutes.", 1)
         assert warned != good
-        where = at(warned, notes.rstrip("\n").replace('."', ". Allow"))
+        where = at(warned, f"    notes: {first['notes']} Allow 3 minutes.")
         page = parse_html(
             server.after_change(lambda: project.mapping.write_text(warned, encoding="utf-8"), "glossary/")
         )
