@@ -21,6 +21,19 @@ def test_pages_load_without_errors_or_external_requests(visit: Visit, server: st
     assert visit.external == []
 
 
+def test_a_request_for_another_host_is_listed_and_never_leaves_the_machine(visit: Visit) -> None:
+    """What Visit checks on every page: a request for any host but 127.0.0.1 fails in the browser, its name
+    unresolved, and is listed (without the browser's resolver rules, localhost would resolve and be tried)."""
+    page = visit.page
+    with page.expect_event("requestfailed") as failed:
+        page.set_content('<img src="http://localhost:65533/probe.png" alt="">')
+    assert failed.value.url == "http://localhost:65533/probe.png"
+    assert "ERR_NAME_NOT_RESOLVED" in failed.value.failure
+    assert visit.external == ["http://localhost:65533/probe.png"]
+    visit.external.clear()  # listed, as it should be: the fixture would fail the test on it
+    visit.console_errors.clear()
+
+
 def test_the_essay_opens_at_a_linked_paragraph(visit: Visit, server: str) -> None:
     visit.page.goto(server + "essay/#p-07")
     paragraph = visit.page.locator("#p-07")

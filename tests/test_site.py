@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from browsers import find_chromium
-from conftest import Project, parsed
+from conftest import Project, made_once, parsed
 from dev_server import DevServer
 from mapping_cases import at
 
@@ -187,3 +187,26 @@ def test_the_tests_drive_chromiums_headless_shell_and_lighthouse_a_whole_chromiu
     assert find_chromium(full=True) == str(tmp_path / "chromium")
     monkeypatch.setenv("CHROMIUM", str(tmp_path / "chromium"))
     assert find_chromium() == str(tmp_path / "chromium")
+
+
+def test_a_shared_folder_is_made_once_a_run_and_a_failed_make_is_tried_again(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The session's builds are made once for all workers (conftest.made_once); one that failed is not taken
+    for made by the next test that asks."""
+    made = []
+
+    def make(folder: Path) -> None:
+        made.append(folder)
+        (folder / "page.html").write_text("made", encoding="utf-8")
+
+    first = made_once(tmp_path_factory, "probe-made", make)
+    assert made_once(tmp_path_factory, "probe-made", make) == first and made == [first]
+
+    def broken(folder: Path) -> None:
+        raise RuntimeError("the build failed")
+
+    with pytest.raises(RuntimeError):
+        made_once(tmp_path_factory, "probe-broken", broken)
+    again = made_once(tmp_path_factory, "probe-broken", make)
+    assert made == [first, again] and (again / "page.html").read_text(encoding="utf-8") == "made"
