@@ -424,6 +424,17 @@ def test_the_plans_agenda_button_lands_on_the_selections_agenda(
     assert page.locator("[data-module=mx-agenda] [data-agenda-total]").text_content() == str(short.minutes)
 
 
+# One reading a key, in one call: the focused box, the header's bottom, and the plan's bar, total and deck button.
+SEEN = """([total, deck, bar]) => {
+    const box = (element) => element.getBoundingClientRect().toJSON();
+    return {
+        name: document.activeElement.name, focused: box(document.activeElement), total: total.textContent,
+        header: document.querySelector(".md-header").getBoundingClientRect().bottom,
+        bar: box(bar), totalBox: box(total), deck: box(deck),
+    };
+}"""
+
+
 @pytest.mark.parametrize(  # each size and each scheme once (pairwise)
     "size, scheme",
     [({"width": 390, "height": 844}, "dark"), ({"width": 1280, "height": 800}, "light")],
@@ -445,23 +456,23 @@ def test_the_total_and_buttons_stay_in_view_while_ticking_and_never_hide_the_foc
     boxes = page.locator(
         'input[type=checkbox][name="m"], input[type=checkbox][name="s"], input[type=checkbox][name="ok"]'
     )
+    handles = [total.element_handle(), deck.element_handle(), bar.element_handle()]
+    count = boxes.count()
     boxes.first.focus()
-    for index in range(boxes.count()):  # by keyboard: Space ticks (pairings off, scenarios on), Tab moves on
-        before = total.text_content()
+    before = total.text_content()
+    for index in range(count):  # by keyboard: Space ticks (pairings off, scenarios on), Tab moves on
         page.keyboard.press("Space")
-        confirming = page.evaluate("document.activeElement.name") == "ok"
-        assert (total.text_content() != before) != confirming  # a confirmation alone changes no total
-        focused = page.evaluate("document.activeElement.getBoundingClientRect().toJSON()")
-        top = bar.bounding_box()["y"]
-        header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
-        assert header <= focused["top"] and focused["bottom"] + 3 <= top, (index, focused, top)  # ring clear too
-        for element in (total, deck):
-            box = element.bounding_box()
-            assert 0 <= box["y"] and box["y"] + box["height"] <= size["height"], index
+        seen = page.evaluate(SEEN, handles)  # what the focused box, the header, the bar and the total show now
+        assert (seen["total"] != before) != (seen["name"] == "ok")  # a confirmation alone changes no total
+        before = seen["total"]
+        focused, top = seen["focused"], seen["bar"]["top"]
+        assert seen["header"] <= focused["top"] and focused["bottom"] + 3 <= top, (index, focused, top)  # ring too
+        for box in (seen["totalBox"], seen["deck"]):
+            assert 0 <= box["top"] and box["bottom"] <= size["height"], index
         if index == 3:
             visit.screenshot(f"plan-ticking-{size['width']}x{size['height']}-{scheme}")
         page.keyboard.press("Tab")
-        while index + 1 < boxes.count() and page.evaluate("document.activeElement.tagName") == "A":
+        while index + 1 < count and page.evaluate("document.activeElement.tagName") == "A":
             page.keyboard.press("Tab")  # past a link in a note (the scenarios page, for one waiting for review)
     assert total.text_content().startswith(f"0 of {pairings} pairings and {scenarios} of {scenarios} scenarios chosen")
 
