@@ -11,7 +11,7 @@ import subprocess
 import pytest
 from agenda_spec import session_agenda
 
-from conftest import EXCERPTS, ROOT, Project, Visit, serve, violations
+from conftest import EXCERPTS, ROOT, Project, Visit, serve, switch_scheme, violations
 from model.metaphor_model import Metaphor, agenda
 from pages.page_templates import words as number_words
 from sources.essay_source import Essay, Paragraph
@@ -195,13 +195,14 @@ def test_the_outline_page_is_valid_html(excerpts: Project) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violations_on_the_outline_page(open_browser: object, excerpts: Project, scheme: str) -> None:
+def test_axe_finds_no_violations_on_the_outline_page_in_either_scheme(open_browser: object, excerpts: Project) -> None:
     with serve(excerpts.site) as url:
-        visit = open_browser(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+        visit = open_browser(color_scheme="light", viewport={"width": 1280, "height": 800})
         visit.page.goto(url + "essay/#p-09")
-        assert violations(visit) == []
-        visit.screenshot(f"essay-outline-{scheme}")
+        for scheme in ("light", "dark"):
+            switch_scheme(visit, scheme)
+            assert violations(visit) == [], scheme
+            visit.screenshot(f"essay-outline-{scheme}")
 
 
 def reworded(text: str, old: str, new: str) -> str:

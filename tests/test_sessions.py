@@ -314,9 +314,6 @@ def test_the_printed_handout_keeps_each_label_inside_its_line(visit: Visit, serv
     assert all(label["border"] == 0 and label["height"] <= label["line"] + 0.5 for label in labels), labels
 
 
-ASIDE = '[class*="mx-marks"], .mx-agendas, [data-plan-presets]'
-
-
 def test_every_count_a_page_states_is_the_datas(built: Project, model: Metaphor, site_data: object) -> None:
     """A number of scenarios, situations or pairings written on any page is the number the data has."""
     counts = {"scenarios": len(site_data.scenarios.scenarios), "situations": len(site_data.scenarios.scenarios)}
@@ -328,7 +325,10 @@ def test_every_count_a_page_states_is_the_datas(built: Project, model: Metaphor,
     for path in sorted(built.site.rglob("*.html")):
         html = parsed(path)
         # A passage's own count and a ready session's own make-up aside.
-        aside = {id(node) for node in html.select(f"script, style, noscript, {ASIDE}")}
+        aside = {
+            id(node)
+            for node in html.select('script, style, noscript, [class*="mx-marks"], .mx-agendas, [data-plan-presets]')
+        }
         shown = (
             text
             for text in html.find_all(string=True)
