@@ -525,14 +525,10 @@ STICKING_OUT = """() => {
 
 
 # Bring every finite animation and transition to its end, as if waited for. A colour read mid-transition
-# (a button taking focus fades to its focus colours over 125 ms, the theme's search opens over 250 ms) is
-# neither the colour before nor after. The theme starts some of them from a script: its search opens on a
-# 1 ms timer after the focus moves (a debounce), then on the frame after. So a timer first (timers fire in
-# the order they are due, so the theme's comes first, and asks for its frame first), then a frame: frame
-# callbacks run in the order asked for, so the theme's change is made before this one reads the animations.
-SETTLE = """async () => {
-    await new Promise((done) => setTimeout(done, 10));
-    await new Promise((done) => requestAnimationFrame(done));
+# (a button taking focus fades to its focus colours over 125 ms) is neither the colour before nor after.
+# Asking for the animations brings the page's style up to date first, so a fade that a change of state
+# (focus, a class) has just started is among them.
+FINISH = """() => {
     for (const a of document.getAnimations()) {
         try {
             if (a.effect && a.effect.getComputedTiming().endTime !== Infinity) a.finish();
@@ -541,6 +537,16 @@ SETTLE = """async () => {
         }
     }
 }"""
+# The same, once every change a script makes on a timer or a frame has happened: the theme opens its search
+# on a 1 ms timer after the focus moves (a debounce), then on the frame after (a 250 ms fade). So a timer
+# first (timers fire in the order they are due, so the theme's comes first, and asks for its frame first),
+# then a frame: frame callbacks run in the order asked for, so the theme's change is made before this one
+# reads the animations.
+SETTLE = f"""async () => {{
+    await new Promise((done) => setTimeout(done, 10));
+    await new Promise((done) => requestAnimationFrame(done));
+    ({FINISH})();
+}}"""
 
 
 def settle(visit: Visit) -> None:
@@ -564,13 +570,23 @@ def switch_scheme(visit: Visit, scheme: str, *, theme: bool = True) -> None:
     settle(visit)
 
 
-def violations(visit: Visit) -> list[str]:
-    """Run every axe rule that is on by default and describe each violation."""
+# axe-core, from the package that ships it for Playwright; put on a page once, then run as often as needed.
+AXE_RUN = """async () => {
+    const results = await axe.run(document, { resultTypes: ["violations"] });
+    return results.violations.map((v) => `${v.id}: ${v.help} -> ${JSON.stringify(v.nodes.slice(0, 5).map((n) => n.target))}`);
+}"""
+
+
+@functools.cache
+def _axe_source() -> str:
     from axe_playwright_python.sync_playwright import Axe
 
+    return Axe().axe_script
+
+
+def violations(visit: Visit) -> list[str]:
+    """Run every axe rule that is on by default and describe each violation."""
     settle(visit)
-    results = Axe().run(visit.page, options={"resultTypes": ["violations"]})
-    return [
-        f"{v['id']}: {v['help']} -> {[node['target'] for node in v['nodes']][:5]}"
-        for v in results.response["violations"]
-    ]
+    if not visit.page.evaluate("() => typeof axe === 'object'"):
+        visit.page.evaluate(_axe_source())
+    return visit.page.evaluate(AXE_RUN)

@@ -132,6 +132,27 @@ RINGS_INSIDE = """() => [...document.querySelectorAll('.mx-glossary .mx-entry')]
 })"""
 
 
+# From the top of the page, follow a link to the pairing ``id``; once it has stopped moving (the pairings
+# above it are laid out as they come near the screen, frames after the jump), where its top is.
+FOLLOWED = """async (id) => {
+    scrollTo(0, 0);
+    const link = document.createElement("a");
+    link.href = `#${id}`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    const target = document.getElementById(id);
+    let top = NaN;
+    for (let frame = 0, still = 0; frame < 120 && still < 3; frame++) {
+        await new Promise((done) => requestAnimationFrame(done));
+        const now = target.getBoundingClientRect().top;
+        still = now === top ? still + 1 : 0;
+        top = now;
+    }
+    return top;
+}"""
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_glossary_lays_out_only_the_pairings_near_the_screen_and_every_link_still_lands(
     open_browser: object, server: str, width: int
@@ -149,13 +170,7 @@ def test_the_glossary_lays_out_only_the_pairings_near_the_screen_and_every_link_
     assert page.evaluate(skipped, ids[-1])  # far below: not laid out
     header = page.locator("header").first.evaluate("h => h.getBoundingClientRect().bottom")
     for entry in ids:
-        page.evaluate("() => scrollTo(0, 0)")
-        page.evaluate(
-            "id => { const a = document.createElement('a'); a.href = `#${id}`; document.body.append(a); a.click(); a.remove(); }",
-            entry,
-        )
-        page.wait_for_timeout(100)  # one frame and more: the pairings above it are laid out as they come near
-        top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", entry)
+        top = page.evaluate(FOLLOWED, entry)
         assert header - 1 <= top < header + 60, (entry, top)
         assert not page.evaluate(skipped, entry)
     for entry in (ids[len(ids) // 2], ids[-1]):
