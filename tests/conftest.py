@@ -448,37 +448,145 @@ _REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (ev
   window.mxViolation(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"}: ${event.sample}`));"""
 
 
-class Visit:
-    """A browser context and page that record console errors, Content-Security-Policy violations and any
-    request leaving loopback.
+class _Tab:
+    """A browser context and its page, kept for the next visit with the same options once a visit that
+    left no trace in them is over (a new context costs a new renderer and a cold start: 0.2 s of CPU a visit).
 
-    Requests to any host but 127.0.0.1 fail (LOOPBACK_ONLY) and are listed; tests assert the lists stay empty.
+    Every visit has its own lists of console errors, policy violations and requests leaving loopback: the
+    page's listeners add to the lists of the visit using the tab (``visit``).
     """
 
-    def __init__(self, browser: object, **options: object) -> None:
+    def __init__(self, browser: object, options: dict) -> None:
         self.context = browser.new_context(**options)
+        self.visit: Visit | None = None
+        self.context.expose_function("mxViolation", lambda text: self.visit.violations.append(text))
+        self.context.add_init_script(_REPORT_VIOLATIONS)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: self.visit.console_errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.visit.console_errors.append(str(e)))
+        self.context.on("request", lambda request: self.visit.request(request.url))
+        self.cdp = self.context.new_cdp_session(self.page)
+        # What a test can leave in a page or its context and a later one would meet: a tab whose test used
+        # any of these is closed, not kept.
+        for name in _LASTING:
+            setattr(self.page, name, self._marking(getattr(self.page, name)))
+
+    def _marking(self, method: Callable) -> Callable:
+        def marked(*args: object, **kwargs: object) -> object:
+            self.visit.kept_anything = True
+            return method(*args, **kwargs)
+
+        return marked
+
+    def reset(self, options: dict) -> None:
+        """Give the page the size and media of a new context with ``options``."""
+        self.page.set_viewport_size(options.get("viewport") or {"width": 1280, "height": 720})
+        self.page.emulate_media(
+            media="null",
+            color_scheme=options.get("color_scheme", "light"),
+            reduced_motion=options.get("reduced_motion", "no-preference"),
+        )
+
+    def clean(self, origins: set[str]) -> bool:
+        """Leave the page blank, with nothing stored by the one site it showed; False if it cannot be."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        if self.page.is_closed() or len(self.context.pages) != 1 or len(origins) > 1:
+            return False
+        try:
+            if origins:
+                (origin,) = origins
+                if urlsplit(self.page.url)._replace(path="", query="", fragment="").geturl() != origin:
+                    return False
+                self.page.evaluate("() => { sessionStorage.clear(); }")  # kept by the tab, not the origin
+            # What the page says as it is left (the theme's scheduler, stopped mid-way, logs an error) is
+            # after the test, not part of it.
+            self.visit = _Unheard()
+            self.page.goto("about:blank")
+            if not self.page.evaluate(_NATIVE_TIMERS):
+                return False  # the test installed Playwright's clock: fake timers on every page from now on
+            for origin in origins:
+                self.cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        except PlaywrightError:  # a page that cannot be cleaned is closed instead
+            return False
+        return True
+
+
+_NATIVE_TIMERS = "() => [setTimeout, Date, performance.now].every((f) => String(f).includes('[native code]'))"
+
+
+class _Unheard:
+    """Where a tab's page reports while it is being left blank: nowhere."""
+
+    def __init__(self) -> None:
+        self.console_errors: list[str] = []
+        self.violations: list[str] = []
+
+    def request(self, address: str) -> None:
+        pass
+
+
+# The page's methods whose effect outlasts a visit (scripts run on every load, routes, bindings, listeners).
+_LASTING = ("add_init_script", "route", "route_from_har", "expose_function", "expose_binding", "on", "once")
+_LASTING += ("set_extra_http_headers", "set_default_timeout", "set_default_navigation_timeout")
+_LASTING += ("add_locator_handler", "expect_event", "expect_popup", "expect_download", "expect_console_message")
+# Options a kept tab is given again for each visit; the others are the tab's own (its key in the pool).
+_RESET = {"viewport", "color_scheme", "reduced_motion"}
+_IDLE: dict[tuple, list[_Tab]] = {}
+
+
+class Visit:
+    """A page, in a browser context of its own, that records console errors, Content-Security-Policy
+    violations and any request leaving loopback.
+
+    Requests to any host but 127.0.0.1 fail (LOOPBACK_ONLY) and are listed; tests assert the lists stay empty.
+    A visit that changed nothing lasting (``_LASTING``, the context, a page of another site or from a file)
+    hands its page, blank and its site's storage cleared, to the next visit with the same options: as far as
+    a page can tell, a new context, but with the browser's cache and compiled scripts warm. A test that needs
+    a cold start (layout shift, say) asks for ``fresh=True``.
+    """
+
+    def __init__(self, browser: object, *, fresh: bool = False, **options: object) -> None:
         self.console_errors: list[str] = []
         self.violations: list[str] = []
         self.external: list[str] = []
-        self.context.expose_function("mxViolation", lambda text: self.violations.append(text))
-        self.context.add_init_script(_REPORT_VIOLATIONS)
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.console_errors.append(str(e)))
-        self.context.on("request", self._request)
+        self.origins: set[str] = set()
+        self.kept_anything = fresh
+        self._key = (id(browser), repr(sorted((k, v) for k, v in options.items() if k not in _RESET)))
+        idle = _IDLE.get(self._key)
+        self._tab = idle.pop() if idle and not fresh else _Tab(browser, options)
+        self._tab.visit = self
+        self._tab.reset(options)
+        self._options = options
+        self.page = self._tab.page
 
-    def _request(self, request: object) -> None:
-        url = urlsplit(request.url)
-        if url.scheme not in {"data", "blob", "file"} and url.hostname != "127.0.0.1":
-            self.external.append(request.url)
+    @property
+    def context(self) -> object:
+        """The visit's browser context: a test that uses it gets one of its own, not kept after it."""
+        self.kept_anything = True
+        return self._tab.context
+
+    def request(self, address: str) -> None:
+        url = urlsplit(address)
+        if url.scheme in {"http", "https"} and url.hostname == "127.0.0.1":
+            self.origins.add(f"{url.scheme}://{url.netloc}")
+        elif url.scheme not in {"data", "blob", "about"}:
+            self.kept_anything = True  # a page from a file: its storage cannot be cleared by origin
+            if url.scheme != "file":
+                self.external.append(address)
 
     def screenshot(self, name: str) -> None:
         """Save a full-page screenshot for a person to look at, when asked for (SCREENSHOTS_WANTED)."""
         save_screenshot(self.page, name)
 
     def close(self) -> None:
-        """Close the context, then check nothing left loopback, broke the policy or failed in the console."""
-        self.context.close()
+        """Keep the tab for the next visit or close it, then check nothing left loopback, broke the policy or
+        failed in the console."""
+        tab = self._tab
+        if not self.kept_anything and tab.clean(self.origins):
+            _IDLE.setdefault(self._key, []).append(tab)
+        else:
+            tab.context.close()
         assert self.external == [], f"requests left 127.0.0.1: {self.external}"
         assert self.violations == [], f"Content-Security-Policy violations: {self.violations}"
         assert self.console_errors == [], f"console errors: {self.console_errors}"
@@ -486,7 +594,7 @@ class Visit:
 
 @pytest.fixture
 def open_browser(browser: object) -> Iterator[object]:
-    """Open browser contexts with options; each is checked for external requests and errors at the end."""
+    """Open browser pages with options; each is checked for external requests and errors at the end."""
     visits: list[Visit] = []
 
     def open_visit(**options: object) -> Visit:

@@ -34,6 +34,33 @@ def test_a_request_for_another_host_is_listed_and_never_leaves_the_machine(visit
     visit.console_errors.clear()
 
 
+STORED = """() => [localStorage.getItem("probe"), sessionStorage.getItem("probe"), document.cookie,
+    matchMedia("(prefers-color-scheme: dark)").matches, innerWidth, typeof window.probe]"""
+
+
+def test_a_page_kept_for_the_next_visit_brings_nothing_of_the_last(browser: object, server: str) -> None:
+    """Visit hands a page on only when nothing of its test can reach the next one: storage and cookies
+    cleared, size and scheme the new visit's; a page given a clock or a script for every load is closed."""
+    first = Visit(browser, color_scheme="dark", viewport={"width": 390, "height": 844})
+    first.page.goto(server + "runbook/")
+    first.page.evaluate("() => { localStorage.probe = sessionStorage.probe = 1; document.cookie = 'probe=1'; }")
+    assert first.page.evaluate(STORED) == ["1", "1", "probe=1", True, 390, "undefined"]
+    first.close()
+    second = Visit(browser, color_scheme="light", viewport={"width": 1280, "height": 800})
+    assert second.page is first.page and second.page.url == "about:blank"
+    second.page.goto(server + "runbook/")
+    assert second.page.evaluate(STORED) == [None, None, "", False, 1280, "undefined"]
+    second.page.clock.install()
+    second.close()
+    third = Visit(browser, color_scheme="light", viewport={"width": 1280, "height": 800})
+    assert third.page is not second.page
+    third.page.add_init_script("window.probe = 1")
+    third.close()
+    fourth = Visit(browser, color_scheme="light", viewport={"width": 1280, "height": 800})
+    assert fourth.page is not third.page
+    fourth.close()
+
+
 def test_the_essay_opens_at_a_linked_paragraph(visit: Visit, server: str) -> None:
     visit.page.goto(server + "essay/#p-07")
     paragraph = visit.page.locator("#p-07")

@@ -96,14 +96,14 @@ def shifts(visit: Visit, url: str, component: str) -> list[dict]:
 @pytest.mark.parametrize("name", PAGES)
 def test_nothing_moves_when_the_page_starts(open_browser: object, holding: str, name: str, size: dict) -> None:
     path, component = PAGES[name]
-    visit = open_browser(viewport=size)
+    visit = open_browser(viewport=size, fresh=True)  # a cold start: nothing cached yet
     found = shifts(visit, holding + path, component)
     assert sum(entry["value"] for entry in found) <= LIMIT, found
 
 
 def test_nothing_moves_when_the_essay_starts_with_its_marks_turned_off(open_browser: object, holding: str) -> None:
     """The reader's choice is applied before the first paint, not when the switch's script starts."""
-    visit = open_browser(viewport={"width": 390, "height": 844})
+    visit = open_browser(viewport={"width": 390, "height": 844}, fresh=True)
     visit.page.goto(holding + "essay/", wait_until="commit")
     visit.page.evaluate("localStorage.setItem('mx-essay-marks', 'off')")
     found = shifts(visit, holding + "essay/", "mx-marks-toggle")
@@ -124,7 +124,7 @@ def test_a_script_that_moves_the_page_as_it_starts_is_caught(open_browser: objec
         "performance.mark('late:ready');",
         encoding="utf-8",
     )
-    visit = open_browser(viewport={"width": 390, "height": 844})
+    visit = open_browser(viewport={"width": 390, "height": 844}, fresh=True)
     with serve(tmp_path, _HoldingScripts) as url:
         found = shifts(visit, url, "late")
     assert sum(entry["value"] for entry in found) > LIMIT, found
