@@ -557,7 +557,6 @@ class Visit:
         self._tab = idle.pop() if idle and not fresh else _Tab(browser, options)
         self._tab.visit = self
         self._tab.reset(options)
-        self._options = options
         self.page = self._tab.page
 
     @property

@@ -31,7 +31,6 @@ def holding(built: Project) -> Iterator[str]:
     """The built site, served by a server that holds scripts until the test lets them through."""
     with serve(built.site, _HoldingScripts) as url:
         yield url
-    SCRIPTS_LET_THROUGH.set()
 
 
 LIMIT = 0.02
@@ -78,12 +77,12 @@ document.addEventListener("readystatechange", twoFrames, { once: true }); }"""
 def shifts(visit: Visit, url: str, component: str) -> list[dict]:
     """Open ``url`` with its scripts held until the page is painted; once ``component`` has started and its
     changes are painted, the layout shifts seen since the page began."""
+    ready = f"() => performance.getEntriesByName('{component}:ready').length > 0"
     SCRIPTS_LET_THROUGH.clear()
     try:
         visit.page.add_init_script(OBSERVE + PAINTED)
         visit.page.goto(url, wait_until="commit")
         visit.page.wait_for_function("() => window.__painted")
-        ready = f"() => performance.getEntriesByName('{component}:ready').length > 0"
         assert not visit.page.evaluate(ready), "the component started before the first paint: nothing was tested"
     finally:
         SCRIPTS_LET_THROUGH.set()
