@@ -31,17 +31,21 @@ PAGES = {
 }
 
 
-# Each page opens in one scheme and is checked, then the system's scheme changes and it is checked again, as
-# when a reader's device turns dark at dusk: half the pages open light, half dark, so both starts are covered.
+# Each page opens in one scheme on a desktop and is checked, then the system's scheme changes and it is checked
+# again at a phone's width, as when a reader's device turns dark at dusk: half the pages open light, half dark,
+# so every page is checked at both widths and both schemes are covered at each.
 @pytest.mark.parametrize("name", PAGES)
-def test_axe_finds_no_violations_in_either_scheme(open_browser: object, server: str, name: str) -> None:
+def test_axe_finds_no_violations_in_either_scheme_on_a_desktop_and_a_phone(
+    open_browser: object, server: str, name: str
+) -> None:
     first, then = ("light", "dark") if list(PAGES).index(name) % 2 else ("dark", "light")
     visit = open_browser(color_scheme=first, viewport={"width": 1280, "height": 800})
     visit.page.goto(server + PAGES[name])
-    for scheme in (first, then):
+    for scheme, width in ((first, 1280), (then, 390)):
+        visit.page.set_viewport_size({"width": width, "height": 800 if width > 1000 else 844})
         # The deck follows the system's scheme without the theme's palette.
         switch_scheme(visit, scheme, theme=not name.startswith(("deck", "presenter")))
-        assert violations(visit) == [], scheme
+        assert violations(visit) == [], (scheme, width)
 
 
 def test_the_axe_check_reports_what_it_finds(visit: Visit, tmp_path: Path) -> None:
