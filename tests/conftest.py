@@ -8,6 +8,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -659,6 +660,19 @@ SETTLE = f"""async () => {{
 def settle(visit: Visit) -> None:
     """Bring every finite animation and transition to its end (SETTLE)."""
     visit.page.evaluate(SETTLE)
+
+
+def search_for(page: object, word: str) -> object:
+    """Type ``word`` in the theme's search box, as a reader does, and return the first result's link once the
+    results are the whole word's: they are drawn again for each letter, and the theme adds the words to
+    highlight to each link (``?h=word``)."""
+    from playwright.sync_api import expect
+
+    page.locator(".md-search__input").first.click()
+    page.locator(".md-search__input").first.press_sequentially(word)
+    link = page.locator(".md-search-result__item a").first
+    expect(link).to_have_attribute("href", re.compile(rf"\?h={re.escape(word)}(#|$)"))
+    return link
 
 
 # A part of a long page out of view is styled only when something reads it (content-visibility), and its fade

@@ -15,7 +15,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import Project, Visit
+from conftest import Project, Visit, search_for
 
 JAVASCRIPT = {None, "text/javascript", "module", "application/javascript"}
 
@@ -76,9 +76,7 @@ def test_no_page_breaks_its_policy_in_either_scheme_search_included(
         visit.page.wait_for_load_state("load")
     # The theme's search runs in a worker, which the policy allows from the site itself.
     visit.page.goto(server + "glossary/")
-    visit.page.locator(".md-search__input").first.click()
-    visit.page.locator(".md-search__input").press_sequentially("blameless")
-    visit.page.locator(".md-search-result__item").first.wait_for()
+    search_for(visit.page, "blameless")
     # Visit.close fails the test on any violation or console error, on any of these pages.
 
 

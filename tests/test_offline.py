@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIRST, ROOT, Project, Visit, copy_project, parsed, ran_once
+from conftest import FIRST, ROOT, Project, Visit, copy_project, parsed, ran_once, search_for
 
 
 @pytest.fixture(scope="session")
@@ -87,13 +87,10 @@ def test_navigation_and_search_work_from_file(local: Visit, offline: Path) -> No
     # the Visit fails on any violation.
     policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
     assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
-    page.locator(".md-search__input").first.click()
-    page.locator(".md-search__input").press_sequentially("runbook")
-    result = page.locator(".md-search-result__item").first
-    result.wait_for()
-    target = result.locator("a").first.get_attribute("href")
-    assert re.search(r"\.html(\?h=[^#]*)?(#|$)", target), target  # offline links name files, not folders
-    result.locator("a").first.click()
+    link = search_for(page, "runbook")
+    target = link.get_attribute("href")
+    assert re.search(r"\.html\?h=runbook(#|$)", target), target  # offline links name files, not folders
+    link.click()
     page.wait_for_function("target => location.href === target", arg=target)
     assert "runbook" in page.locator("article").first.text_content().lower()
     assert local.external == []
@@ -266,9 +263,7 @@ def test_the_zip_unpacked_works_from_file_with_search_and_the_presenter_view(
     unpacked = tmp_path / "site"
     page = local.page
     page.goto(url(unpacked, "index.html"))
-    page.locator(".md-search__input").first.click()
-    page.locator(".md-search__input").press_sequentially("blameless")
-    page.locator(".md-search-result__item").first.wait_for()
+    search_for(page, "blameless")
     page.goto(url(unpacked, "deck.html?preset=short#1"))
     page.wait_for_function("() => performance.getEntriesByName('mx-deck:ready').length > 0")
     with local.context.expect_page() as opened:
