@@ -108,8 +108,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         PAIRINGS.set(add_pairing_pages(files, site.metaphor, config))
         for path, script in data_scripts(site.metaphor, site.essay, site.scenarios).items():
             files.append(File.generated(config, path, content=script))
-    for file in files.documentation_pages():
-        _own_keys(file, config)
+    if problems := [problem for file in files.documentation_pages() for problem in _own_keys(file, config)]:
+        for problem in problems:
+            log.error(problem)
+        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+        raise PluginError(f"{count} in the pages' front matter (listed above); the site was not built.")
     keys = config.mdx_configs.get("pymdownx.keys")
     env = template_env(config.theme.get_env().loader, keys=keys, cache=cache_folder(config, "templates"))
     settings = SETTINGS.get()
@@ -117,18 +120,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def _own_keys(file: File, config: MkDocsConfig) -> None:
-    """Check the page's front matter keys of ours; send its "Edit this page" to the file of docs/ ``edit:`` names."""
+def _own_keys(file: File, config: MkDocsConfig) -> list[str]:
+    """Return the problems with the page's front matter keys of ours; send its "Edit this page" to the file of
+    docs/ ``edit:`` names."""
     _, meta = get_data(file.content_string)
     toc, edit, shown = meta.get("toc"), meta.get("edit"), source_path(config, file.src_uri)
+    problems = []
     if toc not in (None, "phases"):
-        raise PluginError(f"{shown}: front matter: toc: '{toc}' is not allowed (expected phases)")
+        problems.append(f"{shown}: front matter: toc: '{toc}' is not allowed (expected phases)")
     if meta.get("preview") not in (None, "map"):
-        raise PluginError(f"{shown}: front matter: preview: '{meta['preview']}' is not allowed (expected map)")
+        problems.append(f"{shown}: front matter: preview: '{meta['preview']}' is not allowed (expected map)")
     if edit is not None:
-        if not isinstance(edit, str) or not Path(config.docs_dir, edit).is_file():
-            raise PluginError(f"{shown}: front matter: edit: '{edit}' is not a file in docs/")
-        file.edit_uri = edit
+        if isinstance(edit, str) and Path(config.docs_dir, edit).is_file():
+            file.edit_uri = edit
+        else:
+            problems.append(f"{shown}: front matter: edit: '{edit}' is not a file in docs/")
+    return problems
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
