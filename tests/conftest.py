@@ -415,6 +415,10 @@ def server(built: Project) -> Iterator[str]:
 # (Visit lists it). Intercepting every request instead would send each to this process and back, and turn
 # off the browser's cache.
 LOOPBACK_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+# V8's top tier (TurboFan) compiles hot functions again for each page, in the background: a test's pages are
+# short visits, so it costs a tenth of the browser's CPU and gains nothing. Its lower tiers run the same code
+# to the same results. For the tests only: the benchmarks time the browser as readers have it.
+NO_TOP_TIER = "--js-flags=--no-turbofan"
 
 
 @pytest.fixture(scope="session")
@@ -426,7 +430,7 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=[*CHROMIUM_ARGS, LOOPBACK_ONLY])
+        chromium = playwright.chromium.launch(executable_path=executable, args=[*CHROMIUM_ARGS, LOOPBACK_ONLY, NO_TOP_TIER])
         yield chromium
         chromium.close()
 
