@@ -430,7 +430,9 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=[*CHROMIUM_ARGS, LOOPBACK_ONLY, NO_TOP_TIER])
+        chromium = playwright.chromium.launch(
+            executable_path=executable, args=[*CHROMIUM_ARGS, LOOPBACK_ONLY, NO_TOP_TIER]
+        )
         yield chromium
         chromium.close()
 
