@@ -455,6 +455,22 @@ _REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (ev
   window.mxViolation(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"}: ${event.sample}`));"""
 
 
+# The theme's search builds its index anew in a worker on every page load: in a visit of half a second, more
+# CPU than everything else the page does (150 to 240 ms of 360 to 450 ms, measured here). A visit starts that
+# worker only when it asks (``search=True``): the tests of search, and those that check every page for errors
+# and policy violations, search included. Without, the page is given a worker that never starts for the search
+# (the theme's search box then says it is starting, and nothing else changes); any other worker starts as usual.
+_NO_SEARCH_WORKER = """{ const Native = window.Worker;
+  window.Worker = class extends EventTarget {
+    constructor(url, options) {
+      super();
+      if (!/\\/workers\\/search\\.[^/]*\\.js$/.test(new URL(url, location.href).pathname)) return new Native(url, options);
+    }
+    postMessage() {}
+    terminate() {}
+  }; }"""
+
+
 class _Tab:
     """A browser context and its page, kept for the next visit with the same options once a visit that
     left no trace in them is over (a new context costs a new renderer and a cold start: 0.2 s of CPU a visit).
@@ -463,11 +479,11 @@ class _Tab:
     page's listeners add to the lists of the visit using the tab (``visit``).
     """
 
-    def __init__(self, browser: object, options: dict) -> None:
+    def __init__(self, browser: object, options: dict, *, search: bool) -> None:
         self.context = browser.new_context(**options)
         self.visit: Visit | None = None
         self.context.expose_function("mxViolation", lambda text: self.visit.violations.append(text))
-        self.context.add_init_script(_REPORT_VIOLATIONS)
+        self.context.add_init_script(_REPORT_VIOLATIONS if search else _REPORT_VIOLATIONS + _NO_SEARCH_WORKER)
         self.page = self.context.new_page()
         self.page.on("console", lambda m: self.visit.console_errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.visit.console_errors.append(str(e)))
@@ -550,18 +566,19 @@ class Visit:
     A visit that changed nothing lasting (``_LASTING``, the context, a page of another site or from a file)
     hands its page, blank and its site's storage cleared, to the next visit with the same options: as far as
     a page can tell, a new context, but with the browser's cache and compiled scripts warm. A test that needs
-    a cold start (layout shift, say) asks for ``fresh=True``.
+    a cold start (layout shift, say) asks for ``fresh=True``; one that needs the theme's search, ``search=True``
+    (_NO_SEARCH_WORKER says why it is off unless asked for).
     """
 
-    def __init__(self, browser: object, *, fresh: bool = False, **options: object) -> None:
+    def __init__(self, browser: object, *, fresh: bool = False, search: bool = False, **options: object) -> None:
         self.console_errors: list[str] = []
         self.violations: list[str] = []
         self.external: list[str] = []
         self.origins: set[str] = set()
         self.kept_anything = fresh
-        self._key = (id(browser), repr(sorted((k, v) for k, v in options.items() if k not in _RESET)))
+        self._key = (id(browser), search, repr(sorted((k, v) for k, v in options.items() if k not in _RESET)))
         idle = _IDLE.get(self._key)
-        self._tab = idle.pop() if idle and not fresh else _Tab(browser, options)
+        self._tab = idle.pop() if idle and not fresh else _Tab(browser, options, search=search)
         self._tab.visit = self
         self._tab.reset(options)
         self.page = self._tab.page

@@ -65,7 +65,8 @@ def test_the_axe_check_reports_what_it_finds(visit: Visit, tmp_path: Path) -> No
             assert '[["#bare"]]' in found[1]
 
 
-def test_axe_finds_no_violations_with_the_search_dialog_open(visit: Visit, server: str) -> None:
+def test_axe_finds_no_violations_with_the_search_dialog_open(open_browser: object, server: str) -> None:
+    visit = open_browser(color_scheme="light", viewport={"width": 1280, "height": 800}, search=True)
     visit.page.goto(server + "glossary/")
     search_for(visit.page, "runbook")
     visit.page.wait_for_function(FINISHED)  # the theme's 0.25 s colour transitions: axe reads colours mid-way

@@ -6,13 +6,15 @@ import struct
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 import conftest
 from conftest import FIRST, STICKING_OUT, Visit, switch_scheme
 
 
 @pytest.mark.parametrize("path", ["", "essay/", "glossary/", "explorer/", "about/", "glossary/routine-outage/"])
-def test_pages_load_without_errors_or_external_requests(visit: Visit, server: str, path: str) -> None:
+def test_pages_load_without_errors_or_external_requests(open_browser: object, server: str, path: str) -> None:
+    visit = open_browser(viewport={"width": 1280, "height": 800}, search=True)  # the theme's search starts too
     response = visit.page.goto(server + path)
     assert response.status == 200
     visit.page.wait_for_load_state("networkidle")
@@ -32,6 +34,26 @@ def test_a_request_for_another_host_is_listed_and_never_leaves_the_machine(visit
     assert visit.external == ["http://localhost:65533/probe.png"]
     visit.external.clear()  # listed, as it should be: the fixture would fail the test on it
     visit.console_errors.clear()
+
+
+# Whether the page has asked for the theme's search worker's script, and for any script named so.
+SEARCH_WORKER = """() => performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname)
+    .filter((path) => /\\/workers\\/search\\.[^/]*\\.js$/.test(path))"""
+
+
+def test_the_search_index_is_built_only_in_visits_that_ask_for_the_search(open_browser: object, server: str) -> None:
+    """A visit starts the theme's search worker only with ``search=True`` (conftest says why); without, the
+    search box says it is starting, and the rest of the page works as ever."""
+    searching = open_browser(viewport={"width": 1280, "height": 800}, search=True)
+    searching.page.goto(server + "about/")
+    searching.page.wait_for_function(f"() => ({SEARCH_WORKER})().length === 1")
+    plain = open_browser(viewport={"width": 1280, "height": 800})
+    plain.page.goto(server + "about/")
+    plain.page.wait_for_load_state("networkidle")
+    assert plain.page.evaluate(SEARCH_WORKER) == []
+    plain.page.locator(".md-search__input").click()
+    expect(plain.page.locator(".md-search-result__meta")).to_have_text("Initializing search")
+    assert plain.page.locator(".md-search-result__item").count() == 0
 
 
 STORED = """() => [localStorage.getItem("probe"), sessionStorage.getItem("probe"), document.cookie,

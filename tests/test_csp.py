@@ -68,7 +68,7 @@ def top_pages(project: Project) -> list[str]:
 def test_no_page_breaks_its_policy_in_either_scheme_search_included(
     open_browser: object, server: str, built: Project, scheme: str
 ) -> None:
-    visit = open_browser(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+    visit = open_browser(color_scheme=scheme, viewport={"width": 1280, "height": 800}, search=True)
     pages = top_pages(built)
     assert len(pages) >= 14
     for path in pages:

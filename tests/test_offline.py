@@ -46,7 +46,7 @@ def offline(offline_run: tuple[Path, subprocess.CompletedProcess[str]]) -> Path:
 
 @pytest.fixture
 def local(open_browser: object) -> Visit:
-    return open_browser(viewport={"width": 1280, "height": 800})
+    return open_browser(viewport={"width": 1280, "height": 800}, search=True)
 
 
 def url(site: Path, page: str) -> str:
