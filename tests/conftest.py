@@ -468,7 +468,8 @@ _NO_SEARCH_WORKER = """{ const Native = window.Worker;
     }
     postMessage() {}
     terminate() {}
-  }; }"""
+  };
+  window.Worker.mxNoSearch = true; }"""
 
 
 class _Tab:
@@ -691,6 +692,8 @@ def search_for(page: object, word: str) -> object:
     highlight to each link (``?h=word``)."""
     from playwright.sync_api import expect
 
+    if page.evaluate("() => Boolean(window.Worker && window.Worker.mxNoSearch)"):
+        pytest.fail("this page's visit has the theme's search off: open it with open_browser(search=True)")
     page.locator(".md-search__input").first.click()
     page.locator(".md-search__input").first.press_sequentially(word)
     link = page.locator(".md-search-result__item a").first

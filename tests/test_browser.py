@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 import conftest
-from conftest import FIRST, STICKING_OUT, Visit, switch_scheme
+from conftest import FIRST, STICKING_OUT, Visit, search_for, switch_scheme
 
 
 @pytest.mark.parametrize("path", ["", "essay/", "glossary/", "explorer/", "about/", "glossary/routine-outage/"])
@@ -54,6 +54,8 @@ def test_the_search_index_is_built_only_in_visits_that_ask_for_the_search(open_b
     plain.page.locator(".md-search__input").click()
     expect(plain.page.locator(".md-search-result__meta")).to_have_text("Initializing search")
     assert plain.page.locator(".md-search-result__item").count() == 0
+    with pytest.raises(pytest.fail.Exception, match=r"open it with open_browser\(search=True\)"):
+        search_for(plain.page, "runbook")  # a test that searches without asking is told what to do
 
 
 STORED = """() => [localStorage.getItem("probe"), sessionStorage.getItem("probe"), document.cookie,
