@@ -54,6 +54,7 @@ SETTINGS: Stage[Settings] = Stage("the build's settings")  # on_config
 SOURCES: Stage[SiteData | InvalidData] = Stage("the checked sources")  # on_pre_build
 PAIRINGS: Stage[dict[str, str]] = Stage("the pairings' pages")  # on_files: entry ids by source path
 RENDERER: Stage[Renderer] = Stage("the renderer")  # on_files
+PAGE_PROBLEMS: Stage[list[str]] = Stage("the pages' template problems")  # on_files, then each page
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -117,6 +118,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     env = template_env(config.theme.get_env().loader, keys=keys, cache=cache_folder(config, "templates"))
     settings = SETTINGS.get()
     RENDERER.set(Renderer(env, files, settings.site_address, settings.offline))
+    PAGE_PROBLEMS.set([])
     return files
 
 
@@ -141,7 +143,26 @@ def _own_keys(file: File, config: MkDocsConfig) -> list[str]:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Let every page but the essay say what it says of the data from the data (``{{ counts.scenarios }}``),
     in its text and its description. A copy without the essay's full text (ESSAY_TEXT=excerpts) shows the
-    site's outline of it on the essay page instead, with the outline's description."""
+    site's outline of it on the essay page instead, with the outline's description. A mistake in a page's
+    template is kept (the page is left empty) and the build goes on to the next page: on_env names them all."""
+    try:
+        return _render_page(markdown, page, config)
+    except PluginError as problem:
+        PAGE_PROBLEMS.get().append(str(problem))
+        return ""
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """Stop the build, before anything is written, on the mistakes found in the pages' templates, each named."""
+    if problems := PAGE_PROBLEMS.get():
+        for problem in problems:
+            log.error(problem)
+        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+        raise PluginError(f"{count} in the pages' templates (listed above); the site was not built.")
+    return env
+
+
+def _render_page(markdown: str, page: Page, config: MkDocsConfig) -> str:
     site = SOURCES.get()
     if not isinstance(site, SiteData):
         return markdown
@@ -200,5 +221,5 @@ def on_build_error(error: Exception) -> None:
 
 
 def _forget() -> None:
-    for stage in (SETTINGS, SOURCES, PAIRINGS, RENDERER):
+    for stage in (SETTINGS, SOURCES, PAIRINGS, RENDERER, PAGE_PROBLEMS):
         stage.clear()

@@ -35,9 +35,9 @@ def test_a_page_that_includes_a_component_that_does_not_exist_stops_the_build_at
     edit(guide, '{% include "partials/metaphor/tools.html" %}', '{% include "partials/metaphor/tool.html" %}')
     line = guide.read_text(encoding="utf-8").splitlines().index('{% include "partials/metaphor/tool.html" %}') + 1
     assert errors(project) == [
-        "Error reading page 'guide.md':",
-        f"docs/guide.md:{line}: no template partials/metaphor/tool.html in overrides/ "
+        f"metaphor: docs/guide.md:{line}: no template partials/metaphor/tool.html in overrides/ "
         "(did you mean partials/metaphor/tools.html?)",
+        "1 problem in the pages' templates (listed above); the site was not built.",
     ]
 
 

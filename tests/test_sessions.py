@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 from bs4 import NavigableString
 
 from conftest import Project, Visit, parsed, settle
@@ -357,11 +356,16 @@ def test_the_guides_figures_come_from_the_data(built: Project, model: Metaphor) 
     assert not re.search(r"\b(?:ten|six)-minute discussion", text)
 
 
-@pytest.mark.parametrize("mistake", ["{{ counts.nothing }}", "{% if %}"])
-def test_a_mistake_in_a_pages_template_text_names_the_file_and_line(project: Project, mistake: str) -> None:
-    index = project.root / "docs" / "index.md"
-    lines = index.read_text(encoding="utf-8").splitlines()
-    lines.insert(12, mistake)
-    index.write_text("\n".join(lines) + "\n", encoding="utf-8")
+def test_mistakes_in_two_pages_template_text_are_each_named_with_file_and_line_in_one_run(project: Project) -> None:
+    """A value the data does not have on one page, a broken tag on another: the one build names both."""
+    for name, mistake in (("index.md", "{{ counts.nothing }}"), ("about.md", "{% if %}")):
+        page = project.root / "docs" / name
+        lines = page.read_text(encoding="utf-8").splitlines()
+        lines.insert(12, mistake)
+        page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     errors = project.failed_build()
-    assert any(line.startswith("ERROR   -  docs/index.md:13: ") for line in errors), errors
+    assert errors == [
+        "ERROR   -  metaphor: docs/index.md:13: 'dict object' has no attribute 'nothing'",
+        "ERROR   -  metaphor: docs/about.md:13: Expected an expression, got 'end of statement block'",
+        "ERROR   -  2 problems in the pages' templates (listed above); the site was not built.",
+    ]
