@@ -455,8 +455,8 @@ _REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (ev
   window.mxViolation(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"}: ${event.sample}`));"""
 
 
-# The theme's search builds its index anew in a worker on every page load: in a visit of half a second, more
-# CPU than everything else the page does (150 to 240 ms of 360 to 450 ms, measured here). A visit starts that
+# The theme's search builds its index anew in a worker on every page load: in a visit of half a second, about as
+# much CPU as everything else the page does (120 to 190 ms of 330 to 400 ms; BENCHMARKS.md). A visit starts that
 # worker only when it asks (``search=True``): the tests of search, and those that check every page for errors
 # and policy violations, search included. Without, the page is given a worker that never starts for the search
 # (the theme's search box then says it is starting, and nothing else changes); any other worker starts as usual.
