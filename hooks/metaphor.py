@@ -109,11 +109,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         PAIRINGS.set(add_pairing_pages(files, site.metaphor, config))
         for path, script in data_scripts(site.metaphor, site.essay, site.scenarios).items():
             files.append(File.generated(config, path, content=script))
-    if problems := [problem for file in files.documentation_pages() for problem in _own_keys(file, config)]:
-        for problem in problems:
-            log.error(problem)
-        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
-        raise PluginError(f"{count} in the pages' front matter (listed above); the site was not built.")
+    _stop_on([problem for file in files.documentation_pages() for problem in _own_keys(file, config)], "front matter")
     keys = config.mdx_configs.get("pymdownx.keys")
     env = template_env(config.theme.get_env().loader, keys=keys, cache=cache_folder(config, "templates"))
     settings = SETTINGS.get()
@@ -154,12 +150,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     """Stop the build, before anything is written, on the mistakes found in the pages' templates, each named."""
-    if problems := PAGE_PROBLEMS.get():
+    _stop_on(PAGE_PROBLEMS.get(), "templates")
+    return env
+
+
+def _stop_on(problems: list[str], where: str) -> None:
+    """Log each of ``problems`` (found in the pages' ``where``), then stop the build saying how many, if any."""
+    if problems:
         for problem in problems:
             log.error(problem)
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
-        raise PluginError(f"{count} in the pages' templates (listed above); the site was not built.")
-    return env
+        raise PluginError(f"{count} in the pages' {where} (listed above); the site was not built.")
 
 
 def _render_page(markdown: str, page: Page, config: MkDocsConfig) -> str:
