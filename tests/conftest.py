@@ -455,6 +455,9 @@ _REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (ev
   window.mxViolation(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"}: ${event.sample}`));"""
 
 
+# The path of the theme's search worker's script, as a JavaScript regular expression.
+SEARCH_WORKER_PATH = r"/\/workers\/search\.[^/]*\.js$/"
+
 # The theme's search builds its index anew in a worker on every page load: in a visit of half a second, about as
 # much CPU as everything else the page does (120 to 190 ms of 330 to 400 ms; BENCHMARKS.md). A visit starts that
 # worker only when it asks (``search=True``): the tests of search, and those that check every page for errors
@@ -464,12 +467,12 @@ _NO_SEARCH_WORKER = """{ const Native = window.Worker;
   window.Worker = class extends EventTarget {
     constructor(url, options) {
       super();
-      if (!/\\/workers\\/search\\.[^/]*\\.js$/.test(new URL(url, location.href).pathname)) return new Native(url, options);
+      if (!SEARCH_WORKER_PATH.test(new URL(url, location.href).pathname)) return new Native(url, options);
     }
     postMessage() {}
     terminate() {}
   };
-  window.Worker.mxNoSearch = true; }"""
+  window.Worker.mxNoSearch = true; }""".replace("SEARCH_WORKER_PATH", SEARCH_WORKER_PATH)
 
 
 class _Tab:

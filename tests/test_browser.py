@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 import conftest
-from conftest import FIRST, STICKING_OUT, Visit, search_for, switch_scheme
+from conftest import FIRST, SEARCH_WORKER_PATH, STICKING_OUT, Visit, search_for, switch_scheme
 
 
 @pytest.mark.parametrize("path", ["", "essay/", "glossary/", "explorer/", "about/", "glossary/routine-outage/"])
@@ -36,9 +36,9 @@ def test_a_request_for_another_host_is_listed_and_never_leaves_the_machine(visit
     visit.console_errors.clear()
 
 
-# Whether the page has asked for the theme's search worker's script, and for any script named so.
-SEARCH_WORKER = """() => performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname)
-    .filter((path) => /\\/workers\\/search\\.[^/]*\\.js$/.test(path))"""
+# The paths of the theme's search worker's script the page has asked for.
+SEARCH_WORKER = f"""() => performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname)
+    .filter((path) => {SEARCH_WORKER_PATH}.test(path))"""
 
 
 def test_the_search_index_is_built_only_in_visits_that_ask_for_the_search(open_browser: object, server: str) -> None:
