@@ -23,6 +23,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from browsers import CHROMIUM_ARGS, HELP, find_chromium
+from build_server import BuildServer
 from checks.site_data import SiteData, load_site
 from model.metaphor_model import Metaphor
 from sources.essay_source import Essay
@@ -31,6 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
 SEED = ROOT / "tests" / "data" / "essay-seed.txt"
 
+
+BUILDS = BuildServer()  # this worker's builds (Project.build)
 
 # The build command README and CONTRIBUTING give (tests/test_docs.py checks that they give this one).
 HAND_BUILD = "NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict"
@@ -65,13 +68,12 @@ class Project:
     def build(
         self, *, site_url: str | None = None, env: dict[str, str] | None = None
     ) -> subprocess.CompletedProcess[str]:
-        """Run `mkdocs build --strict` on this copy, as a contributor would (``env`` adds settings)."""
-        self.result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(self.site)],
+        """Run `python -m mkdocs build --strict` on this copy, as a contributor would (``env`` adds settings),
+        through the worker's build server (tests/build_server.py: the same command, without Python's start)."""
+        self.result = BUILDS.run(
+            ["build", "--strict", "--site-dir", str(self.site)],
             cwd=self.root,
             env=build_environment(site_url=site_url, env={"NO_MKDOCS_2_WARNING": "1", **(env or {})}),
-            capture_output=True,
-            text=True,
             timeout=120,
         )
         return self.result

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from browsers import find_chromium
-from conftest import Project, made_once, parsed
+from conftest import Project, build_environment, made_once, parsed
 from dev_server import DevServer
 from mapping_cases import at
 
@@ -210,3 +212,31 @@ def test_a_shared_folder_is_made_once_a_run_and_a_failed_make_is_tried_again(
         made_once(tmp_path_factory, "probe-broken", broken)
     again = made_once(tmp_path_factory, "probe-broken", make)
     assert made == [first, again] and (again / "page.html").read_text(encoding="utf-8") == "made"
+
+
+def test_a_build_through_the_workers_build_server_is_the_command_run_on_its_own(small: Project) -> None:
+    """Project.build forks each build from a server that has MkDocs imported (tests/build_server.py): it
+    prints what `python -m mkdocs build --strict` prints in a process of its own and exits as it does, and
+    it runs the copy's own hooks, changed since the last build or not."""
+
+    def timeless(log: str) -> str:
+        return re.sub(r"built in [0-9.]+ seconds", "built in N seconds", log)
+
+    hook = small.root / "hooks" / "metaphor.py"
+    for mark in ("first", "second"):
+        hook.write_text(
+            hook.read_text(encoding="utf-8") + f'\nlog.warning("this copy\'s hooks, {mark}")\n', encoding="utf-8"
+        )
+        served = small.build()
+        alone = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(small.site)],
+            cwd=small.root,
+            env=build_environment(env={"NO_MKDOCS_2_WARNING": "1"}),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert (served.args, served.returncode, served.stdout) == (alone.args, alone.returncode, alone.stdout)
+        assert timeless(served.stderr) == timeless(alone.stderr)
+        assert f"WARNING -  metaphor: this copy's hooks, {mark}\n" in served.stderr
+        assert "Documentation built in" in served.stderr
