@@ -10,8 +10,9 @@ for the pages' scripts (pages/data_script), and each page gets what it shows: th
 (pages/essay_marks), or, in a copy without the essay's full text (ESSAY_TEXT=excerpts), the site's
 outline in its place; every other page in docs/ is rendered as a template before Markdown reads it,
 so it says what it says of the data from the data (``{{ counts.scenarios }}``) and includes the
-components it shows (``{% include "partials/metaphor/glossary.html" %}``); MkDocs finds the
-anchors of that markup as it reads it, and checks links to them. Markup lives in ``overrides/partials/metaphor/``,
+components it shows (``{% include "partials/metaphor/glossary.html" %}``). A component's markup
+passes Markdown by and takes its place in the page's HTML (pages/page_templates, ``html_block``), with
+its anchors, which MkDocs checks links against. Markup lives in ``overrides/partials/metaphor/``,
 rendered by pages/page_templates; which of our scripts and stylesheets a page loads is declared in
 pages/components.
 
@@ -189,10 +190,17 @@ def _render_page(markdown: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Mark the essay's quoted passages, and give the glossary its contents (or, under serve, show the problems)."""
+    """Put the components' markup in place, mark the essay's quoted passages, and give the glossary its contents
+    (or, under serve, show the problems)."""
     site, renderer = SOURCES.get(), RENDERER.get()
     if isinstance(site, InvalidData):
         return show_problems(site, page=page, renderer=renderer)
+    try:
+        html, ids = renderer.place_blocks(html, source=source_path(config, page.file.src_uri))
+    except PluginError as problem:
+        PAGE_PROBLEMS.get().append(str(problem))
+        return ""
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
     if page.file.src_uri == ESSAY and site.outline is None:
         explorer_href = renderer.href("explorer.md", page)
         html = mark_quotes(html, metaphor=site.metaphor, explorer_href=explorer_href, macros=renderer.macros(MARKS))

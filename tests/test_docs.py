@@ -225,3 +225,13 @@ def test_the_readmes_layout_map_names_every_module_script_and_template() -> None
     names += [path.stem for path in (ROOT / "overrides" / "partials" / "metaphor").glob("*.html")]
     names = [name for name in names if not name.startswith(("__", "test_")) and name != "data"]
     assert [name for name in sorted(set(names)) if name not in layout] == []
+
+
+def test_every_file_the_documents_name_by_its_path_exists() -> None:
+    """A path in backticks in one of the project's folders (``hooks/pages/components.py``) names a file or folder
+    that exists: one renamed or removed since is named nowhere. (Other paths are the site's addresses.)"""
+    path = re.compile(r"`((?:hooks|tests|scripts|docs|overrides|\.github|\.ci)/[\w./-]*)`")
+    documents = [*DOCUMENTS, "MAINTAINING.md", "BENCHMARKS.md", ".github/PULL_REQUEST_TEMPLATE.md"]
+    named = {(name, found) for name in documents for found in path.findall((ROOT / name).read_text(encoding="utf-8"))}
+    assert len(named) > 30
+    assert sorted((name, found) for name, found in named if not (ROOT / found).exists()) == []

@@ -30,15 +30,42 @@ def edit(path: Path, old: str, new: str) -> None:
 # ------------------------------------------------------------------------ components in pages
 
 
-def test_a_page_that_includes_a_component_that_does_not_exist_stops_the_build_at_its_line(project: Project) -> None:
-    guide = project.root / "docs" / "guide.md"
+def test_a_component_that_does_not_exist_or_is_included_in_code_stops_the_build_naming_its_page(
+    project: Project,
+) -> None:
+    """Each page's mistake in one run: a template that does not exist (with its line), and a component inside a
+    code block, where its markup would show as text."""
+    guide, cards = project.root / "docs" / "guide.md", project.root / "docs" / "cards.md"
     edit(guide, '{% include "partials/metaphor/tools.html" %}', '{% include "partials/metaphor/tool.html" %}')
+    edit(
+        cards, '{% include "partials/metaphor/cards.html" %}', '```\n{% include "partials/metaphor/cards.html" %}\n```'
+    )
     line = guide.read_text(encoding="utf-8").splitlines().index('{% include "partials/metaphor/tool.html" %}') + 1
     assert errors(project) == [
+        "metaphor: docs/cards.md: a component is included inside code, where Markdown shows its markup as text: "
+        "include it on lines of its own, outside code blocks",
         f"metaphor: docs/guide.md:{line}: no template partials/metaphor/tool.html in overrides/ "
         "(did you mean partials/metaphor/tools.html?)",
-        "1 problem in the pages' templates (listed above); the site was not built.",
+        "2 problems in the pages' templates (listed above); the site was not built.",
     ]
+
+
+def test_components_pass_markdown_by_and_the_site_is_the_one_markdown_would_make(
+    project: Project, built: Project
+) -> None:
+    """The components' markup skips Markdown (``{% filter html_block %}``, hooks/pages/page_templates.py),
+    which would only copy it through: without the filter, every file of the site is the same, byte for byte."""
+    wrapped = 0
+    for template in (project.root / "overrides" / "partials" / "metaphor").glob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        wrapped += text.count("{% filter html_block %}\n")
+        text = text.replace("{% filter html_block %}\n", "").replace("{% endfilter %}\n", "")
+        template.write_text(text, encoding="utf-8")
+    assert wrapped >= 15
+    site = project.built()
+    files = sorted(path.relative_to(site) for path in site.rglob("*") if path.is_file())
+    assert files == sorted(path.relative_to(built.site) for path in built.site.rglob("*") if path.is_file())
+    assert [str(name) for name in files if (site / name).read_bytes() != (built.site / name).read_bytes()] == []
 
 
 def test_the_guide_shows_the_components_it_includes(built: Project) -> None:
