@@ -10,6 +10,7 @@ import subprocess
 
 import pytest
 from agenda_spec import session_agenda
+from bs4 import Tag
 
 from conftest import EXCERPTS, ROOT, Project, Visit, serve, switch_scheme, violations
 from model.metaphor_model import Metaphor, agenda
@@ -477,14 +478,22 @@ def test_the_sites_own_pages_use_the_essays_words_only_in_quotation_marks(essay:
     assert essay.unquoted_run(text) is None, essay.unquoted_run(text)
 
 
+def entry_slides(built: Project) -> dict[str, Tag]:
+    """Return the deck's slide of each pairing, by its id (the page is searched once, not once per pairing)."""
+    sections = built.page("deck/").select("section[data-entry]")
+    slides = {slide["data-entry"]: slide for slide in sections}
+    assert len(slides) == len(sections)
+    return slides
+
+
 def test_every_slide_of_the_sites_extension_tells_the_presenter_to_say_so_first(
     built: Project, model: Metaphor
 ) -> None:
     """A room hears a slide as the author's comparison unless told otherwise: the presenter's notes of each
     pairing the site extends begin by saying so, and those of the essay's own pairings never do."""
-    deck = built.page("deck/")
+    slides = entry_slides(built)
     for entry in model.entries:
-        notes = deck.select_one(f'section[data-entry="{entry.id}"] [data-notes]').get_text()
+        notes = slides[entry.id].select_one("[data-notes]").get_text()
         says_so = notes.startswith("Say first that this pairing is the site's extension")
         assert says_so == (entry.origin != "essay"), entry.id
 
@@ -503,9 +512,9 @@ def test_a_slide_signs_her_words_on_outages_as_such_and_never_under_the_sexism_s
 ) -> None:
     """Each pairing's slide shows one quote: her words on sexism, revealed with that side, or, where the pairing
     rests only on her words about outages, those, shown with the outage side and said to be about outages."""
-    deck = built.page("deck/")
+    slides = entry_slides(built)
     for entry in model.entries:
-        quote = deck.select_one(f'section[data-entry="{entry.id}"] .mx-slide__quote')
+        quote = slides[entry.id].select_one(".mx-slide__quote")
         own = [q for q in entry.quotes if not q.about]
         expected = own[0] if own else entry.quotes[0]
         assert quote.p.get_text() == expected.text, entry.id

@@ -120,10 +120,11 @@ def test_each_scenario_is_on_its_page_whole_without_javascript(built: Project, s
 
 def test_pairings_link_to_the_scenarios_that_rehearse_them(built: Project, site_data: object) -> None:
     for url in ("glossary/", "explorer/"):
-        page = built.page(url)
+        articles = {article["data-entry-id"]: article for article in built.page(url).select("article[data-entry-id]")}
+        assert list(articles) == [entry.id for entry in site_data.metaphor.entries]
         for entry in site_data.metaphor.entries:
             expected = [s.id for s in site_data.scenarios.rehearsing(entry.id)]
-            links = page.select(f"article[data-entry-id={entry.id}] [data-scenario-link]")
+            links = articles[entry.id].select("[data-scenario-link]")
             assert [a["data-scenario-link"] for a in links] == expected
 
 
