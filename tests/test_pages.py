@@ -8,10 +8,12 @@ import logging
 from pathlib import Path
 
 import pytest
+from jinja2 import DictLoader
 from mkdocs.config import load_config
 
 from conftest import ROOT, Project, load_yaml, parsed
 from pages.build_state import Session, Settings
+from pages.page_templates import template_env
 from sources.essay_source import TYPOGRAPHY, Essay
 
 
@@ -48,6 +50,13 @@ def test_a_component_that_does_not_exist_or_is_included_in_code_stops_the_build_
         "(did you mean partials/metaphor/tools.html?)",
         "2 problems in the pages' templates (listed above); the site was not built.",
     ]
+
+
+def test_outside_a_build_a_components_markup_is_rendered_where_it_stands() -> None:
+    """The templates' environment alone (scripts/benchmark.py renders the pages as static HTML with it) leaves
+    a component's markup in place; only a build's renderer keeps it past Markdown."""
+    env = template_env(DictLoader({"part.html": "{% filter html_block %}<p>{{ text }}</p>\n{% endfilter %}"}))
+    assert env.get_template("part.html").render(text="<b>") == "<p>&lt;b&gt;</p>\n"
 
 
 def test_components_pass_markdown_by_and_the_site_is_the_one_markdown_would_make(

@@ -79,6 +79,7 @@ def template_env(loader: BaseLoader, *, keys: dict[str, Any] | None = None, cach
     env.filters["sentence"] = sentence
     env.filters["lower_first"] = lambda text: str(text)[:1].lower() + str(text)[1:]
     env.filters["qr"] = qr_code
+    env.filters["html_block"] = lambda markup: markup  # as it is; a build's Renderer keeps it past Markdown
     return env
 
 
