@@ -201,6 +201,7 @@ def template_context(
 # would only copy the markup through, after reading it with an HTML parser twice (MkDocs looking for
 # anchors, then Markdown itself): a third of a build's time.
 _BLOCK = re.compile(r"<!--mx-block-(\d+)-->")
+_SHOWN_BLOCK = re.compile(r"&lt;!--mx-block-\d+--&gt;")  # a marker that Markdown has shown as text
 _IDS = re.compile(r'<[a-zA-Z][^>]*?\sid="([^"]*)"')  # the templates quote every attribute with "
 
 
@@ -240,7 +241,7 @@ class Renderer:
             return _BLOCK.sub(place, markup)  # a component inside another
 
         content = _BLOCK.sub(place, content)
-        if "mx-block-" in content:
+        if _SHOWN_BLOCK.search(content):
             raise PluginError(
                 f"{source}: a component is included inside code, where Markdown shows its markup as text: "
                 "include it on lines of its own, outside code blocks"
