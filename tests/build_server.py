@@ -9,7 +9,8 @@ and the server imports them too, so that the next child starts with them loaded.
 
 Only modules from Python's own library and the installed packages are imported ahead: never the project's
 hooks (each copy of the project has its own, which MkDocs loads from the copy as usual), nor any module
-named as one of them.
+named as one of them. What a module decides as it is imported stays decided: Material prints its
+end-of-life banner on import unless NO_MKDOCS_2_WARNING is set, and the tests' builds always set it.
 
 As a script it serves requests, one JSON line each on its input, answering each with the child's pid and
 then its exit status.
@@ -30,6 +31,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import Any, TextIO
 
 HOOKS = Path(__file__).resolve().parent.parent / "hooks"
 INSTALLED = tuple({os.path.realpath(p) + os.sep for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)})
@@ -51,20 +53,23 @@ class BuildServer:
         command = [sys.executable, "-m", "mkdocs", *args]
         out, err = self._folder / "stdout", self._folder / "stderr"
         with self._lock:
+            for path in (out, err):
+                path.unlink(missing_ok=True)  # never the last build's, if this one prints nothing
             server = self._start()
-            request = {"args": args, "cwd": str(cwd), "env": env, "stdout": str(out), "stderr": str(err)}
-            server.stdin.write(json.dumps(request) + "\n")
-            server.stdin.flush()
-            pid = _number(server.stdout.readline())
+            child: list[int] = []  # the build's pid, once the server has said it
             expired = threading.Event()
-            timer = threading.Timer(timeout, _kill, (pid, expired))
+            timer = threading.Timer(timeout, _kill, (child, server, expired))
             timer.start()
             try:
-                returncode = _number(server.stdout.readline())
+                request = {"args": args, "cwd": str(cwd), "env": env, "stdout": str(out), "stderr": str(err)}
+                server.stdin.write(json.dumps(request) + "\n")
+                server.stdin.flush()
+                child.append(_number(server))
+                returncode = _number(server)
             finally:
                 timer.cancel()
             encoding = locale.getpreferredencoding(False)
-            stdout, stderr = out.read_text(encoding=encoding), err.read_text(encoding=encoding)
+            stdout, stderr = (path.read_text(encoding=encoding) if path.exists() else "" for path in (out, err))
         if expired.is_set():
             raise subprocess.TimeoutExpired(command, timeout, stdout, stderr)
         return subprocess.CompletedProcess(command, returncode, stdout, stderr)
@@ -81,16 +86,22 @@ class BuildServer:
         return self._server
 
 
-def _number(line: str) -> int:
+def _number(server: subprocess.Popen[str]) -> int:
+    """Read the server's next answer: a pid (above 0) or an exit status."""
+    line = server.stdout.readline()
     if not line:
-        raise RuntimeError("the build server (tests/build_server.py) stopped; what it printed is above")
+        raise RuntimeError(f"the build server (tests/build_server.py) stopped, with status {server.wait()}")
     return int(line)
 
 
-def _kill(pid: int, expired: threading.Event) -> None:
+def _kill(child: list[int], server: subprocess.Popen[str], expired: threading.Event) -> None:
+    """Stop a build that has run out of time: the child, or the server if it never started one."""
     expired.set()
     with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGKILL)
+        if child and child[0] > 0:
+            os.kill(child[0], signal.SIGKILL)
+        else:
+            server.kill()
 
 
 def serve() -> None:
@@ -99,12 +110,13 @@ def serve() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C stops the test run, and this quietly
     hooks = {path.stem for path in HOOKS.iterdir()}
     first = sys.path.copy()
-    reply = sys.stdout
+    reply = os.fdopen(os.dup(1), "w")  # the answers, alone on the pipe: what modules print goes to stderr
+    os.dup2(2, 1)
     with contextlib.suppress(BrokenPipeError):  # the worker has ended
         _serve(reply, hooks, first)
 
 
-def _serve(reply: object, hooks: set[str], first: list[str]) -> None:
+def _serve(reply: TextIO, hooks: set[str], first: list[str]) -> None:
     for line in sys.stdin:
         request = json.loads(line)
         modules = Path(request["stdout"]).with_name("modules.json")
@@ -126,21 +138,21 @@ def _serve(reply: object, hooks: set[str], first: list[str]) -> None:
                         pass
 
 
-def _child(request: dict, path: list[str], modules: Path) -> None:
+def _child(request: dict[str, Any], path: list[str], modules: Path) -> None:
     """Run MkDocs' command line as `python -m mkdocs` would, then exit with its status (never return)."""
     code = 1
     try:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        os.chdir(request["cwd"])
-        os.environ.clear()
-        os.environ.update(request["env"])
-        sys.dont_write_bytecode = bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))
-        sys.path[:] = [request["cwd"], *path]
         for fd, name in ((1, "stdout"), (2, "stderr")):
             os.dup2(os.open(request[name], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), fd)
         os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
-        sys.argv = ["-m", *request["args"]]
         try:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            os.chdir(request["cwd"])
+            os.environ.clear()
+            os.environ.update(request["env"])
+            sys.dont_write_bytecode = bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))
+            sys.path[:] = [request["cwd"], *path]
+            sys.argv = ["-m", *request["args"]]
             runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
             code = 0
         except SystemExit as exit_:

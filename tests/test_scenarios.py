@@ -120,8 +120,9 @@ def test_each_scenario_is_on_its_page_whole_without_javascript(built: Project, s
 
 def test_pairings_link_to_the_scenarios_that_rehearse_them(built: Project, site_data: object) -> None:
     for url in ("glossary/", "explorer/"):
-        articles = {article["data-entry-id"]: article for article in built.page(url).select("article[data-entry-id]")}
-        assert list(articles) == [entry.id for entry in site_data.metaphor.entries]
+        found = built.page(url).select("article[data-entry-id]")
+        articles = {article["data-entry-id"]: article for article in found}
+        assert list(articles) == [entry.id for entry in site_data.metaphor.entries] and len(found) == len(articles)
         for entry in site_data.metaphor.entries:
             expected = [s.id for s in site_data.scenarios.rehearsing(entry.id)]
             links = articles[entry.id].select("[data-scenario-link]")

@@ -12,6 +12,7 @@ import html
 import io
 import itertools
 import re
+import secrets
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -29,7 +30,9 @@ from jinja2 import (
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
+    pass_context,
 )
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -79,8 +82,14 @@ def template_env(loader: BaseLoader, *, keys: dict[str, Any] | None = None, cach
     env.filters["sentence"] = sentence
     env.filters["lower_first"] = lambda text: str(text)[:1].lower() + str(text)[1:]
     env.filters["qr"] = qr_code
-    env.filters["html_block"] = lambda markup: markup  # as it is; a build's Renderer keeps it past Markdown
+    env.filters["html_block"] = _in_place  # a build's Renderer keeps the markup past Markdown instead
     return env
+
+
+@pass_context  # as every html_block: Jinja never runs it early, on a constant, while it compiles the template
+def _in_place(context: Context, markup: str) -> str:
+    """Leave a component's markup where it stands (outside a build: scripts/benchmark.py's static pages)."""
+    return markup
 
 
 def qr_code(address: str) -> Markup:
@@ -200,8 +209,6 @@ def template_context(
 # the markup takes the marker's place once Markdown has made the page (Renderer.place_blocks). Markdown
 # would only copy the markup through, after reading it with an HTML parser twice (MkDocs looking for
 # anchors, then Markdown itself): a third of a build's time.
-_BLOCK = re.compile(r"<!--mx-block-(\d+)-->")
-_SHOWN_BLOCK = re.compile(r"&lt;!--mx-block-\d+--&gt;")  # a marker that Markdown has shown as text
 _IDS = re.compile(r'<[a-zA-Z][^>]*?\sid="([^"]*)"')  # the templates quote every attribute with "
 
 
@@ -217,15 +224,17 @@ class Renderer:
     links: dict[tuple[str, str], str] = field(default_factory=dict)  # (from, to): the glossary links each pairing twice
     blocks: dict[int, str] = field(default_factory=dict)  # the components' markup, by marker, until placed
     numbers: Iterator[int] = field(default_factory=itertools.count)
+    token: str = field(default_factory=lambda: secrets.token_hex(4))  # this build's markers, and no other text
 
     def __post_init__(self) -> None:
-        self.env.filters["html_block"] = self.html_block
+        @pass_context
+        def html_block(context: Context, markup: str) -> Markup:
+            """Keep ``markup`` for its page's HTML; return its marker, for the page's Markdown."""
+            number = next(self.numbers)
+            self.blocks[number] = str(markup)
+            return Markup(f"\n\n<!--mx-block-{self.token}-{number}-->\n\n")
 
-    def html_block(self, markup: str) -> Markup:
-        """Keep ``markup`` for its page's HTML; return its marker, for the page's Markdown."""
-        number = next(self.numbers)
-        self.blocks[number] = str(markup)
-        return Markup(f"\n\n<!--mx-block-{number}-->\n\n")
+        self.env.filters["html_block"] = html_block
 
     def place_blocks(self, content: str, *, source: str) -> tuple[str, set[str]]:
         """Put each component's markup in its marker's place in a page's HTML; return the HTML and the ids
@@ -234,14 +243,15 @@ class Renderer:
         Raise PluginError naming ``source`` when Markdown has shown a marker as text (inside code).
         """
         ids: set[str] = set()
+        marker = re.compile(rf"<!--mx-block-{self.token}-(\d+)-->")
 
         def place(found: re.Match[str]) -> str:
             markup = self.blocks.pop(int(found[1]))
             ids.update(html.unescape(value) for value in _IDS.findall(markup))
-            return _BLOCK.sub(place, markup)  # a component inside another
+            return marker.sub(place, markup)  # a component inside another
 
-        content = _BLOCK.sub(place, content)
-        if _SHOWN_BLOCK.search(content):
+        content = marker.sub(place, content)
+        if f"&lt;!--mx-block-{self.token}-" in content:
             raise PluginError(
                 f"{source}: a component is included inside code, where Markdown shows its markup as text: "
                 "include it on lines of its own, outside code blocks"
