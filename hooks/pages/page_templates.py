@@ -10,11 +10,10 @@ from __future__ import annotations
 import difflib
 import html
 import io
-import itertools
 import re
 import secrets
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -222,17 +221,15 @@ class Renderer:
     offline: dict[str, Any] | None = None  # this build's offline copy (template_context says how)
     contexts: dict[str, dict[str, Any]] = field(default_factory=dict)  # each page's, made once
     links: dict[tuple[str, str], str] = field(default_factory=dict)  # (from, to): the glossary links each pairing twice
-    blocks: dict[int, str] = field(default_factory=dict)  # the components' markup, by marker, until placed
-    numbers: Iterator[int] = field(default_factory=itertools.count)
+    blocks: list[str] = field(default_factory=list)  # the components' markup, numbered by their markers
     token: str = field(default_factory=lambda: secrets.token_hex(4))  # this build's markers, and no other text
 
     def __post_init__(self) -> None:
         @pass_context
         def html_block(context: Context, markup: str) -> Markup:
             """Keep ``markup`` for its page's HTML; return its marker, for the page's Markdown."""
-            number = next(self.numbers)
-            self.blocks[number] = str(markup)
-            return Markup(f"\n\n<!--mx-block-{self.token}-{number}-->\n\n")
+            self.blocks.append(str(markup))
+            return Markup(f"\n\n<!--mx-block-{self.token}-{len(self.blocks) - 1}-->\n\n")
 
         self.env.filters["html_block"] = html_block
 
@@ -246,7 +243,7 @@ class Renderer:
         marker = re.compile(rf"<!--mx-block-{self.token}-(\d+)-->")
 
         def place(found: re.Match[str]) -> str:
-            markup = self.blocks.pop(int(found[1]))
+            markup = self.blocks[int(found[1])]
             ids.update(html.unescape(value) for value in _IDS.findall(markup))
             return marker.sub(place, markup)  # a component inside another
 
