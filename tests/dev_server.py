@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -94,9 +95,15 @@ class DevServer:
                     return self.get(path)
 
     def close(self) -> None:
-        """Stop the server."""
-        self.process.terminate()
-        self.process.wait(timeout=10)
+        """Stop the server as Ctrl-C does, so that it removes the site it built in a temporary folder (on a
+        SIGTERM it leaves it behind); one that does not stop within 10 s is killed."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
     def __enter__(self) -> DevServer:
         return self

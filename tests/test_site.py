@@ -74,16 +74,24 @@ def test_the_mapping_itself_is_not_published(built: Project) -> None:
     assert not (built.site / "metaphors.yml").exists()
 
 
-def test_mkdocs_serve_rebuilds_the_whole_site_when_the_mapping_changes(small: Project, small_mapping: dict) -> None:
+def test_mkdocs_serve_rebuilds_the_whole_site_when_the_mapping_changes(
+    small: Project, small_mapping: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """... and, stopped as Ctrl-C stops it, removes the site it served from its temporary folder."""
     project, term = small, small_mapping["entries"][0]["outage"]["term"]
     text = project.mapping.read_text(encoding="utf-8")
     assert f"term: {term}\n" in text
     edited = text.replace(f"term: {term}\n", f"term: {term}, edited live\n", 1)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
     with DevServer(project.root) as server:
         assert f"{term}, edited live" not in server.get("glossary/")
         server.after_change(lambda: project.mapping.write_text(edited, encoding="utf-8"), "glossary/")
         for page in ("glossary/", "explorer/", "deck/", "cards/", "handout/", "plan/", "essay/"):
             assert f"{term}, edited live" in server.get(page), page
+        [served] = tmp_path.glob("mkdocs_*")
+        assert (served / "glossary" / "index.html").is_file()
+    assert server.process.returncode == 0
+    assert not served.exists()
 
 
 def test_under_mkdocs_serve_the_problems_show_in_every_page_until_a_save_fixes_them(
