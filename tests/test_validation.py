@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from checks.data_checks import LIMIT
+from checks.data_checks import LIMIT, SUGGESTIONS
 from checks.metaphor_load import load_metaphor
-from conftest import ROOT, Project
+from conftest import ROOT, Project, load_yaml
 from mapping_cases import CASES, EMPTY_TERM, FILE, SMALL, WE_LEARN, at, change, entry_block
 from sources.essay_source import Essay
 from sources.yaml_source import SHOWN, InvalidData
@@ -326,3 +326,26 @@ def test_a_reference_into_a_file_with_problems_is_still_checked_with_a_suggestio
     assert found[1].endswith(
         f"no entry of docs/metaphors.yml has the id '{typo}'; did you mean '{reference.group(1)}'?"
     )
+
+
+def test_a_misquote_below_every_correct_quote_of_the_real_file_still_gets_the_closest_passage(
+    tmp_path: Path, essay: Essay
+) -> None:
+    """A run's costly look-ups are spent on mistakes: the real file's correct quotes above a misquote in its
+    last entry, more than a run's look-ups, leave it its closest passage (they once used up all of them)."""
+    real = (ROOT / "docs" / "metaphors.yml").read_text(encoding="utf-8")
+    entries = load_yaml(real)["entries"]
+    assert sum(len(entry["quotes"]) for entry in entries) > SUGGESTIONS
+    last, field = entries[-1], f"quotes[{len(entries[-1]['quotes']) - 1}]"
+    quote = last["quotes"][-1]
+    if isinstance(quote, dict):  # her words on outages: `- outage: "..."`
+        [(side, quote)] = quote.items()
+        field += f".{side}"
+    words = quote.split(" ")
+    where = real.rindex(quote)
+    text = real[:where] + " ".join([*words[:-2], "quite", *words[-2:]]) + real[where + len(quote) :]
+    [found] = problems(tmp_path, essay, text)
+    start = f"{FILE}:{text[:where].count(chr(10)) + 1}: entry '{last['id']}': {field}: "
+    closest = re.fullmatch(re.escape(start) + r'not found verbatim in the essay \(closest: "(.+)"\)', found)
+    assert closest, found
+    assert quote in closest.group(1) or closest.group(1) in quote  # its sentence, or the passage itself

@@ -198,7 +198,7 @@ class Checker:
 
     def quote(self, path: DataPath, text: str) -> bool:
         """Report a quote that is not verbatim in exactly one paragraph of the essay; tell whether it is."""
-        message = self.essay.quote_problem(text.strip(), closest=self.suggest())
+        message = self.essay.quote_problem(text.strip(), closest=self.suggest)
         if message:
             self.report(path, message)
         return message is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -139,8 +140,10 @@ class Essay:
         """Return the sentence of paragraph ``anchor`` that starts at ``offset``."""
         return dict(self.paragraph(anchor).sentences)[offset]
 
-    def quote_problem(self, quote: str, *, closest: bool = True) -> str | None:
+    def quote_problem(self, quote: str, *, closest: Callable[[], bool] = lambda: True) -> str | None:
         """Say why ``quote`` is not a usable quote (verbatim in exactly one paragraph), or return None.
+
+        ``closest`` is asked only when the quote is found nowhere, whether to look for the closest passage.
 
         A quote longer than the longest paragraph cannot be one, and is not compared with the essay's
         sentences (a comparison costs the product of the lengths: the bound on what a long value costs).
@@ -163,7 +166,7 @@ class Essay:
                 "not verbatim in the essay: it differs only in typography; copy the essay's characters "
                 f'’ “ ” — ×: "{corrected}"'
             )
-        hint = f' (closest: "{self.closest_passage(quote)}")' if closest else ""
+        hint = f' (closest: "{self.closest_passage(quote)}")' if closest() else ""
         return f"not found verbatim in the essay{hint}"
 
     def unquoted_run(self, text: str) -> str | None:
