@@ -167,7 +167,7 @@ def _stop_on(problems: list[str], where: str) -> None:
 def _render_page(markdown: str, page: Page, config: MkDocsConfig) -> str:
     site = SOURCES.get()
     if not isinstance(site, SiteData):
-        return markdown
+        return ""  # the sources have problems, which the page shows instead of this (on_page_content)
     renderer = RENDERER.get()
     render = partial(renderer.render_text, page=page, site=site)
     if page.file.src_uri == ESSAY:

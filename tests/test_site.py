@@ -123,6 +123,9 @@ def test_under_mkdocs_serve_the_problems_show_in_every_page_until_a_save_fixes_t
             *(f"metaphor: {line}" for line in expected),
             "metaphor: docs/metaphors.yml: 2 problems found (listed above); the preview shows them until a save fixes the file.",
         ]
+        # Nothing else: the pages' own text, which the problems replace, is not read (its links were once
+        # checked unrendered, and warned of "{{ original_url }}").
+        assert [line for line in server.log if line.startswith("WARNING")] == []
         fixed = parse_html(server.after_change(lambda: project.mapping.write_text(good, encoding="utf-8"), "glossary/"))
         assert fixed.select_one("[data-mx-problems]") is None
         assert len(fixed.select("article[data-entry-id]")) == len(mapping["entries"])
