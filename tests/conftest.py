@@ -289,6 +289,22 @@ SHARED_BUILDS = {
 WANTED: list[str] = []  # those a selected test uses (pytest_collection_finish)
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Check the real data before any test: when it has a problem, every test built from it fails with that
+    same problem inside a long report, so the run stops at once with the checker's own lines instead."""
+    if hasattr(session.config, "workerinput"):
+        return  # a worker: the run's controller has checked
+    checker = [sys.executable, str(ROOT / "scripts" / "check_mapping.py")]
+    checked = subprocess.run(checker, capture_output=True, text=True, cwd=ROOT, env=build_environment(), timeout=120)
+    if checked.returncode:
+        found = (checked.stdout + checked.stderr).rstrip()
+        raise pytest.UsageError(
+            f"the site's data has problems, so the tests did not run (every test built from it would fail with "
+            f"them):\n\n{found}\n\nFix them (`.venv/bin/python scripts/check_mapping.py` checks again in a second), "
+            "then run the tests again."
+        )
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     used = set().union(*(item.fixturenames for item in session.items))
     WANTED[:] = [name for name in SHARED_BUILDS if name in used]

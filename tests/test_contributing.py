@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import subprocess
+import sys
 
 import jsonschema
 import pytest
 
-from conftest import ROOT, Project, load_yaml
+from conftest import ROOT, Project, build_environment, load_yaml
 from mapping_cases import CASES, SMALL
 
 SCHEMA = json.loads((ROOT / "docs" / "metaphors.schema.json").read_text(encoding="utf-8"))
@@ -197,3 +201,30 @@ def test_the_checker_prints_github_annotations(project: Project) -> None:
             "did you mean 'fast-and-safe'?"
         )
     ]
+
+
+def test_the_tests_run_on_broken_data_stop_at_once_with_the_checkers_own_lines(project: Project) -> None:
+    """A mistake in the data is shown once, as the checker words it, before any test runs: not inside the
+    failure of every test built from the data (150 of them in the quick check)."""
+    for part in ("tests", "scripts"):
+        shutil.copytree(ROOT / part, project.root / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pytest.ini", project.root)
+    text = project.mapping.read_text(encoding="utf-8")
+    start = text.index("    related: [") + len("    related: [")
+    project.mapping.write_text(text[:start] + "x" + text[start:], encoding="utf-8")
+    checker = project.check()
+    assert checker.returncode == 1 and "did you mean" in checker.stdout
+
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "tests/test_docs.py"],
+        cwd=project.root,
+        env=build_environment(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == pytest.ExitCode.USAGE_ERROR, run.stdout + run.stderr
+    assert checker.stdout.strip() in run.stderr
+    assert "the site's data has problems, so the tests did not run" in run.stderr
+    assert "Traceback" not in run.stdout + run.stderr
+    assert not re.search(r"\d+ (passed|failed|error)", run.stdout)
