@@ -130,6 +130,8 @@ def change(old: str, new: str, *, count: int = 1, text: str = SMALL) -> str:
 
 # Lines that start with a double quote, named because f-strings cannot hold them on Python 3.11.
 ACCEPT = '      - "We learn to accept'
+ALWAYS = '      - "We learn to always'
+NOT_BOTH = '      - "We try anything that is fast'
 IT_HAPPENS = '      - "It happens'
 ITS = '      - "It'
 OUTAGE_MISQUOTED = '      - "Sexism is like an'
@@ -344,7 +346,21 @@ CASES = {
         t := change('"We learn to expect it."', '"We learn to accept it."'),
         [
             f"{FILE}:{at(t, ACCEPT)}: entry 'routine-outage': quotes[0]: not found verbatim in the essay "
-            '(closest: "We learn to expect it.")'
+            '(closest: "We learn to expect it."; the essay has "expect" where the quote has "accept")'
+        ],
+    ),
+    "quote with a word added": (
+        t := change('"We learn to expect it."', '"We learn to always expect it."'),
+        [
+            f"{FILE}:{at(t, ALWAYS)}: entry 'routine-outage': quotes[0]: not found verbatim "
+            'in the essay (closest: "We learn to expect it."; the quote adds "always")'
+        ],
+    ),
+    "quote with a word left out": (
+        t := change('"We try anything that is both fast and safe."', '"We try anything that is fast and safe."'),
+        [
+            f"{FILE}:{at(t, NOT_BOTH)}: entry 'fast-and-safe': quotes[0]: not found "
+            'verbatim in the essay (closest: "We try anything that is both fast and safe."; the quote leaves out "both")'
         ],
     ),
     "quote with straight apostrophes across sentences": (
@@ -369,7 +385,7 @@ CASES = {
         t := change('"Sexism is like a production outage."', '"Sexism is like an outage."'),
         [
             f"{FILE}:{at(t, OUTAGE_MISQUOTED)}: workshop.passages.quotes[0]: not found verbatim in the essay "
-            '(closest: "Sexism is like a production outage.")'
+            '(closest: "Sexism is like a production outage."; the essay has "a production" where the quote has "an")'
         ],
     ),
     "reference to a missing entry": (

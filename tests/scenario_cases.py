@@ -151,7 +151,8 @@ CASES = {
         t := change("more than your colleague, that", "more than your colleagues, that"),
         [
             f"{FILE}:{at(t, QUOTE)}: scenario 'the-review': quotes[0]: not found verbatim in the "
-            'essay (closest: "If you have to defend your ideas and plans more than your colleague, that slows you down.")'
+            'essay (closest: "If you have to defend your ideas and plans more than your colleague, that slows you down."; '
+            'the essay has "colleague," where the quote has "colleagues,")'
         ],
     ),
     "a duplicate id": (

@@ -43,6 +43,8 @@ SEMANTIC = [
     "unknown phase",
     "duplicate id",
     "quote not in the essay",
+    "quote with a word added",
+    "quote with a word left out",
     "quote with straight apostrophes across sentences",
     "quote found in two paragraphs",
     "key passage not in the essay",
@@ -155,7 +157,7 @@ def test_the_checker_prints_every_problem_with_line_and_column(project: Project)
     assert result.stdout.splitlines() == [
         (
             f"docs/metaphors.yml:{quote_line}:9: entry 'routine-outage': quotes[0]: not found verbatim in the essay "
-            '(closest: "We learn to expect it.")'
+            '(closest: "We learn to expect it."; the essay has "expect" where the quote has "accept")'
         ),
         f"docs/metaphors.yml:{related_line}:15: entry 'routine-outage': related[0]: no entry has the id 'nowhere'",
     ]

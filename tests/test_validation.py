@@ -59,7 +59,7 @@ def test_every_problem_is_reported_in_one_run(tmp_path: Path, essay: Essay) -> N
         .replace("      minutes: 23\n", "      minutes: 22\n")
     )
     assert problems(tmp_path, essay, text) == [
-        f"{FILE}:{at(text, WE_LEARN)}: entry 'routine-outage': quotes[0]: not found verbatim in the essay (closest: \"We learn to expect it.\")",
+        f'{FILE}:{at(text, WE_LEARN)}: entry \'routine-outage\': quotes[0]: not found verbatim in the essay (closest: "We learn to expect it."; the essay has "expect" where the quote has "accept")',
         f"{FILE}:{at(text, '    related:')}: entry 'routine-outage': related[0]: no entry has the id 'nowhere'",
         f"{FILE}:{at(text, '    phase: respnd')}: entry 'fast-and-safe': phase: unknown phase 'respnd' (expected one of: prepare, respond)",
         f"{FILE}:{at(text, EMPTY_TERM)}: entry 'fast-and-safe': outage.term: must not be empty",

@@ -16,6 +16,8 @@ import markdown
 from mkdocs.utils.meta import get_data
 
 ANCHOR = re.compile(r"p-\d{2,}")
+# A difference of more words than this is not a slip: the closest passage is shown without one.
+FEW_WORDS = 6
 _VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _BOLD = frozenset({"strong", "b"})
@@ -166,8 +168,10 @@ class Essay:
                 "not verbatim in the essay: it differs only in typography; copy the essay's characters "
                 f'’ “ ” — ×: "{corrected}"'
             )
-        hint = f' (closest: "{self.closest_passage(quote)}")' if closest() else ""
-        return f"not found verbatim in the essay{hint}"
+        if not closest():
+            return "not found verbatim in the essay"
+        passage = self.closest_passage(quote)
+        return f'not found verbatim in the essay (closest: "{passage}"{first_difference(quote, passage)})'
 
     def unquoted_run(self, text: str) -> str | None:
         """Return the first run of RUN or more of the essay's words in a row that ``text`` uses outside
@@ -204,6 +208,33 @@ class Essay:
                 None, folded, s.translate(_TYPOGRAPHY).casefold(), autojunk=False
             ).ratio(),
         )
+
+
+def first_difference(quote: str, passage: str) -> str:
+    """Say, word by word, where ``quote`` first departs from ``passage``: '; the essay has "x" where the quote
+    has "y"' (or what the quote adds or leaves out), or nothing when they differ in more than a slip of copying
+    (more than a few words in a row, or most of the quote). The passage is whole sentences: its words before
+    and after the quote are not a difference."""
+    mine, hers = quote.split(), passage.split()
+    steps = difflib.SequenceMatcher(None, mine, hers, autojunk=False).get_opcodes()
+    if 2 * sum(end - start for kind, start, end, _, _ in steps if kind == "equal") < len(mine):
+        return ""  # most of the quote is not in the passage: not a slip in copying it
+    changes = [step for step in steps if step[0] != "equal"]
+    if changes and changes[0][0] == "insert" and changes[0][1] == 0:
+        changes.pop(0)
+    if changes and changes[-1][0] == "insert" and changes[-1][1] == len(mine):
+        changes.pop()
+    if not changes:
+        return ""
+    kind, start, end, her_start, her_end = changes[0]
+    yours, theirs = " ".join(mine[start:end]), " ".join(hers[her_start:her_end])
+    if max(end - start, her_end - her_start) > FEW_WORDS:
+        return ""
+    if kind == "replace":
+        return f'; the essay has "{theirs}" where the quote has "{yours}"'
+    if kind == "delete":
+        return f'; the quote adds "{yours}"'
+    return f'; the quote leaves out "{theirs}"'
 
 
 class EssayError(Exception):
