@@ -28,6 +28,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -37,7 +38,7 @@ from mkdocs.utils.meta import get_data
 
 from checks.essay_outline import OUTLINE
 from checks.site_data import ESSAY, SiteData, load_site, source_path
-from pages.build_problems import report, show_problems, show_warnings
+from pages.build_problems import problems_html, report, show_problems, show_warnings
 from pages.build_state import Session, Settings, Stage, cache_folder
 from pages.data_script import data_scripts
 from pages.essay_marks import MARKS, mark_quotes
@@ -209,6 +210,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if site.warnings and SETTINGS.get().serving:  # a strict build refuses them: the preview says so too
         html = show_warnings(site.warnings, renderer=renderer) + html
     return html
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    """Under `mkdocs serve`, while the sources have problems, the "not found" page lists them too: the pages a
+    broken file does not make (a new pairing's own page) are where a contributor may be looking."""
+    site = SOURCES.get()
+    if template_name == "404.html" and isinstance(site, InvalidData):
+        context["mx_problems"] = Markup(problems_html(site, renderer=RENDERER.get()))
+    return context
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import re
 import socket
 import subprocess
 import sys
+import urllib.error
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,12 @@ def test_under_mkdocs_serve_the_problems_show_in_every_page_until_a_save_fixes_t
         for other in ("", "essay/", "deck/", "guide/"):  # whatever page the contributor has open
             problems = parse_html(server.get(other)).select("[data-problem=error] code")
             assert [item.get_text() for item in problems] == expected, other
+        # A page the broken file does not make, such as a pairing's own page: "not found", with the problems.
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            server.get(f"glossary/{first['id']}/")
+        assert missing.value.code == 404
+        problems = parse_html(missing.value.read().decode("utf-8")).select("[data-problem=error] code")
+        assert [item.get_text() for item in problems] == expected
         terminal = [line.split("-  ", 1)[1] for line in server.log if line.startswith("ERROR")]
         assert terminal == [
             *(f"metaphor: {line}" for line in expected),
@@ -146,6 +153,9 @@ def test_under_mkdocs_serve_the_problems_show_in_every_page_until_a_save_fixes_t
         assert [line.split("-  ", 1)[1] for line in server.log if line.startswith("WARNING")][-1] == f"metaphor: {line}"
         clean = parse_html(server.after_change(lambda: project.mapping.write_text(good, encoding="utf-8"), "glossary/"))
         assert clean.select_one("[data-mx-warnings]") is None
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            server.get("no-such-page/")
+        assert parse_html(missing.value.read().decode("utf-8")).select_one("h1").get_text() == "404 - Not found"
 
 
 def parse_html(html: str) -> BeautifulSoup:

@@ -54,6 +54,11 @@ def show_problems(problems: InvalidData, *, page: Page, renderer: Renderer) -> s
     page.meta["template"] = "main.html"  # not the essay's or the deck's page: they need what this build lacks
     page.toc = get_toc([])
     page.links_to_anchors = None  # the pages its links point into show the problems too
+    return problems_html(problems, renderer=renderer)
+
+
+def problems_html(problems: InvalidData, *, renderer: Renderer) -> str:
+    """Return the list of problems a `mkdocs serve` page shows instead of its content."""
     return renderer.env.get_template(TEMPLATE).render(
         problems=problems,
         rows=[("warning" if problem.warning else "error", problem.format()) for problem in problems.shown],
