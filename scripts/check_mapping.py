@@ -7,9 +7,11 @@ in the environment, docs/essay-outline.md (the essay page of such a build).
 Each problem is printed as `path:line:col: entry 'id': field: message`; with --github, as a
 GitHub Actions annotation (`::error file=...,line=...,col=...::...`) so a pull request shows it on
 the right line. A file broken everywhere lists its first 100 problems, then counts the rest.
+With --sentences, valid files also get a list of the essay's sentences, each with the entries that
+quote it, as `p-13 (2: one-id, other-id) "The sentence."`: a sentence two entries quote takes no third.
 Exit status: 0 when the mapping is valid, 1 when it has problems.
 
-Usage: .venv/bin/python scripts/check_mapping.py [--github] [--config mkdocs.yml]
+Usage: .venv/bin/python scripts/check_mapping.py [--github] [--sentences] [--config mkdocs.yml]
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import ConfigurationError, PluginError  # noqa: E402
 
 from checks.essay_outline import OUTLINE  # noqa: E402
-from checks.site_data import MAPPING, SCENARIOS, load_site, source_path  # noqa: E402
+from checks.site_data import MAPPING, SCENARIOS, SiteData, load_site, source_path  # noqa: E402
 from pages.build_state import Session, Settings  # noqa: E402
 from sources.essay_source import ESSAY  # noqa: E402
 from sources.yaml_source import InvalidData, Problem, counted  # noqa: E402
@@ -57,10 +59,31 @@ def show(problem: Problem, *, annotations: bool) -> str:
     return problem.format(column=True) + (" (warning: fails a strict build)" if problem.warning else "")
 
 
+def sentences(site: SiteData) -> list[str]:
+    """Each sentence of the essay, with the entries that quote it (each entry once)."""
+    quoting: dict[tuple[str, int], list[str]] = {}
+    for entry in site.metaphor.entries:
+        for quote in entry.quotes:
+            start = site.essay.paragraph(quote.anchor).text.index(quote.text)
+            for sentence in site.essay.sentences_between(quote.anchor, start, start + len(quote.text)):
+                ids = quoting.setdefault(sentence, [])
+                ids.extend([] if entry.id in ids else [entry.id])
+    lines = []
+    for paragraph in site.essay.paragraphs:
+        for offset, sentence in paragraph.sentences:
+            ids = quoting.get((paragraph.anchor, offset), [])
+            listed = f"{len(ids)}: {', '.join(ids)}" if ids else "0"
+            lines.append(f'{paragraph.anchor} ({listed}) "{sentence}"')
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--github", action="store_true", help="print GitHub Actions annotations")
     parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="the site's mkdocs.yml")
+    parser.add_argument(
+        "--sentences", action="store_true", help="also list the essay's sentences and the entries that quote each"
+    )
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     try:
@@ -94,6 +117,8 @@ def main() -> int:
     if site.warnings:
         print(f"{summary}, {counted(len(site.warnings), 'warning')} (a strict build fails on them).", file=sys.stderr)
         return 1
+    if args.sentences:
+        print("\n".join(sentences(site)))
     print(f"{summary}, no problems.")
     return 0
 

@@ -230,3 +230,32 @@ def test_the_tests_run_on_broken_data_stop_at_once_with_the_checkers_own_lines(p
     assert "the site's data has problems, so the tests did not run" in run.stderr
     assert "Traceback" not in run.stdout + run.stderr
     assert not re.search(r"\d+ (passed|failed|error)", run.stdout)
+
+
+def test_the_checker_lists_each_sentence_with_the_entries_that_quote_it(project: Project, essay: object) -> None:
+    """`--sentences`, for a contributor choosing a passage in a terminal: every sentence of the essay once, in
+    order; a quote added to an entry adds that entry to its sentence's line, and changes no other line."""
+    line = re.compile(r'(p-\d+) \((\d+)(?:: ([a-z0-9-]+(?:, [a-z0-9-]+)*))?\) "(.*)"')
+
+    def listed() -> list[tuple[str, int, list[str], str]]:
+        result = project.check("--sentences")
+        assert result.returncode == 0, result.stdout + result.stderr
+        *lines, summary = result.stdout.splitlines()
+        assert summary.endswith("no problems.")
+        found = [line.fullmatch(text) for text in lines]
+        assert all(found), lines
+        return [(m[1], int(m[2]), m[3].split(", ") if m[3] else [], m[4]) for m in found]
+
+    before = listed()
+    assert [(anchor, sentence) for anchor, _, _, sentence in before] == [
+        (paragraph.anchor, sentence) for paragraph in essay.paragraphs for _, sentence in paragraph.sentences
+    ]
+    assert all(count == len(ids) for _, count, ids, _ in before)
+    at, (anchor, _, _, sentence) = next((n, row) for n, row in enumerate(before) if row[1] == 0 and row[0] != "p-02")
+    text = project.mapping.read_text(encoding="utf-8")
+    first = load_yaml(text)["entries"][0]["id"]
+    start = text.index("    quotes:\n", text.index(f"  - id: {first}\n")) + len("    quotes:\n")
+    project.mapping.write_text(text[:start] + f'      - "{sentence}"\n' + text[start:], encoding="utf-8")
+    after = listed()
+    assert after[at] == (anchor, 1, [first], sentence)
+    assert after[:at] + after[at + 1 :] == before[:at] + before[at + 1 :]
