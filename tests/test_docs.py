@@ -184,11 +184,18 @@ def test_every_sample_has_a_scenario_and_every_scenario_a_sample() -> None:
 
 @pytest.mark.parametrize("name", SCENARIOS)
 def test_a_documented_sample_is_what_the_command_prints(project: Project, name: str) -> None:
-    printed = run(project, SCENARIOS[name])
-    assert printed == blocks(SAMPLE)[name].splitlines(), (
-        f"the sample {name} (<!-- sample: {name} --> in README.md or CONTRIBUTING.md) is not what the command "
-        "prints now; it prints:\n" + "\n".join(printed)
-    )
+    printed, shown = run(project, SCENARIOS[name]), blocks(SAMPLE)[name].splitlines()
+    where = f"the sample {name} (<!-- sample: {name} --> in README.md or CONTRIBUTING.md)"
+    numbers = re.compile(r"(?<=:)\d+|(?<=line=)\d+")
+    if [numbers.sub("N", line) for line in printed] == [numbers.sub("N", line) for line in shown]:
+        reason = (
+            "gives line numbers of docs/metaphors.yml that a change above them has moved (as a change to the "
+            "phases, the workshop section or the first entries does): that is expected, and the sample is "
+            "updated in the same pull request, to what the command prints now"
+        )
+    else:
+        reason = "is not what the command prints now"
+    assert printed == shown, f"{where} {reason}:\n" + "\n".join(printed)
 
 
 # ------------------------------------------------------------------------ claims in prose

@@ -149,10 +149,20 @@ def test_the_runbook_page_is_a_worksheet_without_javascript(built: Project, site
     assert page.select_one("[data-runbook-tools]").has_attr("hidden")
 
 
-def test_the_ready_sessions_run_scenarios(model: Metaphor, site_data: object) -> None:
-    sessions = {p.id: p for p in model.workshop.presets}
-    assert len(sessions["short"].scenarios) >= 1 and len(sessions["long"].scenarios) >= 2
-    for preset in sessions.values():
+def test_the_ready_sessions_practise_with_scenarios_as_the_guide_says(model: Metaphor) -> None:
+    """The guide tells facilitators that the ready agendas, all but the shortest, run one or two scenarios."""
+    guide = " ".join((ROOT / "docs" / "guide.md").read_text(encoding="utf-8").split())
+    assert "The ready agendas below each use a few pairings and, in all but the shortest, one or two" in guide
+    presets = model.workshop.presets
+    shortest = min(preset.minutes for preset in presets)
+    for preset in presets:
+        allowed, wanted = ((0,), "none") if preset.minutes == shortest else ((1, 2), "one or two")
+        assert len(preset.scenarios) in allowed, (
+            f"preset '{preset.id}' of docs/metaphors.yml runs {len(preset.scenarios)} scenarios, and docs/guide.md "
+            f"tells facilitators that it runs {wanted} ('in all but the shortest, one or two practice "
+            "scenarios'): change its scenarios, or the guide"
+        )
+    for preset in presets:
         items = session_agenda(preset.entries, preset.scenarios, preset.buffer)
         assert sum(i.minutes for i in items) == preset.minutes
         assert [i.ref for i in items if i.kind == "scenario"] == list(preset.scenarios)
