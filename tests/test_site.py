@@ -119,12 +119,6 @@ def test_under_mkdocs_serve_the_problems_show_in_every_page_until_a_save_fixes_t
         for other in ("", "essay/", "deck/", "guide/"):  # whatever page the contributor has open
             problems = parse_html(server.get(other)).select("[data-problem=error] code")
             assert [item.get_text() for item in problems] == expected, other
-        # A page the broken file does not make, such as a pairing's own page: "not found", with the problems.
-        with pytest.raises(urllib.error.HTTPError) as missing:
-            server.get(f"glossary/{first['id']}/")
-        assert missing.value.code == 404
-        problems = parse_html(missing.value.read().decode("utf-8")).select("[data-problem=error] code")
-        assert [item.get_text() for item in problems] == expected
         terminal = [line.split("-  ", 1)[1] for line in server.log if line.startswith("ERROR")]
         assert terminal == [
             *(f"metaphor: {line}" for line in expected),
@@ -133,6 +127,12 @@ def test_under_mkdocs_serve_the_problems_show_in_every_page_until_a_save_fixes_t
         # Nothing else: the pages' own text, which the problems replace, is not read (its links were once
         # checked unrendered, and warned of "{{ original_url }}").
         assert [line for line in server.log if line.startswith("WARNING")] == []
+        # A page the broken file does not make, such as a pairing's own page: "not found", with the problems.
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            server.get(f"glossary/{first['id']}/")
+        assert missing.value.code == 404
+        problems = parse_html(missing.value.read().decode("utf-8")).select("[data-problem=error] code")
+        assert [item.get_text() for item in problems] == expected
         fixed = parse_html(server.after_change(lambda: project.mapping.write_text(good, encoding="utf-8"), "glossary/"))
         assert fixed.select_one("[data-mx-problems]") is None
         assert len(fixed.select("article[data-entry-id]")) == len(mapping["entries"])
