@@ -217,7 +217,7 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
     broken file does not make (a new pairing's own page) are where a contributor may be looking."""
     site = SOURCES.get()
     if template_name == "404.html" and isinstance(site, InvalidData):
-        context["mx_problems"] = Markup(problems_html(site, renderer=RENDERER.get()))
+        context["mx_problems"] = Markup(problems_html(site, renderer=RENDERER.get(), reloads=False))
     return context
 
 

@@ -7,8 +7,9 @@ in the environment, docs/essay-outline.md (the essay page of such a build).
 Each problem is printed as `path:line:col: entry 'id': field: message`; with --github, as a
 GitHub Actions annotation (`::error file=...,line=...,col=...::...`) so a pull request shows it on
 the right line. A file broken everywhere lists its first 100 problems, then counts the rest.
-With --sentences, valid files also get a list of the essay's sentences, each with the entries that
-quote it, as `p-13 (2: one-id, other-id) "The sentence."`: a sentence two entries quote takes no third.
+With --sentences, files without errors (warnings allowed) also get a list of the essay's sentences,
+each with the entries that quote it, as `p-13 (2: one-id, other-id) "The sentence."`: a sentence two
+entries quote takes no third.
 Exit status: 0 when the mapping is valid, 1 when it has problems.
 
 Usage: .venv/bin/python scripts/check_mapping.py [--github] [--sentences] [--config mkdocs.yml]
@@ -114,11 +115,11 @@ def main() -> int:
             *(f"{name}: checked" for name in rest),
         ]
     )
+    if args.sentences:
+        print("\n".join(sentences(site)))
     if site.warnings:
         print(f"{summary}, {counted(len(site.warnings), 'warning')} (a strict build fails on them).", file=sys.stderr)
         return 1
-    if args.sentences:
-        print("\n".join(sentences(site)))
     print(f"{summary}, no problems.")
     return 0
 

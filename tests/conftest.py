@@ -295,8 +295,14 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     if hasattr(session.config, "workerinput"):
         return  # a worker: the run's controller has checked
     checker = [sys.executable, str(ROOT / "scripts" / "check_mapping.py")]
-    checked = subprocess.run(checker, capture_output=True, text=True, cwd=ROOT, env=build_environment(), timeout=120)
-    if checked.returncode:
+    try:
+        checked = subprocess.run(
+            checker, capture_output=True, text=True, cwd=ROOT, env=build_environment(), timeout=120
+        )
+    except subprocess.TimeoutExpired:
+        return  # not a verdict on the data: the tests run, and say what hangs
+    # Status 1 without a traceback is the checker's verdict on the data; a crash of the code is the tests' to find.
+    if checked.returncode == 1 and "Traceback" not in checked.stderr:
         found = (checked.stdout + checked.stderr).rstrip()
         raise pytest.UsageError(
             f"the site's data has problems, so the tests did not run (every test built from it would fail with "

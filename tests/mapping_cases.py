@@ -130,6 +130,9 @@ def change(old: str, new: str, *, count: int = 1, text: str = SMALL) -> str:
 
 # Lines that start with a double quote, named because f-strings cannot hold them on Python 3.11.
 ACCEPT = '      - "We learn to accept'
+DOUBLED = '      - "We learn to  expect'
+NO_MATTER = '      - "No matter how"'
+AFTERWARDS = '      - "Afterwards'
 ALWAYS = '      - "We learn to always'
 NOT_BOTH = '      - "We try anything that is fast'
 IT_HAPPENS = '      - "It happens'
@@ -363,6 +366,21 @@ CASES = {
             'verbatim in the essay (closest: "We try anything that is both fast and safe."; the quote leaves out "both")'
         ],
     ),
+    "quote with a slip and a straight apostrophe": (
+        t := change('"Afterwards, we’ll do a root cause analysis."', '"Afterwards, we\'ll do a root-cause analysis."'),
+        [
+            f"{FILE}:{at(t, AFTERWARDS)}: entry 'routine-outage': quotes[7]: not found verbatim in the essay "
+            '(closest: "Afterwards, we’ll do a root cause analysis."; the essay has "root cause" where the quote has '
+            '"root-cause"; copy the essay\'s ’ “ ” — × too)'
+        ],
+    ),
+    "quote with a doubled space": (
+        t := change('"We learn to expect it."', '"We learn to  expect it."'),
+        [
+            f"{FILE}:{at(t, DOUBLED)}: entry 'routine-outage': quotes[0]: not found verbatim in "
+            'the essay (closest: "We learn to expect it."; they differ only in spacing)'
+        ],
+    ),
     "quote with straight apostrophes across sentences": (
         t := change(
             '"We try anything that is both fast and safe."',
@@ -379,6 +397,13 @@ CASES = {
         [
             f"{FILE}:{at(t, IT_HAPPENS)}: entry 'fast-and-safe': quotes[0]: appears in more than one paragraph "
             "(p-05, p-06); quote more words so it points at one"
+        ],
+    ),
+    "quote found twice in one paragraph": (
+        t := change('"We try anything that is both fast and safe."', '"No matter how"'),
+        [
+            f"{FILE}:{at(t, NO_MATTER)}: entry 'fast-and-safe': quotes[0]: appears more than once in paragraph "
+            "p-06; quote more words so it points at one"
         ],
     ),
     "key passage not in the essay": (

@@ -131,8 +131,13 @@ def test_under_mkdocs_serve_the_problems_show_in_every_page_until_a_save_fixes_t
         with pytest.raises(urllib.error.HTTPError) as missing:
             server.get(f"glossary/{first['id']}/")
         assert missing.value.code == 404
-        problems = parse_html(missing.value.read().decode("utf-8")).select("[data-problem=error] code")
-        assert [item.get_text() for item in problems] == expected
+        missing_page = parse_html(missing.value.read().decode("utf-8"))
+        assert [item.get_text() for item in missing_page.select("[data-problem=error] code")] == expected
+        # The dev server sends it without its live-reload script: the page says to reload it, as it must.
+        assert "livereload" not in str(missing_page) and "livereload" in str(page)
+        assert "save, then reload this page" in " ".join(
+            missing_page.select_one("[data-mx-problems]").get_text().split()
+        )
         fixed = parse_html(server.after_change(lambda: project.mapping.write_text(good, encoding="utf-8"), "glossary/"))
         assert fixed.select_one("[data-mx-problems]") is None
         assert len(fixed.select("article[data-entry-id]")) == len(mapping["entries"])

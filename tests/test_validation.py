@@ -346,6 +346,7 @@ def test_a_misquote_below_every_correct_quote_of_the_real_file_still_gets_the_cl
     text = real[:where] + " ".join([*words[:-2], "quite", *words[-2:]]) + real[where + len(quote) :]
     [found] = problems(tmp_path, essay, text)
     start = f"{FILE}:{text[:where].count(chr(10)) + 1}: entry '{last['id']}': {field}: "
-    closest = re.fullmatch(re.escape(start) + r'not found verbatim in the essay \(closest: "(.+)"\)', found)
+    hint = r'not found verbatim in the essay \(closest: "(.+?)"; the quote adds "quite"\)'
+    closest = re.fullmatch(re.escape(start) + hint, found)
     assert closest, found
     assert quote in closest.group(1) or closest.group(1) in quote  # its sentence, or the passage itself

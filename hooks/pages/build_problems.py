@@ -57,9 +57,11 @@ def show_problems(problems: InvalidData, *, page: Page, renderer: Renderer) -> s
     return problems_html(problems, renderer=renderer)
 
 
-def problems_html(problems: InvalidData, *, renderer: Renderer) -> str:
-    """Return the list of problems a `mkdocs serve` page shows instead of its content."""
+def problems_html(problems: InvalidData, *, renderer: Renderer, reloads: bool = True) -> str:
+    """Return the list of problems a `mkdocs serve` page shows instead of its content; ``reloads``: whether the
+    page reloads by itself once a save fixes them (the dev server sends its "not found" page without the script)."""
     return renderer.env.get_template(TEMPLATE).render(
         problems=problems,
         rows=[("warning" if problem.warning else "error", problem.format()) for problem in problems.shown],
+        reloads=reloads,
     )

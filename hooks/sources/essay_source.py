@@ -17,7 +17,7 @@ from mkdocs.utils.meta import get_data
 
 ANCHOR = re.compile(r"p-\d{2,}")
 # A difference of more words than this is not a slip: the closest passage is shown without one.
-FEW_WORDS = 6
+FEW_WORDS = 3
 _VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _BOLD = frozenset({"strong", "b"})
@@ -157,6 +157,8 @@ class Essay:
                 f"paragraph {longest:,}; quote a passage of one paragraph"
             )
         paragraphs = self.paragraphs_containing(quote)
+        if len(paragraphs) == 1 and paragraphs[0].text.count(quote) > 1:
+            return f"appears more than once in paragraph {paragraphs[0].anchor}; quote more words so it points at one"
         if len(paragraphs) == 1:
             return None
         if paragraphs:
@@ -213,28 +215,33 @@ class Essay:
 def first_difference(quote: str, passage: str) -> str:
     """Say, word by word, where ``quote`` first departs from ``passage``: '; the essay has "x" where the quote
     has "y"' (or what the quote adds or leaves out), or nothing when they differ in more than a slip of copying
-    (more than a few words in a row, or most of the quote). The passage is whole sentences: its words before
-    and after the quote are not a difference."""
+    (more than a few words in a row, or most of the quote). Words are matched as typed (' " - x for the essay's
+    ’ “ ” — ×), and a typed character besides the slip is named too; the passage is whole sentences, so its
+    words before and after the quote are not a difference."""
     mine, hers = quote.split(), passage.split()
-    steps = difflib.SequenceMatcher(None, mine, hers, autojunk=False).get_opcodes()
-    if 2 * sum(end - start for kind, start, end, _, _ in steps if kind == "equal") < len(mine):
+    typed = [[word.translate(_TYPOGRAPHY) for word in words] for words in (mine, hers)]
+    steps = difflib.SequenceMatcher(None, *typed, autojunk=False).get_opcodes()
+    same = [(start, her_start, end - start) for kind, start, end, her_start, _ in steps if kind == "equal"]
+    if 2 * sum(size for _, _, size in same) < len(mine):
         return ""  # most of the quote is not in the passage: not a slip in copying it
     changes = [step for step in steps if step[0] != "equal"]
     if changes and changes[0][0] == "insert" and changes[0][1] == 0:
         changes.pop(0)
     if changes and changes[-1][0] == "insert" and changes[-1][1] == len(mine):
         changes.pop()
+    retyped = any(mine[a + i] != hers[b + i] for a, b, size in same for i in range(size))
+    also = "; copy the essay's ’ “ ” — × too" if retyped else ""
     if not changes:
-        return ""
+        return also or "; they differ only in spacing"
     kind, start, end, her_start, her_end = changes[0]
-    yours, theirs = " ".join(mine[start:end]), " ".join(hers[her_start:her_end])
     if max(end - start, her_end - her_start) > FEW_WORDS:
         return ""
+    yours, theirs = " ".join(mine[start:end]), " ".join(hers[her_start:her_end])
     if kind == "replace":
-        return f'; the essay has "{theirs}" where the quote has "{yours}"'
+        return f'; the essay has "{theirs}" where the quote has "{yours}"{also}'
     if kind == "delete":
-        return f'; the quote adds "{yours}"'
-    return f'; the quote leaves out "{theirs}"'
+        return f'; the quote adds "{yours}"{also}'
+    return f'; the quote leaves out "{theirs}"{also}'
 
 
 class EssayError(Exception):
