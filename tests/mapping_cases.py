@@ -132,6 +132,7 @@ def change(old: str, new: str, *, count: int = 1, text: str = SMALL) -> str:
 ACCEPT = '      - "We learn to accept'
 DOUBLED = '      - "We learn to  expect'
 NO_MATTER = '      - "No matter how"'
+THATT = '      - "We try anything thatt"'
 AFTERWARDS = '      - "Afterwards'
 ALWAYS = '      - "We learn to always'
 NOT_BOTH = '      - "We try anything that is fast'
@@ -374,11 +375,26 @@ CASES = {
             '"root-cause"; copy the essay\'s ’ “ ” — × too)'
         ],
     ),
+    "quote that ends mid-sentence on a slip": (
+        t := change('"We try anything that is both fast and safe."', '"We try anything thatt"'),
+        [
+            f"{FILE}:{at(t, THATT)}: entry 'fast-and-safe': quotes[0]: not found verbatim in the essay (closest: "
+            '"We try anything that is both fast and safe."; the essay has "that" where the quote has "thatt")'
+        ],
+    ),
+    "quote with a straight apostrophe and a doubled space": (
+        t := change('"Afterwards, we’ll do a root cause analysis."', '"Afterwards, we\'ll do a root  cause analysis."'),
+        [
+            f"{FILE}:{at(t, AFTERWARDS)}: entry 'routine-outage': quotes[7]: not found verbatim in the essay "
+            '(closest: "Afterwards, we’ll do a root cause analysis."; they differ in spacing; copy the essay\'s '
+            "’ “ ” — × too)"
+        ],
+    ),
     "quote with a doubled space": (
         t := change('"We learn to expect it."', '"We learn to  expect it."'),
         [
             f"{FILE}:{at(t, DOUBLED)}: entry 'routine-outage': quotes[0]: not found verbatim in "
-            'the essay (closest: "We learn to expect it."; they differ only in spacing)'
+            'the essay (closest: "We learn to expect it."; they differ in spacing)'
         ],
     ),
     "quote with straight apostrophes across sentences": (

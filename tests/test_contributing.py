@@ -47,6 +47,8 @@ SEMANTIC = [
     "quote with a word left out",
     "quote with a slip and a straight apostrophe",
     "quote with a doubled space",
+    "quote with a straight apostrophe and a doubled space",
+    "quote that ends mid-sentence on a slip",
     "quote with straight apostrophes across sentences",
     "quote found in two paragraphs",
     "quote found twice in one paragraph",

@@ -219,6 +219,8 @@ def first_difference(quote: str, passage: str) -> str:
     ’ “ ” — ×), and a typed character besides the slip is named too; the passage is whole sentences, so its
     words before and after the quote are not a difference."""
     mine, hers = quote.split(), passage.split()
+    if not mine:
+        return ""
     typed = [[word.translate(_TYPOGRAPHY) for word in words] for words in (mine, hers)]
     steps = difflib.SequenceMatcher(None, *typed, autojunk=False).get_opcodes()
     same = [(start, her_start, end - start) for kind, start, end, her_start, _ in steps if kind == "equal"]
@@ -232,8 +234,15 @@ def first_difference(quote: str, passage: str) -> str:
     retyped = any(mine[a + i] != hers[b + i] for a, b, size in same for i in range(size))
     also = "; copy the essay's ’ “ ” — × too" if retyped else ""
     if not changes:
-        return also or "; they differ only in spacing"
+        return "; they differ in spacing" + also
     kind, start, end, her_start, her_end = changes[0]
+    if kind == "replace" and her_end - her_start > FEW_WORDS:
+        # A slip in the quote's first or last word, where it starts or ends mid-sentence: the passage's words
+        # before or after the quote are not part of it.
+        if start == 0:
+            her_start = her_end - (end - start)
+        elif end == len(mine):
+            her_end = her_start + (end - start)
     if max(end - start, her_end - her_start) > FEW_WORDS:
         return ""
     yours, theirs = " ".join(mine[start:end]), " ".join(hers[her_start:her_end])
