@@ -122,6 +122,13 @@ def entry_block(text: str, entry_id: str) -> tuple[int, int]:
     return start, (len(text) if end < 0 else end + 1)
 
 
+def add_quote(text: str, entry_id: str, quote: str) -> str:
+    """Add ``quote`` first in the quotes of the entry ``entry_id``."""
+    start, end = entry_block(text, entry_id)
+    block = text[start:end].replace("    quotes:\n", f'    quotes:\n      - "{quote}"\n', 1)
+    return text[:start] + block + text[end:]
+
+
 def change(old: str, new: str, *, count: int = 1, text: str = SMALL) -> str:
     """Return SMALL (or ``text``) with ``old`` replaced by ``new`` (which must be there)."""
     assert old in text, old

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, Project, build_environment, load_yaml
-from mapping_cases import CASES, SMALL
+from mapping_cases import CASES, SMALL, add_quote
 
 SCHEMA = json.loads((ROOT / "docs" / "metaphors.schema.json").read_text(encoding="utf-8"))
 STRUCTURAL = [
@@ -272,8 +272,7 @@ def test_the_checker_lists_each_sentence_with_the_entries_that_quote_it(project:
     assert across in essay.paragraph(anchor).text
     text = project.mapping.read_text(encoding="utf-8")
     first = load_yaml(text)["entries"][0]["id"]
-    start = text.index("    quotes:\n", text.index(f"  - id: {first}\n")) + len("    quotes:\n")
-    project.mapping.write_text(text[:start] + f'      - "{across}"\n' + text[start:], encoding="utf-8")
+    project.mapping.write_text(add_quote(text, first, across), encoding="utf-8")
     after = listed()
     assert after[at : at + 2] == [(anchor, 1, [first], one), (anchor, 1, [first], other)]
     assert after[:at] + after[at + 2 :] == before[:at] + before[at + 2 :]
@@ -281,8 +280,7 @@ def test_the_checker_lists_each_sentence_with_the_entries_that_quote_it(project:
     second, third = load_yaml(text)["entries"][1:3]
     edited = project.mapping.read_text(encoding="utf-8")
     for entry in (second, third):
-        start = edited.index("    quotes:\n", edited.index(f"  - id: {entry['id']}\n")) + len("    quotes:\n")
-        edited = edited[:start] + f'      - "{across}"\n' + edited[start:]
+        edited = add_quote(edited, entry["id"], across)
     project.mapping.write_text(edited, encoding="utf-8")
     ids = [first, second["id"], third["id"]]
     assert listed(status=1)[at : at + 2] == [(anchor, 3, ids, one), (anchor, 3, ids, other)]

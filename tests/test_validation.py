@@ -17,7 +17,7 @@ import pytest
 from checks.data_checks import LIMIT, SUGGESTIONS
 from checks.metaphor_load import load_metaphor
 from conftest import ROOT, Project, load_yaml
-from mapping_cases import CASES, EMPTY_TERM, FILE, SMALL, WE_LEARN, at, change, entry_block
+from mapping_cases import CASES, EMPTY_TERM, FILE, SMALL, WE_LEARN, add_quote, at, change, entry_block
 from sources.essay_source import Essay
 from sources.yaml_source import SHOWN, InvalidData
 
@@ -243,13 +243,6 @@ def site_problems(project: Project) -> list[str]:
     except InvalidData as exc:
         return [p.format() + (" [warning]" if p.warning else "") for p in exc.problems]
     return [p.format() + " [warning]" for p in site.warnings]
-
-
-def add_quote(text: str, entry_id: str, quote: str) -> str:
-    """Add ``quote`` first in the quotes of the entry ``entry_id``."""
-    start, end = entry_block(text, entry_id)
-    block = text[start:end].replace("    quotes:\n", f'    quotes:\n      - "{quote}"\n', 1)
-    return text[:start] + block + text[end:]
 
 
 def test_an_entry_placed_in_another_phases_group_is_named_with_where_it_sits(project: Project, mapping: dict) -> None:

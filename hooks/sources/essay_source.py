@@ -157,9 +157,10 @@ class Essay:
                 f"paragraph {longest:,}; quote a passage of one paragraph"
             )
         paragraphs = self.paragraphs_containing(quote)
-        if len(paragraphs) == 1 and paragraphs[0].text.count(quote) > 1:
-            return f"appears more than once in paragraph {paragraphs[0].anchor}; quote more words so it points at one"
         if len(paragraphs) == 1:
+            [paragraph] = paragraphs
+            if paragraph.text.count(quote) > 1:
+                return f"appears more than once in paragraph {paragraph.anchor}; quote more words so it points at one"
             return None
         if paragraphs:
             anchors = ", ".join(p.anchor for p in paragraphs)
